@@ -1,0 +1,53 @@
+using Chorus.Ingest;
+
+namespace Chorus.Extraction;
+
+/// <summary>The result of extracting one input item: an article, or the reason there is none.</summary>
+public sealed record ExtractionResult(Article? Article, Diagnostic? Problem);
+
+/// <summary>Turns input items into articles: HTML and text pages are extracted, JSONL records are cleaned.</summary>
+public static class ArticleExtractor
+{
+    public static ExtractionResult Extract(InputItem item)
+    {
+        try
+        {
+            var article = item switch
+            {
+                RawDocument { Kind: MediaKind.Html } page => HtmlArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url, page.FetchedAt) with { Diagnostics = page.Diagnostics },
+                RawDocument page => TextArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url) with { Diagnostics = page.Diagnostics },
+                ArticleRecord record => FromRecord(record),
+                RejectedInput rejected => null,
+                _ => null,
+            };
+
+            if (item is RejectedInput rejection)
+            {
+                return new ExtractionResult(null, rejection.ToDiagnostic());
+            }
+
+            if (article is null || article.Text.Length == 0)
+            {
+                return new ExtractionResult(null, Diagnostic.Error(item.Source, "no article text found (the page holds only chrome or markup)"));
+            }
+
+            return new ExtractionResult(article, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A parser bug must not stop the batch; it becomes this input's rejection.
+            return new ExtractionResult(null, Diagnostic.Error(item.Source, $"extraction failed: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private static Article FromRecord(ArticleRecord record)
+    {
+        var blocks = record.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var (kept, removed) = ParagraphCleaner.Clean(blocks, record.Title, record.Site);
+        var text = string.Join("\n\n", kept);
+        return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(text), text)
+        {
+            ChromeRemoved = removed,
+        };
+    }
+}

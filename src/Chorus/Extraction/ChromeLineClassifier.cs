@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace Chorus.Extraction;
+
+/// <summary>
+/// Decides whether one line or block of a page is site chrome (menus, ads, comment prompts,
+/// widgets, bios, stray markup, bare numbers) rather than article text.
+/// </summary>
+public static partial class ChromeLineClassifier
+{
+    /// <summary>Returns the reason the line is chrome, or null when it looks like article text.</summary>
+    public static string? Classify(string line)
+    {
+        var text = line.Trim();
+        if (text.Length == 0)
+        {
+            return "empty";
+        }
+
+        if (NumbersOnly().IsMatch(text))
+        {
+            return "numbers only";
+        }
+
+        if (Markup().IsMatch(text))
+        {
+            return "markup fragment";
+        }
+
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        if (letters < text.Length / 3)
+        {
+            return "mostly symbols";
+        }
+
+        if (Prompt().IsMatch(text))
+        {
+            return "site prompt";
+        }
+
+        if (MenuSeparators().Count(text) >= 3)
+        {
+            return "menu";
+        }
+
+        if (AuthorBio().IsMatch(text))
+        {
+            return "author bio";
+        }
+
+        return null;
+    }
+
+    public static bool IsChrome(string line) => Classify(line) is not null;
+
+    [GeneratedRegex(@"^[\d\s.,:;/|•·\-–—()%+#*]+$")]
+    private static partial Regex NumbersOnly();
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?/?>|^[<>/\s]*[a-z]+=[""']|&(nbsp|amp|lt|gt|quot|#\d+);|\{\{|\}\}|\[\[|\]\]|^<!--|-->$|^[<>{}\[\]/\\]")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"^(advertisement|advert|ad|sponsored( content)?|promoted|leave a (comment|reply)|post a comment|add (a|your) comment|\d+\s+comments?|comments?(\s*\(\d+\))?|join the (conversation|discussion)|show comments|related( (articles|stories|coverage|content|news|reading))?\s*:?|read (more|also|next)\b.*|see also\b.*|more from\b.*|also read\b.*|you (may|might) also like.*|most (read|popular|viewed)\b.*|trending( now)?\b.*|share (this|on|via)\b.*|follow us\b.*|subscribe\b.*|sign up\b.*|get our newsletter.*|newsletter\b.*|we use cookies\b.*|this (site|website) uses cookies.*|accept (all )?cookies.*|cookie (policy|settings|preferences)\b.*|all rights reserved.*|copyright\b.*|©.*|\(c\)\s*\d{4}.*|photo( credit)?\s*:.*|image\s*:.*|tags?\s*:.*|topics?\s*:.*|filed under\b.*|(report|spot(ted)?|found|notice[d]?) (a|an) (typo|spelling (error|mistake)|error|mistake)\b.*|spelling error\?.*|click here\b.*|skip to (main )?content|back to top|print( this)?( article)?|e-?mail( this)?( article)?|loading\.*|menu|home|search|log ?in|sign in|about the author\b.*|about us|contact us|privacy policy|terms of (use|service)|update your browser.*|javascript is (disabled|required).*|please enable javascript.*)\s*[.!:]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Prompt();
+
+    [GeneratedRegex(@"\s[|•·»›]\s|\s/\s")]
+    private static partial Regex MenuSeparators();
+
+    [GeneratedRegex(@"^(?:[A-Z][\p{L}'\-]+\s){1,3}(?:is|has been|was)\s+(?:a|an|the|our)\s+(?:[\p{L}\-]+\s){0,4}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|staff writer|stringer)\b.{0,200}$")]
+    private static partial Regex AuthorBio();
+}

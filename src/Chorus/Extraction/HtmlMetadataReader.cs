@@ -1,0 +1,287 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+
+namespace Chorus.Extraction;
+
+/// <summary>Metadata of one page.</summary>
+internal sealed record PageMetadata(string? Title, string? Site, string? Author, DateTimeOffset? Published, string? Language, string? Url);
+
+/// <summary>
+/// Reads a page's metadata. Sources are ranked: JSON-LD and meta tags first, then <c>&lt;time&gt;</c>,
+/// then the URL; never script text. Dates after the fetch time are refused; authors must look like people.
+/// </summary>
+internal static partial class HtmlMetadataReader
+{
+    private static readonly string[] s_publishedMeta =
+    [
+        "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publication_date",
+        "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "date", "og:updated_time", "article:modified_time",
+    ];
+
+    private static readonly HashSet<string> s_notNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ago", "minutes", "minute", "hours", "hour", "updated", "staff", "admin", "editor", "editors", "news", "team", "desk", "newsroom",
+        "reporter", "correspondent", "published", "posted", "by", "and", "the", "online", "media", "press", "agency", "wire", "service",
+    };
+
+    public static PageMetadata Read(IHtmlDocument document, string? url, DateTimeOffset? fetchedAt)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in document.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
+            var content = element.GetAttribute("content");
+            if (key is not null && !string.IsNullOrWhiteSpace(content))
+            {
+                meta.TryAdd(key.Trim(), content.Trim());
+            }
+        }
+
+        var ld = JsonLd.Read(document);
+        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
+        var pageUrl = Absolute(canonical, url) ?? url;
+
+        var site = First(meta.GetValueOrDefault("og:site_name"), ld.Publisher, meta.GetValueOrDefault("application-name"));
+        var rawTitle = document.Title?.Trim();
+        site ??= SiteFromTitle(rawTitle) ?? HostOf(pageUrl);
+
+        var heading = document.QuerySelector("article h1, h1")?.TextContent.Trim();
+        var title = StripSite(First(meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
+
+        var author = new[]
+            {
+                ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"),
+                document.QuerySelector("[rel=author]")?.TextContent, document.QuerySelector("[itemprop=author]")?.TextContent,
+                document.QuerySelector(".byline, .author, .author-name")?.TextContent,
+            }
+            .Select(a => CleanAuthor(a, site))
+            .FirstOrDefault(a => a is not null);
+
+        var published = PublishedDate(document, meta, ld, pageUrl, fetchedAt);
+        var language = First(document.DocumentElement.GetAttribute("lang"), meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
+        language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
+
+        return new PageMetadata(title, site, author, published, language, pageUrl);
+    }
+
+    private static DateTimeOffset? PublishedDate(IHtmlDocument document, Dictionary<string, string> meta, JsonLd ld, string? url, DateTimeOffset? fetchedAt)
+    {
+        IEnumerable<string?> Candidates()
+        {
+            yield return ld.DatePublished;
+            foreach (var key in s_publishedMeta)
+            {
+                yield return meta.GetValueOrDefault(key);
+            }
+
+            foreach (var time in document.QuerySelectorAll("[itemprop=datePublished], time[datetime], time[pubdate]"))
+            {
+                yield return time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
+            }
+
+            if (url is not null && UrlDate().Match(url) is { Success: true } m)
+            {
+                yield return $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}";
+            }
+
+        }
+
+        foreach (var candidate in Candidates())
+        {
+            if (DateParser.TryParse(candidate, out var date) && (fetchedAt is null || date <= fetchedAt.Value.AddMinutes(5)))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A person's name, or null for values such as "5 Minutes Ago", a URL or the site's own name.</summary>
+    internal static string? CleanAuthor(string? value, string? site)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = WhiteSpace().Replace(value, " ").Trim();
+        text = ByPrefix().Replace(text, "");
+        text = text.Split([',', '|', '—', '–', '(', '\n'], 2)[0].Trim();
+        if (text.Length is < 3 or > 60 || text.Contains("://", StringComparison.Ordinal) || text.Contains('@'))
+        {
+            return null;
+        }
+
+        if (site is not null && string.Equals(text, site, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4 || words.Any(w => s_notNameWords.Contains(w.Trim('.')) || w.Any(char.IsDigit)))
+        {
+            return null;
+        }
+
+        return words.All(w => char.IsUpper(w[0]) || w is "van" or "von" or "de" or "da" or "di" or "del" or "bin" or "al" or "le" or "la") ? text : null;
+    }
+
+    private static string? First(params string?[] values) => values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    private static string? SiteFromTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var parts = TitleSeparator().Split(title);
+        if (parts.Length < 2)
+        {
+            return null;
+        }
+
+        var last = parts[^1].Trim();
+        return last.Split(' ').Length <= 5 ? last : null;
+    }
+
+    private static string? StripSite(string? title, string? site)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var parts = TitleSeparator().Split(title);
+        if (parts.Length >= 2 && site is not null && (string.Equals(parts[^1].Trim(), site, StringComparison.OrdinalIgnoreCase) || string.Equals(parts[0].Trim(), site, StringComparison.OrdinalIgnoreCase)))
+        {
+            var kept = string.Equals(parts[0].Trim(), site, StringComparison.OrdinalIgnoreCase) ? parts[1..] : parts[..^1];
+            return string.Join(" - ", kept.Select(p => p.Trim()));
+        }
+
+        return title;
+    }
+
+    private static string? HostOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? (uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host) : null;
+
+    private static string? Absolute(string? href, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute.ToString();
+        }
+
+        return Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) && Uri.TryCreate(root, href.Trim(), out var joined) ? joined.ToString() : null;
+    }
+
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/\-]([01]\d)[/\-]([0-3]\d)(?:/|[^\d]|$)")]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"\s+[|\-–—:»]\s+")]
+    private static partial Regex TitleSeparator();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"^(?:written\s+)?by\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
+
+    /// <summary>The article fields found in a page's JSON-LD blocks (including @graph arrays).</summary>
+    private sealed record JsonLd(string? Headline, string? Author, string? Publisher, string? DatePublished, string? DateModified)
+    {
+        public static JsonLd Read(IHtmlDocument document)
+        {
+            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            {
+                try
+                {
+                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    if (Find(json.RootElement) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // A broken JSON-LD block is common; the page's other metadata still counts.
+                }
+            }
+
+            return new JsonLd(null, null, null, null, null);
+        }
+
+        private static JsonLd? Find(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (Find(item) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    if (element.TryGetProperty("@graph", out var graph) && Find(graph) is { } inGraph)
+                    {
+                        return inGraph;
+                    }
+
+                    if (!IsArticleType(element))
+                    {
+                        return null;
+                    }
+
+                    return new JsonLd(
+                        Text(element, "headline"),
+                        Name(element, "author"),
+                        Name(element, "publisher"),
+                        Text(element, "datePublished") ?? Text(element, "dateCreated"),
+                        Text(element, "dateModified"));
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsArticleType(JsonElement element)
+        {
+            if (!element.TryGetProperty("@type", out var type))
+            {
+                return false;
+            }
+
+            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()) : [type.ToString()];
+            return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "WebPage" or "LiveBlogPosting");
+        }
+
+        private static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        private static string? Name(JsonElement element, string name)
+        {
+            if (!element.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Object => Text(value, "name"),
+                JsonValueKind.Array => value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Object ? Text(v, "name") : v.ValueKind == JsonValueKind.String ? v.GetString() : null).FirstOrDefault(v => v is not null),
+                _ => null,
+            };
+        }
+    }
+}

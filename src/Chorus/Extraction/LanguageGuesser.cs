@@ -1,0 +1,50 @@
+namespace Chorus.Extraction;
+
+/// <summary>
+/// Guesses a text's language (ISO 639-1) from its most frequent function words.
+/// Good enough to route text; a page's own declaration wins when present.
+/// </summary>
+public static class LanguageGuesser
+{
+    private static readonly (string Code, HashSet<string> Words)[] s_profiles =
+    [
+        ("en", Set("the of and to in is that for it was on with as by at from his her said have has are were be this an which")),
+        ("de", Set("der die und das ist nicht mit den von zu ein eine auf dem des sich im für sie auch es wurde bei")),
+        ("fr", Set("le la les des est et une un du dans que pour qui pas sur au avec il elle ont sont été par")),
+        ("es", Set("el la los las de que y en un una es por con para del se su al lo como más fue ha")),
+        ("it", Set("il la di che e un una per non con del della sono è gli le nel alla anche ha ma")),
+        ("nl", Set("de het een en van is dat op te in niet met voor zijn er aan ook bij als werd")),
+        ("pt", Set("o a os as de que e do da em um uma para com não por mais foi se ao dos")),
+    ];
+
+    public static string? Guess(string text)
+    {
+        var counts = new int[s_profiles.Length];
+        var total = 0;
+        foreach (var range in Chorus.Text.Tokenizer.WordRanges(text, limit: 400))
+        {
+            var word = text[range].ToLowerInvariant();
+            total++;
+            for (var i = 0; i < s_profiles.Length; i++)
+            {
+                if (s_profiles[i].Words.Contains(word))
+                {
+                    counts[i]++;
+                }
+            }
+        }
+
+        var best = -1;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (best < 0 || counts[i] > counts[best])
+            {
+                best = i;
+            }
+        }
+
+        return total >= 5 && counts[best] * 10 >= total ? s_profiles[best].Code : null;
+    }
+
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+}

@@ -1,0 +1,61 @@
+namespace Chorus.Extraction;
+
+/// <summary>
+/// Keeps the article paragraphs of a page and drops chrome, using each block's own shape
+/// (<see cref="ChromeLineClassifier"/>) and its context: a repeated title or site name,
+/// a repeated block, and short non-sentences before the first or after the last paragraph of prose.
+/// </summary>
+internal static class ParagraphCleaner
+{
+    public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var titleKey = Key(title);
+        var siteKey = Key(site);
+        var kept = new List<string>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            var text = block.Trim();
+            var key = Key(text);
+            if (key.Length == 0 || ChromeLineClassifier.IsChrome(text) || key == titleKey || key == siteKey || !seen.Add(key))
+            {
+                continue;
+            }
+
+            kept.Add(text);
+        }
+
+        var first = kept.FindIndex(IsProse);
+        var last = kept.FindLastIndex(IsProse);
+        var result = first < 0 ? kept : kept.GetRange(first, last - first + 1);
+        return (result, blocks.Count - result.Count);
+    }
+
+    /// <summary>A paragraph of prose: enough words and a sentence ending.</summary>
+    public static bool IsProse(string block)
+    {
+        var words = Chorus.Text.Tokenizer.CountWords(block);
+        var end = block.TrimEnd('"', '\'', '”', '’', ')', ' ');
+        return words >= 7 && end.Length > 0 && end[^1] is '.' or '!' or '?' or ':' or '…';
+    }
+
+    private static string Key(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Chorus.Ingest;
+
+/// <summary>Bounds that protect the readers from hostile or broken input. Each has a sane default.</summary>
+public sealed record InputLimits
+{
+    /// <summary>Largest page or record accepted, after decompression.</summary>
+    public long MaxPageBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Largest ratio of decompressed to compressed size before a gzip stream counts as a bomb.</summary>
+    public double MaxDecompressionRatio { get; init; } = 200;
+
+    /// <summary>Largest JSONL file line, in characters.</summary>
+    public int MaxLineChars { get; init; } = 16 * 1024 * 1024;
+
+    public static InputLimits Default { get; } = new();
+}

@@ -1,0 +1,346 @@
+using System.Text.Json;
+
+namespace Chorus.Ingest;
+
+/// <summary>
+/// Reads the paths a user names (files, directories recursively, or "-" for stdin) into input items.
+/// Never throws for bad input: every problem becomes a <see cref="RejectedInput"/> naming the input and the reason.
+/// </summary>
+public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = null)
+{
+    private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson"];
+    private readonly Func<Stream> _openStdin = openStdin ?? Console.OpenStandardInput;
+
+    public InputReader() : this(InputLimits.Default)
+    {
+    }
+
+    /// <summary>Every input item under the given paths, in a stable order (directories sorted by path).</summary>
+    public IEnumerable<InputItem> Read(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            foreach (var item in ReadPath(path))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The id a file gets: its name without the extensions Chorus knows, e.g. a1b2.html.gz gives a1b2.</summary>
+    public static string IdFromPath(string path)
+    {
+        var name = Path.GetFileName(path);
+        var stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (var ext in s_knownExtensions)
+            {
+                if (name.Length > ext.Length && name.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = name[..^ext.Length];
+                    stripped = true;
+                }
+            }
+        }
+
+        return name;
+    }
+
+    private IEnumerable<InputItem> ReadPath(string path)
+    {
+        if (path == "-")
+        {
+            return ReadStdin();
+        }
+
+        if (Directory.Exists(path))
+        {
+            return ReadDirectory(path);
+        }
+
+        if (File.Exists(path))
+        {
+            return ReadFile(path);
+        }
+
+        return [new RejectedInput(path, "no such file or directory")];
+    }
+
+    private IEnumerable<InputItem> ReadDirectory(string directory)
+    {
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new RejectedInput(directory, $"cannot list directory: {e.Message}")];
+        }
+
+        return files.Where(IsSupported).SelectMany(ReadFile);
+    }
+
+    private static bool IsSupported(string file)
+    {
+        var name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+        return Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm" or ".xhtml" or ".txt" or ".text" or ".jsonl" or ".ndjson";
+    }
+
+    private IEnumerable<InputItem> ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > limits.MaxPageBytes && !IsJsonl(path))
+            {
+                return [new RejectedInput(path, $"file is {Bytes.Describe(length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
+            }
+
+            if (IsJsonl(path) && !path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                return ReadJsonl(path, () => File.OpenRead(path));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new RejectedInput(path, $"cannot read file: {e.Message}")];
+        }
+
+        return FromBytes(path, IdFromPath(path), bytes, KindFromName(path));
+    }
+
+    private IEnumerable<InputItem> ReadStdin()
+    {
+        byte[] bytes;
+        try
+        {
+            using var stdin = _openStdin();
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limits.MaxPageBytes * 4)
+                {
+                    return [new RejectedInput("-", $"standard input is larger than {Bytes.Describe(limits.MaxPageBytes * 4)}")];
+                }
+            }
+
+            bytes = buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            return [new RejectedInput("-", $"cannot read standard input: {e.Message}")];
+        }
+
+        return FromBytes("-", "stdin", bytes, kind: null);
+    }
+
+    private IEnumerable<InputItem> FromBytes(string source, string id, byte[] bytes, InputKind? kind)
+    {
+        if (bytes.Length == 0)
+        {
+            return [new RejectedInput(source, "empty file")];
+        }
+
+        if (GzipPayload.LooksGzipped(bytes))
+        {
+            var inflated = GzipPayload.TryDecompress(bytes, limits, out var problem);
+            if (inflated is null)
+            {
+                return [new RejectedInput(source, problem!)];
+            }
+
+            bytes = inflated;
+            if (bytes.Length == 0)
+            {
+                return [new RejectedInput(source, "empty file after decompression")];
+            }
+        }
+
+        if (bytes.Length > limits.MaxPageBytes && kind != InputKind.Jsonl)
+        {
+            return [new RejectedInput(source, $"content is {Bytes.Describe(bytes.Length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
+        }
+
+        if (TextDecoder.LooksBinary(bytes))
+        {
+            return [new RejectedInput(source, "binary content, not text, HTML or JSONL")];
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var text = TextDecoder.Decode(bytes, source, diagnostics);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [new RejectedInput(source, "no text (only whitespace)")];
+        }
+
+        kind ??= Sniff(text);
+        if (kind == InputKind.Jsonl)
+        {
+            return ReadJsonl(source, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
+        }
+
+        var media = kind == InputKind.Html ? MediaKind.Html : MediaKind.Text;
+        return [new RawDocument(id, source, media, text) { Diagnostics = diagnostics }];
+    }
+
+    private static bool IsJsonl(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return Path.GetExtension(name).ToLowerInvariant() is ".jsonl" or ".ndjson";
+    }
+
+    private static InputKind? KindFromName(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".html" or ".htm" or ".xhtml" => InputKind.Html,
+            ".txt" or ".text" => InputKind.Text,
+            ".jsonl" or ".ndjson" => InputKind.Jsonl,
+            _ => null,
+        };
+    }
+
+    private static InputKind Sniff(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart();
+        if (head.StartsWith("{"))
+        {
+            return InputKind.Jsonl;
+        }
+
+        if (head.StartsWith("<") || head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputKind.Html;
+        }
+
+        return InputKind.Text;
+    }
+
+    private IEnumerable<InputItem> ReadJsonl(string source, Func<Stream> open)
+    {
+        StreamReader? reader = null;
+        string? openFailure = null;
+        try
+        {
+            reader = new StreamReader(open(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            openFailure = $"cannot read file: {e.Message}";
+        }
+
+        if (reader is null)
+        {
+            yield return new RejectedInput(source, openFailure ?? "cannot read file");
+            yield break;
+        }
+
+        using (reader)
+        {
+            var lineNumber = 0;
+            var any = false;
+            while (true)
+            {
+                string? line;
+                string? failure = null;
+                try
+                {
+                    line = reader.ReadLine();
+                }
+                catch (IOException e)
+                {
+                    line = null;
+                    failure = $"cannot read line {lineNumber + 1}: {e.Message}";
+                }
+
+                if (failure is not null)
+                {
+                    yield return new RejectedInput(source, failure);
+                    yield break;
+                }
+
+                if (line is null)
+                {
+                    break;
+                }
+
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                any = true;
+                yield return line.Length > limits.MaxLineChars
+                    ? new RejectedInput($"{source}:{lineNumber}", $"line is longer than {limits.MaxLineChars} characters")
+                    : ParseJsonlLine(source, lineNumber, line);
+            }
+
+            if (!any)
+            {
+                yield return new RejectedInput(source, "empty file");
+            }
+        }
+    }
+
+    internal static InputItem ParseJsonlLine(string source, int lineNumber, string line)
+    {
+        var where = $"{source}:{lineNumber}";
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new RejectedInput(where, "a JSONL line must be a JSON object");
+            }
+
+            var text = StringField(root, "text") ?? StringField(root, "body") ?? StringField(root, "content");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return new RejectedInput(where, "article has no \"text\"");
+            }
+
+            var id = StringField(root, "id") ?? (root.TryGetProperty("id", out var numeric) && numeric.ValueKind == JsonValueKind.Number ? numeric.GetRawText() : null);
+            id ??= $"{IdFromPath(source)}-{lineNumber}";
+            var published = StringField(root, "published") ?? StringField(root, "date");
+            return new ArticleRecord(
+                id,
+                where,
+                StringField(root, "title"),
+                text,
+                StringField(root, "url"),
+                StringField(root, "site"),
+                StringField(root, "author"),
+                published is null ? null : Extraction.DateParser.TryParse(published, out var when) ? when : null,
+                StringField(root, "language"));
+        }
+        catch (JsonException e)
+        {
+            return new RejectedInput(where, $"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static string? StringField(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private enum InputKind
+    {
+        Text,
+        Html,
+        Jsonl,
+    }
+}
