@@ -65,6 +65,9 @@ internal static partial class TextArticleExtractor
         }
 
         var (kept, removed) = ParagraphCleaner.Clean(body, title, site);
+        site = site is not null && site.Any(char.IsLetter) && !site.Any(char.IsLower)
+            ? System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(site.ToLowerInvariant())
+            : site;
         var text = string.Join("\n\n", kept);
         return new Article(id, source, url, title, site, author, published, language ?? LanguageGuesser.Guess(text), text) { ChromeRemoved = removed };
     }

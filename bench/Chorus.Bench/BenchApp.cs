@@ -1,0 +1,58 @@
+using System.Globalization;
+using Chorus.Clustering;
+using Chorus.Pipeline;
+
+namespace Chorus.Bench;
+
+/// <summary>Entry point of the benchmark suites: quality against ../shared/bench and diagnostic tables.</summary>
+internal static class BenchApp
+{
+    public static int Run(string[] args)
+    {
+        var suite = args.FirstOrDefault() ?? "help";
+        return suite switch
+        {
+            "copies" => Copies(args.Skip(1).ToArray()),
+            "clustering" => ClusteringSuite.Run(args.Skip(1).ToArray()),
+            _ => Help(),
+        };
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine("""
+            Usage: ./bench.sh SUITE [ARGS]
+
+            Suites:
+              clustering [JSONL GOLD]  pairwise and BCubed F1 of 'chorus cluster' on ../shared/bench/clustering
+              copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
+            """);
+        return 2;
+    }
+
+    /// <summary>For every ordered pair: MinHash Jaccard and the share of aligned sentences, to see where thresholds fall.</summary>
+    private static int Copies(string[] paths)
+    {
+        var batch = new ArticleSource().ReadAll(paths);
+        var articles = BriefPipeline.Analyze(batch.Articles);
+        foreach (var copy in articles)
+        {
+            foreach (var source in articles)
+            {
+                if (copy == source)
+                {
+                    continue;
+                }
+
+                var share = CopyDetector.AlignedShare(copy, source);
+                var jaccard = copy.Signature.Similarity(source.Signature);
+                if (share > 0.2 || jaccard > 0.1)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{copy.Id,-28} <- {source.Id,-28} aligned {share:0.00} @.6 {CopyDetector.AlignedShare(copy, source, 0.6):0.00} @.7 {CopyDetector.AlignedShare(copy, source, 0.7):0.00}  minhash {jaccard:0.00}"));
+                }
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Chorus.Bench;
+
+internal static class ClusteringSuite
+{
+    public static int Run(string[] args) => 0;
+}

@@ -1,0 +1,3 @@
+using Chorus.Bench;
+
+return BenchApp.Run(args);

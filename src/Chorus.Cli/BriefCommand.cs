@@ -1,0 +1,92 @@
+using Chorus.Clustering;
+using Chorus.Pipeline;
+using Chorus.Rendering;
+using Chorus.Summary;
+
+namespace Chorus.Cli;
+
+/// <summary><c>chorus brief</c>: clusters the inputs and writes a cited brief per story.</summary>
+internal sealed class BriefCommand : Command
+{
+    public override string Name => "brief";
+
+    public override string Summary => "Cluster the inputs and write a cited brief for every story of two or more articles.";
+
+    public override string Usage => "brief [--format md|json|html] [--words N] PATH...  |  brief --each-dir DIR [--words N]";
+
+    public override string Details => """
+        Each brief holds a short summary in which every sentence cites the articles that support it, the
+        facts the sources agree on, where they contradict each other (with each side's exact words), the
+        people involved with their name variants merged, who said what, and a trust score per source.
+        Stories of one article are listed briefly at the end.
+
+        --each-dir DIR treats each subdirectory of DIR as one story given in advance (no clustering) and
+        writes one JSON line per subdirectory: {"story": name, "summary": [{"text","sources"}]}.
+
+        Examples:
+          chorus brief samples/coverage
+          chorus brief --format html samples/coverage > brief.html
+          chorus brief --each-dir stories/ --words 100
+        """;
+
+    public override IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json) or html", "md", ["md", "json", "html", "jsonl"]),
+        new("--words", "N", "the summary's word cap", "120"),
+        new("--each-dir", "DIR", "summarise each subdirectory of DIR as one story, without clustering"),
+        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        new("--help", null, "show this help"),
+    ];
+
+    public override int Run(ParsedArguments arguments, Console console)
+    {
+        var words = IntOption(arguments, "--words", 120, 10, 5000);
+        var pipeline = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words));
+        var source = new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput);
+        if (arguments.Value("--each-dir") is { } root)
+        {
+            if (arguments.Positionals.Count > 0)
+            {
+                throw new UsageException("--each-dir takes no PATH arguments");
+            }
+
+            return EachDirectory(root, source, pipeline, console);
+        }
+
+        var batch = source.ReadAll(CommandInputs.Paths(arguments));
+        CommandInputs.Report(batch, console);
+        var brief = pipeline.Run(batch.Articles);
+        console.Out.Write(arguments.Value("--format") switch
+        {
+            "json" or "jsonl" => JsonBriefRenderer.Render(brief) + "\n",
+            "html" => HtmlBriefRenderer.Render(brief),
+            _ => MarkdownBriefRenderer.Render(brief),
+        });
+        return batch.Problems.Count > 0 ? 1 : 0;
+    }
+
+    private static int EachDirectory(string root, ArticleSource source, BriefPipeline pipeline, Console console)
+    {
+        if (!Directory.Exists(root))
+        {
+            console.Error.WriteLine($"chorus brief: {root}: no such directory");
+            return 1;
+        }
+
+        var failed = false;
+        foreach (var directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(directory);
+            var batch = source.ReadAll([directory]);
+            CommandInputs.Report(batch, console);
+            failed |= batch.Problems.Count > 0;
+            var analyzed = BriefPipeline.Analyze(batch.Articles);
+            var summary = analyzed.Count == 0
+                ? []
+                : BriefSummarizer.Summarize(Facts.StoryAnalyzer.Analyze(new Story(name, analyzed)), pipeline.Options.MaxWords);
+            console.Out.WriteLine(Json.Serialize(new { story = name, summary = summary.Select(s => new { text = s.Text, sources = s.Sources }) }));
+        }
+
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Chorus.Clustering;
+
+/// <summary>Thresholds of the story clusterer; defaults were chosen on the development half of the clustering bench.</summary>
+public sealed record ClusteringOptions
+{
+    /// <summary>Least cosine between an article and a story's centroid for the article to join it.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+
+    /// <summary>Least cosine between two story centroids for the merge step to join them.</summary>
+    public double MergeThreshold { get; init; } = 0.45;
+
+    /// <summary>Weight of title terms relative to body terms.</summary>
+    public double TitleWeight { get; init; } = 3;
+
+    /// <summary>Stories whose dated articles lie further than this from a dated article are not candidates.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>How many of an article's heaviest terms look up candidate stories.</summary>
+    public int CandidateTerms { get; init; } = 20;
+
+    public static ClusteringOptions Default { get; } = new();
+}

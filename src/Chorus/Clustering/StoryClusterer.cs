@@ -1,0 +1,220 @@
+using Chorus.Similarity;
+using Chorus.Text;
+
+namespace Chorus.Clustering;
+
+/// <summary>
+/// Single-pass streaming story assignment: each article, in publication order (input order when
+/// undated), joins the story whose tf-idf centroid is nearest above <see cref="ClusteringOptions.JoinThreshold"/>,
+/// or starts a new one. Candidates come from an inverted index over the stories' heaviest terms and a time
+/// window, never from all pairs. A merge step then joins stories whose centroids turn out to be close.
+/// </summary>
+public sealed class StoryClusterer(ClusteringOptions options)
+{
+    public StoryClusterer() : this(ClusteringOptions.Default)
+    {
+    }
+
+    /// <summary>The order articles arrive in: by publication time when known, else input order.</summary>
+    public static IReadOnlyList<AnalyzedArticle> ArrivalOrder(IReadOnlyList<AnalyzedArticle> articles) =>
+        articles
+            .Select((a, i) => (a, i))
+            .OrderBy(x => x.a.Article.Published ?? DateTimeOffset.MaxValue)
+            .ThenBy(x => x.i)
+            .Select(x => x.a)
+            .ToList();
+
+    /// <summary>Clusters a batch into stories, numbered in order of their first article.</summary>
+    public IReadOnlyList<Story> Cluster(IReadOnlyList<AnalyzedArticle> articles) => Assign([], articles);
+
+    /// <summary>
+    /// Assigns incoming articles to the given existing stories (whose ids are kept) or to new stories
+    /// ("new-1", "new-2", ...). Returns every story that has members, existing ones first.
+    /// </summary>
+    public IReadOnlyList<Story> Assign(IReadOnlyList<Story> existing, IReadOnlyList<AnalyzedArticle> incoming)
+    {
+        var frequencies = new DocumentFrequencies();
+        foreach (var article in existing.SelectMany(s => s.Articles).Concat(incoming))
+        {
+            frequencies.Add(article.TermCounts.Keys.Concat(article.TitleTermCounts.Keys).Distinct());
+        }
+
+        var states = new List<StoryState>();
+        var index = new Dictionary<string, List<StoryState>>(StringComparer.Ordinal);
+        foreach (var story in existing)
+        {
+            var state = new StoryState(story.Id, fixedId: true);
+            foreach (var article in story.Articles)
+            {
+                state.Add(article, Vector(article, frequencies));
+            }
+
+            states.Add(state);
+            IndexStory(state, index);
+        }
+
+        var fresh = 0;
+        foreach (var article in ArrivalOrder(incoming))
+        {
+            var vector = Vector(article, frequencies);
+            StoryState? best = null;
+            var bestScore = options.JoinThreshold;
+            foreach (var candidate in Candidates(vector, index))
+            {
+                if (!candidate.WithinWindow(article.Article.Published, options.Window))
+                {
+                    continue;
+                }
+
+                var score = vector.Cosine(candidate.Centroid);
+                if (score >= bestScore)
+                {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+
+            if (best is null)
+            {
+                best = new StoryState($"new-{++fresh}", fixedId: false);
+                states.Add(best);
+            }
+
+            best.Add(article, vector);
+            IndexStory(best, index);
+        }
+
+        return Merge(states).Select(s => new Story(s.Id, s.Members)).ToList();
+    }
+
+    private TermVector Vector(AnalyzedArticle article, DocumentFrequencies frequencies)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (term, count) in article.TermCounts)
+        {
+            counts[term] = count;
+        }
+
+        foreach (var (term, count) in article.TitleTermCounts)
+        {
+            counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
+        }
+
+        return TermVector.FromCounts(counts, frequencies);
+    }
+
+    private IEnumerable<StoryState> Candidates(TermVector vector, Dictionary<string, List<StoryState>> index)
+    {
+        var seen = new HashSet<StoryState>();
+        foreach (var term in vector.TopTerms(options.CandidateTerms))
+        {
+            if (index.TryGetValue(term, out var stories))
+            {
+                foreach (var story in stories)
+                {
+                    if (seen.Add(story))
+                    {
+                        yield return story;
+                    }
+                }
+            }
+        }
+    }
+
+    private void IndexStory(StoryState state, Dictionary<string, List<StoryState>> index)
+    {
+        foreach (var term in state.Centroid.TopTerms(options.CandidateTerms * 2))
+        {
+            if (!index.TryGetValue(term, out var list))
+            {
+                index[term] = list = [];
+            }
+
+            if (!list.Contains(state))
+            {
+                list.Add(state);
+            }
+        }
+    }
+
+    /// <summary>Joins stories whose centroids are close (single link, in creation order; the older story keeps its id).</summary>
+    private List<StoryState> Merge(List<StoryState> states)
+    {
+        var parent = Enumerable.Range(0, states.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < states.Count; i++)
+        {
+            for (var j = i + 1; j < states.Count; j++)
+            {
+                if (states[i].WithinWindow(states[j], options.Window) && states[i].Centroid.Cosine(states[j].Centroid) >= options.MergeThreshold)
+                {
+                    var (a, b) = (Find(i), Find(j));
+                    if (a != b && !(states[a].FixedId && states[b].FixedId))
+                    {
+                        parent[Math.Max(a, b)] = Math.Min(a, b);
+                    }
+                }
+            }
+        }
+
+        var merged = new List<StoryState>();
+        for (var i = 0; i < states.Count; i++)
+        {
+            var root = Find(i);
+            if (root == i)
+            {
+                merged.Add(states[i]);
+            }
+            else
+            {
+                states[root].Absorb(states[i]);
+            }
+        }
+
+        return merged;
+    }
+
+    private sealed class StoryState(string id, bool fixedId)
+    {
+        private readonly List<TermVector> _vectors = [];
+        private TermVector? _centroid;
+
+        public string Id { get; } = id;
+
+        public bool FixedId { get; } = fixedId;
+
+        public List<AnalyzedArticle> Members { get; } = [];
+
+        public DateTimeOffset? First { get; private set; }
+
+        public DateTimeOffset? Last { get; private set; }
+
+        public TermVector Centroid => _centroid ??= TermVector.Sum(_vectors);
+
+        public void Add(AnalyzedArticle article, TermVector vector)
+        {
+            Members.Add(article);
+            _vectors.Add(vector);
+            _centroid = null;
+            if (article.Article.Published is { } when)
+            {
+                First = First is null || when < First ? when : First;
+                Last = Last is null || when > Last ? when : Last;
+            }
+        }
+
+        public void Absorb(StoryState other)
+        {
+            for (var i = 0; i < other.Members.Count; i++)
+            {
+                Add(other.Members[i], other._vectors[i]);
+            }
+        }
+
+        public bool WithinWindow(DateTimeOffset? when, TimeSpan window) =>
+            when is null || First is null || (when >= First - window && when <= Last + window);
+
+        public bool WithinWindow(StoryState other, TimeSpan window) =>
+            First is null || other.First is null || (other.First <= Last + window && other.Last >= First - window);
+    }
+}

@@ -1,0 +1,130 @@
+using Chorus.Text;
+
+namespace Chorus.Facts;
+
+/// <summary>
+/// Merges the entity mentions of a story's articles into entities. People match through
+/// <see cref="NameMatcher"/>; a surname alone joins the one person it fits (or, when several fit, the one
+/// last named in full before it in that article). Other kinds match on their canonical name, allowing small
+/// garbles in long names. The consensus name is the spelling used by the most independent origins.
+/// </summary>
+public static class EntityMerger
+{
+    public static IReadOnlyList<StoryEntity> Merge(IReadOnlyList<AnalyzedArticle> articles, Func<string, string> originOf)
+    {
+        var groups = new List<Group>();
+
+        // Pass 1: full names and non-person entities.
+        foreach (var article in articles)
+        {
+            foreach (var mention in article.Mentions)
+            {
+                if (mention.Kind == EntityKind.Unknown || (mention.Kind == EntityKind.Person && WordCount(mention.Name) < 2))
+                {
+                    continue;
+                }
+
+                var key = mention.Canonical ?? mention.Name;
+                var group = groups.FirstOrDefault(g => g.Matches(mention.Kind, key));
+                if (group is null)
+                {
+                    group = new Group(mention.Kind, key);
+                    groups.Add(group);
+                }
+
+                group.Add(article.Id, mention);
+            }
+        }
+
+        // Pass 2: single names (surname only, or unknown single words) join the person they fit.
+        foreach (var article in articles)
+        {
+            foreach (var mention in article.Mentions)
+            {
+                if (WordCount(mention.Name) != 1 || mention.Kind is not (EntityKind.Person or EntityKind.Unknown))
+                {
+                    continue;
+                }
+
+                var fits = groups.Where(g => g.Kind == EntityKind.Person && NameMatcher.SameSurname(LastWord(g.Key), mention.Name)).ToList();
+                var chosen = fits.Count == 1 ? fits[0] : fits.Count > 1 ? NamedLastBefore(fits, article.Id, mention.Span.Start) : null;
+                chosen?.Add(article.Id, mention with { Kind = EntityKind.Person });
+            }
+        }
+
+        var entities = new List<StoryEntity>();
+        var number = 0;
+        foreach (var group in groups.OrderByDescending(g => g.Mentions.Select(m => originOf(m.ArticleId)).Distinct().Count()).ThenByDescending(g => g.Mentions.Count))
+        {
+            var fullNames = group.Mentions.Where(m => group.Kind != EntityKind.Person || WordCount(m.Mention.Name) >= 2).ToList();
+            var name = fullNames
+                .GroupBy(m => group.Kind == EntityKind.Place ? m.Mention.Canonical ?? m.Mention.Name : m.Mention.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Select(m => originOf(m.ArticleId)).Distinct().Count())
+                .ThenByDescending(g => g.Count())
+                .First().Key;
+            var aliases = group.Mentions.Select(m => m.Mention.Name).Where(a => a != name).Distinct(StringComparer.Ordinal).ToList();
+            var sources = group.Mentions.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+            entities.Add(new StoryEntity($"e{++number}", name, group.Kind, aliases, sources, group.Mentions));
+        }
+
+        return entities;
+    }
+
+    /// <summary>Of several people a surname fits, the one last named in full before the position in the same article.</summary>
+    private static Group? NamedLastBefore(List<Group> fits, string articleId, int position)
+    {
+        Group? best = null;
+        var bestEnd = -1;
+        foreach (var group in fits)
+        {
+            foreach (var m in group.Mentions)
+            {
+                if (m.ArticleId == articleId && m.Mention.Span.End <= position && m.Mention.Span.End > bestEnd && WordCount(m.Mention.Name) >= 2)
+                {
+                    best = group;
+                    bestEnd = m.Mention.Span.End;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int WordCount(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string LastWord(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+    private sealed class Group(EntityKind kind, string key)
+    {
+        public EntityKind Kind { get; } = kind;
+
+        public string Key { get; } = key;
+
+        public List<MentionRef> Mentions { get; } = [];
+
+        public void Add(string articleId, EntityMention mention) => Mentions.Add(new MentionRef(articleId, mention));
+
+        public bool Matches(EntityKind kind, string key)
+        {
+            if (kind != Kind)
+            {
+                return false;
+            }
+
+            if (kind == EntityKind.Person)
+            {
+                return Mentions.Any(m => WordCount(m.Mention.Name) >= 2 && NameMatcher.SamePerson(m.Mention.Name, key));
+            }
+
+            if (string.Equals(Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            // Long multi-word names garbled by a letter or two ("Fishers" / "Fishermen" is too far; "Fisheries"/"Fishery" is close).
+            var a = NameMatcher.Fold(Key);
+            var b = NameMatcher.Fold(key);
+            return Math.Min(a.Length, b.Length) >= 12 && NameMatcher.Distance(a, b) <= Math.Max(a.Length, b.Length) / 10;
+        }
+    }
+}

@@ -1,0 +1,320 @@
+using System.Globalization;
+using Chorus.Text;
+
+namespace Chorus.Facts;
+
+/// <summary>
+/// Reads the fact slots of one article: when the main event happened (the first past-tense date in the
+/// lead), where (the first venue in the lead), how long things lasted (durations tied to an event noun),
+/// amounts, percentages and counts (with the noun they measure), people's titles, and who met whom.
+/// Values are normalised: dates resolved against the publication date, durations in seconds, money with currency.
+/// </summary>
+public static class FactSlotExtractor
+{
+    private const int LeadSentences = 2;
+    private const int VenueSentences = 3;
+
+    private static readonly Dictionary<string, string> s_eventNouns = new(StringComparer.Ordinal)
+    {
+        ["talks"] = "talks", ["talk"] = "talks", ["negotiations"] = "talks", ["negotiation"] = "talks", ["meeting"] = "talks",
+        ["session"] = "talks", ["discussions"] = "talks", ["summit"] = "talks", ["conference"] = "talks",
+        ["strike"] = "strike", ["walkout"] = "strike", ["stoppage"] = "strike", ["protest"] = "protest", ["protests"] = "protest",
+        ["visit"] = "visit", ["trip"] = "visit", ["tour"] = "visit", ["trial"] = "trial", ["hearing"] = "trial",
+        ["debate"] = "debate", ["speech"] = "speech", ["flight"] = "flight", ["journey"] = "journey", ["siege"] = "siege",
+        ["ceasefire"] = "ceasefire", ["truce"] = "ceasefire", ["closure"] = "closure", ["shutdown"] = "closure",
+        ["outage"] = "outage", ["blackout"] = "outage", ["delay"] = "delay", ["renovation"] = "renovation", ["operation"] = "operation",
+        ["match"] = "match", ["game"] = "match", ["race"] = "race", ["campaign"] = "campaign", ["sentence"] = "sentence",
+    };
+
+    private static readonly Dictionary<string, string> s_percentAnchors = new(StringComparer.Ordinal)
+    {
+        ["cut"] = "decrease", ["reduc"] = "decrease", ["reduct"] = "decrease", ["lower"] = "decrease", ["decreas"] = "decrease", ["fall"] = "decrease",
+        ["fell"] = "decrease", ["drop"] = "decrease", ["slash"] = "decrease", ["declin"] = "decrease",
+        ["rise"] = "increase", ["rose"] = "increase", ["increas"] = "increase", ["rais"] = "increase", ["grow"] = "increase", ["growth"] = "increase", ["hike"] = "increase",
+        ["turnout"] = "turnout", ["unemploy"] = "unemployment", ["inflat"] = "inflation", ["vote"] = "vote", ["stake"] = "stake", ["share"] = "share",
+    };
+
+    private static readonly HashSet<string> s_moneyAnchors = new(StringComparer.Ordinal)
+    {
+        "fund", "budget", "cost", "price", "loan", "aid", "fine", "deal", "contract", "invest", "bill", "grant", "salari", "wage", "pai",
+        "compens", "damag", "bail", "revenu", "profit", "loss", "debt", "bonu", "ransom", "award", "prize", "tax", "packag", "spend",
+    };
+
+    private static readonly HashSet<string> s_meetVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "meets", "meeting", "encountered", "received", "hosted" };
+
+    private static readonly HashSet<string> s_futureCues = new(StringComparer.OrdinalIgnoreCase) { "will", "expected", "due", "plans", "planned", "scheduled", "would", "shall", "upcoming" };
+
+    public static List<FactSlot> Extract(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities)
+    {
+        var slots = new List<FactSlot>();
+        EventDate(article, slots);
+        Venue(article, slots);
+        Durations(article, slots);
+        Quantities(article, slots);
+        Titles(article, entities, slots);
+        Meetings(article, entities, slots);
+        return slots;
+    }
+
+    private static void EventDate(AnalyzedArticle article, List<FactSlot> slots)
+    {
+        foreach (var date in article.Dates.OrderBy(d => d.Span.Start))
+        {
+            var sentence = article.SentenceAt(date.Span.Start);
+            if (sentence < 0 || sentence >= LeadSentences || date.InDateline || IsFuture(article, date.Span))
+            {
+                continue;
+            }
+
+            var value = Resolve(date, article.Article.Published, future: false);
+            if (value is null)
+            {
+                continue;
+            }
+
+            slots.Add(Slot(article, SlotKind.EventDate, "event-date", "Date of the event", value, date.Span, sentence));
+            return;
+        }
+    }
+
+    /// <summary>A date mention as a calendar day when the publication date allows, else a weekday.</summary>
+    public static SlotValue? Resolve(DateMention date, DateTimeOffset? published, bool future)
+    {
+        DateOnly? day = null;
+        if (published is { } when)
+        {
+            var reference = DateOnly.FromDateTime(when.DateTime);
+            if (date.Month is { } month && date.Day is { } dayOfMonth)
+            {
+                var year = date.Year ?? reference.Year;
+                if (dayOfMonth <= DateTime.DaysInMonth(year, month))
+                {
+                    day = new DateOnly(year, month, dayOfMonth);
+                    if (date.Year is null && day > reference.AddDays(1) && dayOfMonth <= DateTime.DaysInMonth(year - 1, month))
+                    {
+                        day = new DateOnly(year - 1, month, dayOfMonth);
+                    }
+                }
+            }
+            else if (date.RelativeDays is { } offset)
+            {
+                day = reference.AddDays(offset);
+            }
+            else if (date.Weekday is { } weekday)
+            {
+                var back = ((int)reference.DayOfWeek - (int)weekday + 7) % 7;
+                day = future ? reference.AddDays(back == 0 ? 7 : 7 - back) : reference.AddDays(-back);
+            }
+        }
+        else if (date is { Month: { } m, Day: { } d, Year: { } y } && d <= DateTime.DaysInMonth(y, m))
+        {
+            day = new DateOnly(y, m, d);
+        }
+
+        if (day is { } resolved)
+        {
+            return new SlotValue(resolved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), resolved.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        return date.Weekday is { } only ? new SlotValue("weekday:" + only, only.ToString()) : null;
+    }
+
+    private static void Venue(AnalyzedArticle article, List<FactSlot> slots)
+    {
+        foreach (var mention in article.Mentions.Where(m => m.Kind == EntityKind.Place && m.Canonical is null && m.Sentence < VenueSentences).OrderBy(m => m.Span.Start))
+        {
+            var before = article.Text[Math.Max(0, mention.Span.Start - 12)..mention.Span.Start].ToLowerInvariant();
+            if (!(before.EndsWith(" at the ", StringComparison.Ordinal) || before.EndsWith(" in the ", StringComparison.Ordinal) || before.EndsWith(" at ", StringComparison.Ordinal) || before.EndsWith("inside the ", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var key = NameMatcher.Fold(mention.Name);
+            slots.Add(Slot(article, SlotKind.Venue, "venue", "Venue", new SlotValue(key, mention.Name), mention.Span, mention.Sentence));
+            return;
+        }
+    }
+
+    private static void Durations(AnalyzedArticle article, List<FactSlot> slots)
+    {
+        foreach (var duration in article.Durations)
+        {
+            var sentence = article.SentenceAt(duration.Span.Start);
+            var anchor = EventNounNear(article, duration.Span, sentence);
+            if (sentence < 0 || anchor is null)
+            {
+                continue;
+            }
+
+            var (low, high) = Range(duration.Seconds, duration.Qualifier);
+            var display = article.Text[duration.Span.Range];
+            var value = new SlotValue(duration.Iso + Suffix(duration.Qualifier), display, low, high);
+            slots.Add(Slot(article, SlotKind.Duration, "duration:" + anchor, $"Duration of the {anchor}", value, duration.Span, sentence));
+        }
+    }
+
+    private static void Quantities(AnalyzedArticle article, List<FactSlot> slots)
+    {
+        foreach (var quantity in article.Quantities)
+        {
+            var sentence = article.SentenceAt(quantity.Span.Start);
+            if (sentence < 0)
+            {
+                continue;
+            }
+
+            var (low, high) = Range(quantity.Value, quantity.Qualifier);
+            var display = article.Text[quantity.Span.Range];
+            var window = WindowTerms(article, quantity.Span, 5);
+            switch (quantity.Kind)
+            {
+                case QuantityKind.Money:
+                    var anchor = window.FirstOrDefault(s_moneyAnchors.Contains);
+                    if (anchor is not null)
+                    {
+                        var money = new SlotValue($"{quantity.Unit} {quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}{Suffix(quantity.Qualifier)}", display, low, high);
+                        slots.Add(Slot(article, SlotKind.Money, $"money:{quantity.Unit}:{anchor}", $"Amount ({anchor})", money, quantity.Span, sentence));
+                    }
+
+                    break;
+                case QuantityKind.Percent:
+                    var change = window.Select(t => s_percentAnchors.GetValueOrDefault(t)).FirstOrDefault(c => c is not null);
+                    if (change is not null)
+                    {
+                        var percent = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}%{Suffix(quantity.Qualifier)}", display, low, high);
+                        slots.Add(Slot(article, SlotKind.Percent, $"percent:{change}", $"Percentage ({change})", percent, quantity.Span, sentence));
+                    }
+
+                    break;
+                default:
+                    var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high);
+                    slots.Add(Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence));
+                    break;
+            }
+        }
+    }
+
+    private static void Titles(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities, List<FactSlot> slots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in entities.Where(e => e.Kind == EntityKind.Person))
+        {
+            foreach (var mention in entity.Mentions.Where(m => m.ArticleId == article.Id && m.Mention.Title is not null && m.Mention.TitleSpan is not null))
+            {
+                var title = NormalizedTitle.Parse(mention.Mention.Title!);
+                if (title.Head.Length == 0 || !seen.Add(entity.Id + "|" + title.Head))
+                {
+                    continue;
+                }
+
+                var span = new TextSpan(Math.Min(mention.Mention.TitleSpan!.Value.Start, mention.Mention.Span.Start), Math.Max(mention.Mention.TitleSpan.Value.End, mention.Mention.Span.End));
+                slots.Add(Slot(article, SlotKind.Title, $"title:{entity.Id}:{title.Head}", $"Title of {entity.Name}", new SlotValue(title.Key, mention.Mention.Title!), span, mention.Mention.Sentence));
+            }
+        }
+    }
+
+    private static void Meetings(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities, List<FactSlot> slots)
+    {
+        var people = entities.Where(e => e.Kind == EntityKind.Person)
+            .SelectMany(e => e.Mentions.Where(m => m.ArticleId == article.Id).Select(m => (Entity: e, m.Mention)))
+            .OrderBy(x => x.Mention.Span.Start)
+            .ToList();
+        foreach (var sentence in article.Sentences)
+        {
+            foreach (var token in Tokenizer.Tokenize(article.Text, sentence.Span.Start, sentence.Span.End))
+            {
+                if (token.Kind != TokenKind.Word || !s_meetVerbs.Contains(article.Text[token.Span.Range]))
+                {
+                    continue;
+                }
+
+                var subject = people.LastOrDefault(p => sentence.Span.Contains(p.Mention.Span.Start) && p.Mention.Span.End <= token.Start);
+                var obj = people.FirstOrDefault(p => sentence.Span.Contains(p.Mention.Span.Start) && p.Mention.Span.Start >= token.End);
+                if (subject.Entity is null || obj.Entity is null || subject.Entity == obj.Entity)
+                {
+                    continue;
+                }
+
+                var pair = new[] { subject.Entity, obj.Entity }.OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+                var label = $"{pair[0].Name} met {pair[1].Name}";
+                slots.Add(Slot(article, SlotKind.Meeting, $"meeting:{pair[0].Id}:{pair[1].Id}", label, new SlotValue("met", label), token.Span, sentence.Index));
+                break;
+            }
+        }
+    }
+
+    private static FactSlot Slot(AnalyzedArticle article, SlotKind kind, string topic, string label, SlotValue value, TextSpan span, int sentence) =>
+        new(article.Id, kind, topic, label, value, span, article.Sentences[sentence].Span, sentence, article.Sentences[sentence].Terms);
+
+    private static (double Low, double High) Range(double value, Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.About => (value * 0.8, value * 1.2),
+        Qualifier.Nearly => (value * 0.75, value),
+        Qualifier.AtLeast => (value, value * 3),
+        Qualifier.AtMost => (0, value),
+        _ => (value * 0.97, value * 1.03),
+    };
+
+    private static string Suffix(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.About => " (about)",
+        Qualifier.Nearly => " (nearly)",
+        Qualifier.AtLeast => " (at least)",
+        Qualifier.AtMost => " (at most)",
+        _ => "",
+    };
+
+    /// <summary>A date is about the future when a future cue ("will", "expected", "next") comes shortly before it in its clause.</summary>
+    private static bool IsFuture(AnalyzedArticle article, TextSpan date)
+    {
+        var sentence = article.Sentences[article.SentenceAt(date.Start)].Span;
+        var before = Tokenizer.Tokenize(article.Text, sentence.Start, date.Start)
+            .Where(t => t.Kind == TokenKind.Word)
+            .TakeLast(8)
+            .Select(t => article.Text[t.Span.Range]);
+        return before.Any(s_futureCues.Contains);
+    }
+
+    /// <summary>The event noun a duration measures: "three hours of talks", "a 24-hour strike", or the nearest event noun in the sentence.</summary>
+    private static string? EventNounNear(AnalyzedArticle article, TextSpan span, int sentence)
+    {
+        if (sentence < 0)
+        {
+            return null;
+        }
+
+        var range = article.Sentences[sentence].Span;
+        var tokens = Tokenizer.Tokenize(article.Text, range.Start, range.End).Where(t => t.Kind == TokenKind.Word).ToList();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var token in tokens)
+        {
+            if (!s_eventNouns.TryGetValue(article.Text[token.Span.Range].ToLowerInvariant(), out var kind))
+            {
+                continue;
+            }
+
+            var distance = token.Start >= span.End ? token.Start - span.End : span.Start - token.End;
+            if (distance < bestDistance)
+            {
+                best = kind;
+                bestDistance = distance;
+            }
+        }
+
+        return bestDistance <= 60 ? best : null;
+    }
+
+    private static List<string> WindowTerms(AnalyzedArticle article, TextSpan span, int words)
+    {
+        var sentence = article.Sentences[article.SentenceAt(span.Start)].Span;
+        var tokens = Tokenizer.Tokenize(article.Text, sentence.Start, sentence.End).Where(t => t.Kind == TokenKind.Word).ToList();
+        var after = tokens.Where(t => t.Start >= span.End).Take(words);
+        var before = tokens.Where(t => t.End <= span.Start).Reverse().Take(words);
+        return after.Concat(before)
+            .Select(t => article.Text[t.Span.Range].ToLowerInvariant())
+            .Where(w => !Stopwords.Contains(w))
+            .Select(PorterStemmer.Stem)
+            .ToList();
+    }
+}

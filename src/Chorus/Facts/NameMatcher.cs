@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+
+namespace Chorus.Facts;
+
+/// <summary>
+/// Decides whether two spellings name the same person: transliteration folds (Sergei/Sergey/Sergej,
+/// Walenko/Valenko), given-name variants (Anthony/Antony) and one- or two-letter garbles of a surname.
+/// Two full names with clearly different given names never match, even with the same surname.
+/// </summary>
+public static class NameMatcher
+{
+    private static readonly string[][] s_variants =
+    [
+        ["anthony", "antony", "anton", "antonio"], ["alexei", "alexey", "aleksei", "aleksey", "alexej", "aleksej"],
+        ["yevgeny", "evgeny", "evgeni", "yevgeni", "jewgeni", "eugene"], ["mikhail", "michail", "mihail", "michael"],
+        ["dmitry", "dmitri", "dmitrij"], ["yuri", "yury", "juri", "jurij", "iouri"], ["catherine", "katherine", "kathryn", "katharina", "ekaterina", "yekaterina"],
+        ["stephen", "steven", "stefan", "stephan"], ["mohammed", "muhammad", "mohamed", "mohammad", "muhammed"], ["jon", "john", "johan", "johann", "jan"],
+        ["peter", "pyotr", "petr", "piotr", "pietro"], ["nicholas", "nikolai", "nikolay", "nicolas", "nikolaus"], ["sergei", "sergey", "sergej", "serge", "sergiy", "serhiy"],
+    ];
+
+    public static bool SamePerson(string a, string b)
+    {
+        var x = Words(a);
+        var y = Words(b);
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return false;
+        }
+
+        if (!SameSurname(x[^1], y[^1]))
+        {
+            return false;
+        }
+
+        if (x.Length == 1 || y.Length == 1)
+        {
+            return true; // a surname alone fits any full name with that surname; the caller resolves ambiguity
+        }
+
+        return CompatibleGivenNames(x[0], y[0]);
+    }
+
+    public static bool SameSurname(string a, string b)
+    {
+        var x = Fold(a);
+        var y = Fold(b);
+        if (x == y)
+        {
+            return true;
+        }
+
+        var longest = Math.Max(x.Length, y.Length);
+        var allowed = longest >= 8 ? 2 : longest >= 5 ? 1 : 0;
+        return allowed > 0 && x[0] == y[0] && Distance(x, y) <= allowed;
+    }
+
+    public static bool CompatibleGivenNames(string a, string b)
+    {
+        var x = Fold(a.TrimEnd('.'));
+        var y = Fold(b.TrimEnd('.'));
+        if (x == y || (x.Length == 1 && y.StartsWith(x, StringComparison.Ordinal)) || (y.Length == 1 && x.StartsWith(y, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var la = a.ToLowerInvariant();
+        var lb = b.ToLowerInvariant();
+        if (s_variants.Any(group => group.Contains(la) && group.Contains(lb)))
+        {
+            return true;
+        }
+
+        return x.Length >= 4 && y.Length >= 4 && x[0] == y[0] && Distance(x, y) <= 1;
+    }
+
+    /// <summary>Lower case without accents, with common transliteration differences folded.</summary>
+    public static string Fold(string name)
+    {
+        var decomposed = name.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && char.IsLetter(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var s = builder.ToString()
+            .Replace("ey", "ei", StringComparison.Ordinal).Replace("ej", "ei", StringComparison.Ordinal)
+            .Replace("iy", "i", StringComparison.Ordinal).Replace("kh", "h", StringComparison.Ordinal)
+            .Replace("ph", "f", StringComparison.Ordinal).Replace("ck", "k", StringComparison.Ordinal)
+            .Replace("th", "t", StringComparison.Ordinal).Replace("ks", "x", StringComparison.Ordinal);
+        var folded = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            var d = c switch { 'w' => 'v', 'c' => 'k', 'y' => 'i', 'j' => 'i', _ => c };
+            if (folded.Length == 0 || folded[^1] != d)
+            {
+                folded.Append(d);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>Levenshtein distance.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string[] Words(string name) =>
+        name.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.ToLowerInvariant() is not ("van" or "von" or "de" or "der" or "da" or "di" or "al" or "bin" or "jr" or "jr." or "sr" or "sr."))
+            .ToArray();
+}

@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Chorus.Text;
+
+namespace Chorus.Facts;
+
+/// <summary>A direct quote in one article: the quoted words' span and the span naming its speaker, if found.</summary>
+public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Speaker);
+
+/// <summary>
+/// Finds direct quotes (straight or curly double quotes, within a paragraph) and their speakers from the
+/// attribution around them: '"...," X said', '"...," said X', 'X said: "..."', 'according to X', or a
+/// pronoun ("he said") resolved to the nearest person named before. A quote that opens a paragraph takes its
+/// attribution from the rest of that paragraph.
+/// </summary>
+public static partial class QuoteExtractor
+{
+    public static List<QuoteMention> Extract(AnalyzedArticle article)
+    {
+        var text = article.Text;
+        var quotes = new List<QuoteMention>();
+        var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
+        var people = article.Mentions
+            .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))
+            .OrderBy(m => m.Span.Start)
+            .ToList();
+        foreach (var (start, end) in Paragraphs(text))
+        {
+            var open = -1;
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (open < 0 && (c == '“' || (c == '"' && (i == start || !char.IsLetterOrDigit(text[i - 1])))))
+                {
+                    open = i;
+                }
+                else if (open >= 0 && (c == '”' || c == '"'))
+                {
+                    var inner = new TextSpan(open + 1, i);
+                    var trimmed = Trim(text, inner);
+                    if (Tokenizer.CountWords(trimmed.Of(text)) >= 4)
+                    {
+                        quotes.Add(new QuoteMention(article.Id, trimmed, Speaker(text, people, open, i + 1, start, end)));
+                    }
+
+                    open = -1;
+                }
+            }
+        }
+
+        return quotes;
+    }
+
+    private static TextSpan? Speaker(string text, List<EntityMention> people, int open, int close, int paragraphStart, int paragraphEnd)
+    {
+        var after = text[close..Math.Min(paragraphEnd, close + 80)];
+        var afterMatch = AfterQuote().Match(after);
+        if (afterMatch.Success)
+        {
+            var group = afterMatch.Groups["name"].Success ? afterMatch.Groups["name"] : afterMatch.Groups["name2"];
+            return Resolve(text, people, new TextSpan(close + group.Index, close + group.Index + group.Length), open);
+        }
+
+        var beforeStart = Math.Max(paragraphStart, open - 80);
+        var before = text[beforeStart..open];
+        var beforeMatch = BeforeQuote().Match(before);
+        if (beforeMatch.Success)
+        {
+            var group = beforeMatch.Groups["name"];
+            return Resolve(text, people, new TextSpan(beforeStart + group.Index, beforeStart + group.Index + group.Length), open);
+        }
+
+        // A quote opening the paragraph: the attribution may follow in the paragraph ("..." Then: "X said").
+        if (open == paragraphStart)
+        {
+            var rest = text[close..paragraphEnd];
+            var later = AnywhereSaid().Match(rest);
+            if (later.Success)
+            {
+                var group = later.Groups["name"];
+                return Resolve(text, people, new TextSpan(close + group.Index, close + group.Index + group.Length), open);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
+    private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
+    {
+        var word = speaker.Of(text).ToLowerInvariant();
+        if (word is "he" or "she" or "they")
+        {
+            return people.LastOrDefault(p => p.Span.End <= quoteStart)?.Span;
+        }
+
+        var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker));
+        return named?.Span ?? speaker;
+    }
+
+    private static TextSpan Trim(string text, TextSpan span)
+    {
+        var start = span.Start;
+        var end = span.End;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ','))
+        {
+            end--;
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    private static IEnumerable<(int Start, int End)> Paragraphs(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            yield return (start, end);
+            start = end + 1;
+        }
+    }
+
+    private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted";
+    private const string Name = @"(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
+
+    [GeneratedRegex(@"^[,.]?\s*(?:(?:[a-z]+\s+){0,3}(?<name>" + Name + @")\s+(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
+    private static partial Regex AfterQuote();
+
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    private static partial Regex BeforeQuote();
+
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]
+    private static partial Regex AnywhereSaid();
+}

@@ -1,0 +1,80 @@
+using Chorus.Text;
+
+namespace Chorus.Facts;
+
+/// <summary>
+/// Merges the same quote across outlets: word overlap of at least 60% (or one quote inside the other), with
+/// compatible speakers. The text shown is the wording most origins carry, taken verbatim from one article.
+/// </summary>
+public static class QuoteMerger
+{
+    public static List<MergedQuote> Merge(IReadOnlyList<AnalyzedArticle> articles, IReadOnlyList<StoryEntity> entities, Func<string, string> originOf, Func<string, double> qualityOf)
+    {
+        var items = new List<Item>();
+        foreach (var article in articles)
+        {
+            foreach (var quote in QuoteExtractor.Extract(article))
+            {
+                var entity = quote.Speaker is { } speaker
+                    ? entities.FirstOrDefault(e => e.Mentions.Any(m => m.ArticleId == article.Id && m.Mention.Span.Overlaps(speaker)))
+                    : null;
+                var speakerName = entity?.Name ?? quote.Speaker?.Of(article.Text);
+                items.Add(new Item(article, quote, entity?.Id, speakerName, Words(quote.Span.Of(article.Text))));
+            }
+        }
+
+        var groups = new List<List<Item>>();
+        foreach (var item in items)
+        {
+            var home = groups.FirstOrDefault(g => g.Any(other => SameQuote(item, other)));
+            if (home is null)
+            {
+                groups.Add([item]);
+            }
+            else
+            {
+                home.Add(item);
+            }
+        }
+
+        return groups
+            .Select(g =>
+            {
+                var chosen = g
+                    .GroupBy(i => i.Quote.Span.Of(i.Article.Text), StringComparer.Ordinal)
+                    .OrderByDescending(v => v.Select(i => originOf(i.Article.Id)).Distinct(StringComparer.Ordinal).Count())
+                    .ThenByDescending(v => v.Max(i => qualityOf(i.Article.Id)))
+                    .First()
+                    .OrderByDescending(i => qualityOf(i.Article.Id))
+                    .First();
+                var speaker = g.Where(i => i.EntityId is not null).GroupBy(i => i.EntityId).OrderByDescending(x => x.Count()).FirstOrDefault()?.First()
+                    ?? g.FirstOrDefault(i => i.Speaker is not null);
+                return new MergedQuote(
+                    speaker?.Speaker,
+                    speaker?.EntityId,
+                    chosen.Quote.Span.Of(chosen.Article.Text),
+                    chosen.Article.Id,
+                    g.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList());
+            })
+            .OrderByDescending(q => q.Sources.Count)
+            .ToList();
+    }
+
+    private static bool SameQuote(Item a, Item b)
+    {
+        if (a.EntityId is not null && b.EntityId is not null && a.EntityId != b.EntityId)
+        {
+            return false;
+        }
+
+        var shared = a.Words.Count(b.Words.Contains);
+        var union = a.Words.Count + b.Words.Count - shared;
+        var smaller = Math.Min(a.Words.Count, b.Words.Count);
+        return union > 0 && (shared / (double)union >= 0.6 || (smaller >= 4 && shared / (double)smaller >= 0.85));
+    }
+
+    private static HashSet<string> Words(string text) =>
+        Tokenizer.WordRanges(text).Select(r => text[r].ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private sealed record Item(AnalyzedArticle Article, QuoteMention Quote, string? EntityId, string? Speaker, HashSet<string> Words);
+}

@@ -1,0 +1,54 @@
+using Chorus.Clustering;
+using Chorus.Extraction;
+using Chorus.Facts;
+using Chorus.Summary;
+using Chorus.Text;
+
+namespace Chorus.Pipeline;
+
+/// <summary>
+/// Composes the stages from articles to briefs: analyse each article (in parallel), cluster into stories,
+/// analyse each story, and build the brief of every story with two or more articles.
+/// </summary>
+public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions brief)
+{
+    public BriefPipeline() : this(ClusteringOptions.Default, new BriefOptions())
+    {
+    }
+
+    public BriefOptions Options => brief;
+
+    public static IReadOnlyList<AnalyzedArticle> Analyze(IReadOnlyList<Article> articles) =>
+        articles.AsParallel().AsOrdered().Select(TextAnalyzer.Analyze).ToList();
+
+    public IReadOnlyList<Story> Cluster(IReadOnlyList<AnalyzedArticle> articles) => new StoryClusterer(clustering).Cluster(articles);
+
+    public Brief Run(IReadOnlyList<Article> articles)
+    {
+        var stories = Number(Cluster(Analyze(articles)));
+        return Briefs(stories);
+    }
+
+    /// <summary>Briefs for the given stories: full briefs for two or more articles, single lines for the rest.</summary>
+    public Brief Briefs(IReadOnlyList<Story> stories)
+    {
+        var briefs = stories
+            .Where(s => s.Articles.Count >= 2)
+            .AsParallel().AsOrdered()
+            .Select(s => BriefBuilder.Build(StoryAnalyzer.Analyze(s), brief))
+            .ToList();
+        var singles = stories
+            .Where(s => s.Articles.Count == 1)
+            .Select(s => s.Articles[0])
+            .Select(a => new SingleLine(a.Id, a.Article.Title, a.Article.Site, a.Article.Url, BriefBuilder.Iso(a.Article.Published), StoryIdOf(stories, a.Id)))
+            .ToList();
+        return new Brief(briefs, singles);
+    }
+
+    /// <summary>Gives batch stories stable ids s1, s2, ... by order of first article, larger stories first on ties.</summary>
+    public static IReadOnlyList<Story> Number(IReadOnlyList<Story> stories) =>
+        stories.Select((s, i) => new Story($"s{i + 1}", s.Articles)).ToList();
+
+    private static string StoryIdOf(IReadOnlyList<Story> stories, string articleId) =>
+        stories.First(s => s.Articles.Any(a => a.Id == articleId)).Id;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Chorus.Facts;
+
+namespace Chorus.Summary;
+
+/// <summary>Options of the brief: the summary's word cap.</summary>
+public sealed record BriefOptions(int MaxWords = 120);
+
+/// <summary>Turns a story's analysis into its brief: summary, facts, conflicts, entities, quotes and sources.</summary>
+public static class BriefBuilder
+{
+    public static StoryBrief Build(StoryAnalysis analysis, BriefOptions options)
+    {
+        var story = analysis.Story;
+        var articles = story.Articles;
+        var copyOf = analysis.Copies.ToDictionary(c => c.ArticleId, c => c.SourceId, StringComparer.Ordinal);
+        var titleSource = articles.Where(a => !copyOf.ContainsKey(a.Id) && a.Article.Title is not null)
+            .OrderByDescending(a => analysis.QualityOf(a.Id))
+            .FirstOrDefault() ?? articles[0];
+
+        return new StoryBrief(
+            story.Id,
+            titleSource.Article.Title ?? FirstWords(titleSource.Text),
+            articles.Select(a => a.Id).ToList(),
+            BriefSummarizer.Summarize(analysis, options.MaxWords),
+            analysis.Agreements.OrderByDescending(a => a.Origins).Select(a => new FactLine(a.Statement, a.Sources)).ToList(),
+            analysis.Conflicts.Select(c => new ConflictLine(
+                c.Topic,
+                c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text)).ToList())).ToList())).ToList(),
+            analysis.Entities.Select(e => new EntityLine(e.Name, KindName(e.Kind), e.Aliases, e.Sources)).ToList(),
+            analysis.Quotes.Select(q => new QuoteLine(q.Speaker, q.Text, q.Sources)).ToList(),
+            articles.Select(a => new SourceLine(
+                a.Id,
+                a.Article.Title,
+                a.Article.Site,
+                a.Article.Url,
+                Iso(a.Article.Published),
+                a.Article.WordCount,
+                copyOf.GetValueOrDefault(a.Id),
+                analysis.QualityOf(a.Id),
+                analysis.Sources.FirstOrDefault(s => s.ArticleId == a.Id)?.Notes ?? [])).ToList());
+    }
+
+    public static string? Iso(DateTimeOffset? when) => when?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string KindName(Text.EntityKind kind) => kind switch
+    {
+        Text.EntityKind.Person => "person",
+        Text.EntityKind.Organization => "organization",
+        Text.EntityKind.Place => "place",
+        Text.EntityKind.Event => "event",
+        _ => "other",
+    };
+
+    private static string FirstWords(string text)
+    {
+        var words = text.Split((char[])[' ', '\n'], 13, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Take(12)) + (words.Length > 12 ? "…" : "");
+    }
+}

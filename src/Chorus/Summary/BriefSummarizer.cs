@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using Chorus.Clustering;
+using Chorus.Extraction;
+using Chorus.Facts;
+using Chorus.Text;
+
+namespace Chorus.Summary;
+
+/// <summary>
+/// Picks the summary sentences of a story. A sentence scores by how central its words are to the story
+/// (the share of articles using them), how many independent origins carry an equivalent sentence, and how
+/// early it comes. Sentences are chosen greedily without repeating content, each shown in the wording of
+/// its cleanest source (dateline trimmed), cited by every article that says the same, and ordered as in the
+/// articles. Sentences that open with a dangling pronoun or connective, or hold half a quote, are not used.
+/// </summary>
+public static partial class BriefSummarizer
+{
+    public const double SameContent = 0.5;
+    public const double Redundant = 0.4;
+
+    private static readonly HashSet<string> s_danglingOpeners = new(StringComparer.Ordinal)
+    {
+        "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its", "but", "however", "also", "and",
+        "meanwhile", "still", "yet", "instead", "such", "there", "then", "so", "or", "both", "neither", "nor", "we", "i", "you", "our",
+    };
+
+    public static List<SummarySentence> Summarize(StoryAnalysis analysis, int maxWords)
+    {
+        var articles = analysis.Story.Articles;
+        var weights = TermWeights(articles);
+        var contested = ContestedSentences(analysis);
+        var candidates = Candidates(articles).Where(c => !contested.Contains((c.Article.Id, c.Sentence.Index))).ToList();
+        foreach (var candidate in candidates)
+        {
+            candidate.Equivalents = candidates.Where(other => CopyDetector.SetCosine(candidate.Terms, other.Terms) >= SameContent).ToList();
+            var origins = candidate.Equivalents.Select(e => analysis.OriginOf[e.Article.Id]).Distinct(StringComparer.Ordinal).Count();
+            var centrality = candidate.Terms.Sum(t => weights.GetValueOrDefault(t)) / Math.Sqrt(candidate.Terms.Count + 1);
+            candidate.Score = centrality + (0.3 * Math.Log(1 + origins)) + (0.3 / (1 + candidate.Sentence.Index));
+        }
+
+        var chosen = new List<Candidate>();
+        var words = 0;
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Order))
+        {
+            if (chosen.Any(c => CopyDetector.SetCosine(c.Terms, candidate.Terms) >= Redundant))
+            {
+                continue;
+            }
+
+            var best = candidate.Equivalents
+                .Where(e => CopyDetector.SetCosine(e.Terms, candidate.Terms) >= SameContent)
+                .OrderByDescending(e => analysis.QualityOf(e.Article.Id))
+                .ThenByDescending(e => e.Equivalents.Count)
+                .ThenBy(e => e.Order)
+                .First();
+            if (words + best.Words > maxWords)
+            {
+                continue;
+            }
+
+            chosen.Add(best);
+            words += best.Words;
+            if (maxWords - words < 6)
+            {
+                break;
+            }
+        }
+
+        return chosen
+            .OrderBy(c => c.Sentence.Index / (double)Math.Max(1, c.Article.Sentences.Count))
+            .ThenBy(c => c.Order)
+            .Select(c => new SummarySentence(
+                c.Span.Of(c.Article.Text),
+                StoryOrder(articles, c.Equivalents.Select(e => e.Article.Id)),
+                new Citation(c.Article.Id, c.Span.Start, c.Span.End)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Sentences that state a contested value: any side of a conflict but the one most origins hold
+    /// (every side when there is a tie). The brief reports those under conflicts, not as what happened.
+    /// </summary>
+    private static HashSet<(string, int)> ContestedSentences(StoryAnalysis analysis)
+    {
+        var contested = new HashSet<(string, int)>();
+        foreach (var conflict in analysis.Conflicts)
+        {
+            var most = conflict.Values.Max(v => v.Origins);
+            var leaders = conflict.Values.Count(v => v.Origins == most);
+            foreach (var value in conflict.Values.Where(v => v.Origins < most || leaders > 1))
+            {
+                foreach (var slot in analysis.Slots.Where(s => s.TopicLabel == conflict.Topic && value.Sources.Contains(s.ArticleId) && value.Evidence.Any(e => e.Source == s.ArticleId && e.Span == s.Evidence)))
+                {
+                    contested.Add((slot.ArticleId, slot.Sentence));
+                }
+            }
+        }
+
+        return contested;
+    }
+
+    /// <summary>A term's weight is the share of the story's articles that use it; words of a single article weigh nothing.</summary>
+    private static Dictionary<string, double> TermWeights(IReadOnlyList<AnalyzedArticle> articles)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var term in article.TermCounts.Keys)
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        var least = articles.Count >= 3 ? 2 : 1;
+        return counts.Where(p => p.Value >= least).ToDictionary(p => p.Key, p => p.Value / (double)articles.Count, StringComparer.Ordinal);
+    }
+
+    private static List<Candidate> Candidates(IReadOnlyList<AnalyzedArticle> articles)
+    {
+        var candidates = new List<Candidate>();
+        var order = 0;
+        foreach (var article in articles)
+        {
+            foreach (var sentence in article.Sentences)
+            {
+                var span = WithoutDateline(article.Text, sentence.Span);
+                var text = span.Of(article.Text);
+                var words = Tokenizer.CountWords(text);
+                if (words is < 6 or > 60 || sentence.Terms.Length < 3 || !char.IsUpper(FirstLetter(text)) || text.EndsWith('?')
+                    || ChromeLineClassifier.IsChrome(text) || !QuotesBalanced(text) || OpensDangling(text))
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate(article, sentence, span, words, sentence.Terms.ToHashSet(StringComparer.Ordinal), order++));
+            }
+        }
+
+        return candidates;
+    }
+
+    private static TextSpan WithoutDateline(string text, TextSpan span)
+    {
+        var match = Dateline().Match(text, span.Start, span.Length);
+        return match.Success ? new TextSpan(span.Start + match.Length, span.End) : span;
+    }
+
+    private static char FirstLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return char.IsDigit(c) ? 'A' : c;
+            }
+        }
+
+        return 'a';
+    }
+
+    private static bool QuotesBalanced(string text) => text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”');
+
+    private static bool OpensDangling(string text)
+    {
+        var first = Tokenizer.WordRanges(text, limit: 1).FirstOrDefault();
+        return text.Length > 0 && first.End.Value > 0 && s_danglingOpeners.Contains(text[first].ToLowerInvariant());
+    }
+
+    private static List<string> StoryOrder(IReadOnlyList<AnalyzedArticle> articles, IEnumerable<string> ids)
+    {
+        var set = ids.ToHashSet(StringComparer.Ordinal);
+        return articles.Where(a => set.Contains(a.Id)).Select(a => a.Id).ToList();
+    }
+
+    [GeneratedRegex(@"\G[A-Z][A-Z .'\-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s*")]
+    private static partial Regex Dateline();
+
+    private sealed class Candidate(AnalyzedArticle article, Sentence sentence, TextSpan span, int words, HashSet<string> terms, int order)
+    {
+        public AnalyzedArticle Article { get; } = article;
+
+        public Sentence Sentence { get; } = sentence;
+
+        public TextSpan Span { get; } = span;
+
+        public int Words { get; } = words;
+
+        public HashSet<string> Terms { get; } = terms;
+
+        public int Order { get; } = order;
+
+        public List<Candidate> Equivalents { get; set; } = [];
+
+        public double Score { get; set; }
+    }
+}

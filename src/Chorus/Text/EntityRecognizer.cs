@@ -1,0 +1,364 @@
+namespace Chorus.Text;
+
+/// <summary>The kind of a named entity.</summary>
+public enum EntityKind
+{
+    Person,
+    Organization,
+    Place,
+    Event,
+    Unknown,
+}
+
+/// <summary>
+/// One mention of a named entity: the span of the name in the text, its kind, and for people the title
+/// written with it ("Deputy Fisheries Minister", "a spokesman for ...") with that title's own span.
+/// </summary>
+public sealed record EntityMention(TextSpan Span, string Name, EntityKind Kind, int Sentence)
+{
+    public string? Title { get; init; }
+
+    public TextSpan? TitleSpan { get; init; }
+
+    /// <summary>For places, the gazetteer's canonical name (e.g. "Estonia" for "Estonian").</summary>
+    public string? Canonical { get; init; }
+}
+
+/// <summary>
+/// Finds names from capitalisation, titles and honorifics, keywords of organisations, venues and events,
+/// the gazetteer, and given names. Sentence-initial words count only when they are not ordinary words.
+/// </summary>
+public static class EntityRecognizer
+{
+    private static readonly HashSet<string> s_titleHeads = Set(
+        "minister president premier chancellor secretary chair chairman chairwoman chairperson director spokesman spokeswoman " +
+        "spokesperson speaker ambassador envoy mayor governor senator commissioner negotiator chief head leader king queen prince " +
+        "princess general colonel captain commander admiral judge justice prosecutor professor librarian editor executive ceo " +
+        "manager officer coach sheriff bishop archbishop pope cardinal rabbi imam deputy representative congressman congresswoman " +
+        "lawmaker mp councillor councilor counsellor adviser advisor founder owner correspondent analyst economist scientist");
+
+    private static readonly HashSet<string> s_honorifics = Set("mr mrs ms miss dr prof sir dame lord lady");
+
+    private static readonly HashSet<string> s_titleModifiers = Set(
+        "deputy vice acting former assistant junior senior interim associate chief prime foreign interior defence defense finance " +
+        "general executive managing");
+
+    private static readonly HashSet<string> s_orgWords = Set(
+        "council union association ministry agency commission committee company group bank party service university institute " +
+        "authority board federation corporation inc ltd plc llc fund organisation organization league court parliament government " +
+        "police army navy press news post gazette daily times radio television tv herald tribune journal observer ledger weekly " +
+        "society foundation trust department office bureau network airlines airline railways club team school college hospital " +
+        "church alliance coalition movement front");
+
+    private static readonly HashSet<string> s_venueWords = Set(
+        "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
+        "building harbour harbor port station bridge cathedral museum theatre theater park tower quay pier plaza");
+
+    private static readonly HashSet<string> s_eventWords = Set(
+        "summit conference forum games olympics festival congress talks expo cup championship championships marathon fair");
+
+    private static readonly HashSet<string> s_geoHeads = Set("gulf sea bay lake river strait cape mount isle islands republic kingdom province state city port");
+
+    private static readonly HashSet<string> s_calendar = Set(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+        "october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow");
+
+    private static readonly HashSet<string> s_joiners = Set("of de van von der den da di du la le al bin ibn");
+
+    private static readonly HashSet<string> s_orgCues = Set("group company firm organisation organization party agency newspaper broadcaster union charity");
+
+    public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences)
+    {
+        var lowerWords = LowerCaseWords(text);
+        var mentions = new List<EntityMention>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = Tokenizer.Tokenize(text, sentences[s].Start, sentences[s].End);
+            RecognizeSentence(text, tokens, s, lowerWords, mentions);
+        }
+
+        return mentions;
+    }
+
+    private static void RecognizeSentence(string text, List<Token> tokens, int sentence, HashSet<string> lowerWords, List<EntityMention> mentions)
+    {
+        var firstWord = tokens.FindIndex(t => t.Kind != TokenKind.Punctuation);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!IsCapitalised(text, tokens[i]) || (i == firstWord && IsOrdinaryWord(text, tokens[i], lowerWords)) || IsCalendar(text, tokens[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var run = new List<int> { i };
+            var j = i + 1;
+            while (j < tokens.Count)
+            {
+                if (IsCapitalised(text, tokens[j]) && !IsCalendar(text, tokens[j]))
+                {
+                    run.Add(j);
+                    j++;
+                }
+                else if (tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] is '\'' or '’' && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && tokens[j].Start == tokens[j - 1].End)
+                {
+                    j++; // Fishers' Union
+                }
+                else if (tokens[j].Kind == TokenKind.Word && s_joiners.Contains(Lower(text, tokens[j])) && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && JoinsOf(text, tokens[run[^1]]))
+                {
+                    run.Add(j);
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            Classify(text, tokens, run, sentence, mentions);
+            i = j;
+        }
+    }
+
+    private static void Classify(string text, List<Token> tokens, List<int> run, int sentence, List<EntityMention> mentions)
+    {
+        var words = run.Select(r => text[tokens[r].Span.Range]).ToList();
+
+        // A leading demonym ("Estonian Deputy ...") is a place mention of its own.
+        if (words.Count > 1 && Gazetteer.Shared.FindDemonym(words[0]) is { } country && Gazetteer.Shared.Find(string.Join(' ', words)) is null)
+        {
+            mentions.Add(new EntityMention(tokens[run[0]].Span, words[0], EntityKind.Place, sentence) { Canonical = country.Name });
+            run = run[1..];
+            words = words[1..];
+        }
+
+        var start = tokens[run[0]].Start;
+        var end = tokens[run[^1]].End;
+        var whole = text[start..end];
+
+        if (Gazetteer.Shared.Find(whole) is { } place)
+        {
+            mentions.Add(new EntityMention(new TextSpan(start, end), whole, EntityKind.Place, sentence) { Canonical = place.Name });
+            return;
+        }
+
+        if (words.Count == 1 && Gazetteer.Shared.FindDemonym(whole) is { } nation)
+        {
+            mentions.Add(new EntityMention(new TextSpan(start, end), whole, EntityKind.Place, sentence) { Canonical = nation.Name });
+            return;
+        }
+
+        // Title inside the run: "Deputy Fisheries Minister Liisa Tamm" -> title + name.
+        var lastTitle = -1;
+        for (var k = 0; k < words.Count - 1; k++)
+        {
+            var w = words[k].TrimEnd('.').ToLowerInvariant();
+            if (s_titleHeads.Contains(w) || s_honorifics.Contains(w))
+            {
+                lastTitle = k;
+            }
+        }
+
+        if (lastTitle >= 0 && LooksLikeName(words.Skip(lastTitle + 1).ToList()))
+        {
+            var nameStart = tokens[run[lastTitle + 1]].Start;
+            var titleStart = start;
+            var title = text[titleStart..tokens[run[lastTitle]].End];
+            var isHonorific = lastTitle == 0 && s_honorifics.Contains(words[0].TrimEnd('.').ToLowerInvariant());
+            mentions.Add(new EntityMention(new TextSpan(nameStart, end), text[nameStart..end], EntityKind.Person, sentence)
+            {
+                Title = isHonorific ? null : title,
+                TitleSpan = isHonorific ? null : new TextSpan(titleStart, tokens[run[lastTitle]].End),
+            });
+            return;
+        }
+
+        var kind = KindOf(text, tokens, run, words);
+        var span = new TextSpan(start, end);
+        if (kind == EntityKind.Place && run[^1] + 1 < tokens.Count && s_venueWords.Contains(Lower(text, tokens[run[^1] + 1])))
+        {
+            span = new TextSpan(start, tokens[run[^1] + 1].End); // "West Harbour terminal"
+        }
+        else if (kind == EntityKind.Unknown && run[^1] + 1 < tokens.Count && s_venueWords.Contains(Lower(text, tokens[run[^1] + 1])) && words.Count <= 3)
+        {
+            kind = EntityKind.Place;
+            span = new TextSpan(start, tokens[run[^1] + 1].End);
+        }
+
+        var mention = new EntityMention(span, span.Of(text), kind, sentence);
+        if (kind == EntityKind.Person)
+        {
+            mention = WithTitle(text, tokens, run, mention);
+        }
+
+        mentions.Add(mention);
+    }
+
+    private static EntityKind KindOf(string text, List<Token> tokens, List<int> run, List<string> words)
+    {
+        var last = words[^1].ToLowerInvariant();
+        var lowerWords = words.Select(w => w.ToLowerInvariant().Trim('\'', '’')).ToList();
+        if (s_venueWords.Contains(last))
+        {
+            return EntityKind.Place;
+        }
+
+        if (s_eventWords.Contains(last))
+        {
+            return EntityKind.Event;
+        }
+
+        if (lowerWords.Any(s_orgWords.Contains))
+        {
+            return EntityKind.Organization;
+        }
+
+        if (run[0] > 0 && s_orgCues.Contains(Lower(text, tokens[run[0] - 1])))
+        {
+            return EntityKind.Organization;
+        }
+
+        if (words.Count == 1 && words[0].Length is >= 2 and <= 6 && words[0].All(c => char.IsUpper(c) || char.IsDigit(c)))
+        {
+            return EntityKind.Organization; // an acronym such as BWS
+        }
+
+        if (words.Count is >= 2 and <= 4 && LooksLikeName(words) && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || words.Count == 2))
+        {
+            return EntityKind.Person;
+        }
+
+        return words.Count == 1 ? EntityKind.Unknown : EntityKind.Organization;
+    }
+
+    /// <summary>Adds a title written before the name in lower case ("council chair Sergei Valenko") or after it (", a spokesman for ...").</summary>
+    private static EntityMention WithTitle(string text, List<Token> tokens, List<int> run, EntityMention mention)
+    {
+        var k = run[0] - 1;
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && s_titleHeads.Contains(Lower(text, tokens[k])))
+        {
+            var first = k;
+            var taken = 0;
+            while (first - 1 >= 0 && taken < 3 && tokens[first - 1].Kind == TokenKind.Word)
+            {
+                var word = text[tokens[first - 1].Span.Range];
+                var lower = word.ToLowerInvariant();
+                if (Stopwords.Contains(lower) || Gazetteer.Shared.FindDemonym(word) is not null || Gazetteer.Shared.Find(word) is not null || lower is "by" or "with")
+                {
+                    break;
+                }
+
+                first--;
+                taken++;
+            }
+
+            var span = new TextSpan(tokens[first].Start, tokens[k].End);
+            return mention with { Title = span.Of(text), TitleSpan = span };
+        }
+
+        // Appositive: "Anders Kivi, a spokesman for the ..." / "Anders Kivi, speaker of the ..."
+        var after = run[^1] + 1;
+        if (after < tokens.Count && text[tokens[after].Start] == ',')
+        {
+            var t = after + 1;
+            if (t < tokens.Count && Lower(text, tokens[t]) is "a" or "an" or "the")
+            {
+                t++;
+            }
+
+            var begin = t;
+            for (var n = 0; n < 4 && t < tokens.Count && tokens[t].Kind == TokenKind.Word; n++, t++)
+            {
+                if (s_titleHeads.Contains(Lower(text, tokens[t])))
+                {
+                    var span = new TextSpan(tokens[begin].Start, tokens[t].End);
+                    return mention with { Title = span.Of(text), TitleSpan = span };
+                }
+
+                if (Stopwords.Contains(Lower(text, tokens[t])))
+                {
+                    break;
+                }
+            }
+        }
+
+        return mention;
+    }
+
+    private static bool IsSpeechVerbAfter(string text, List<Token> tokens, int index)
+    {
+        var next = index + 1;
+        if (next < tokens.Count && text[tokens[next].Start] == ',')
+        {
+            return false;
+        }
+
+        return next < tokens.Count && Lower(text, tokens[next]) is "said" or "says" or "told" or "added" or "stated" or "asked" or "wrote";
+    }
+
+    private static bool LooksLikeName(List<string> words)
+    {
+        if (words.Count is < 1 or > 4)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            var lower = word.ToLowerInvariant();
+            if (s_orgWords.Contains(lower) || s_venueWords.Contains(lower) || s_eventWords.Contains(lower) || s_titleHeads.Contains(lower) || Gazetteer.Shared.Find(word) is not null)
+            {
+                return false;
+            }
+
+            if (!s_joiners.Contains(lower) && !(char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool JoinsOf(string text, Token previous)
+    {
+        var word = Lower(text, previous);
+        return s_orgWords.Contains(word) || s_titleHeads.Contains(word) || s_geoHeads.Contains(word) || s_venueWords.Contains(word) || s_eventWords.Contains(word);
+    }
+
+    private static bool IsCapitalised(string text, Token token) =>
+        token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]);
+
+    private static bool IsCalendar(string text, Token token) => s_calendar.Contains(Lower(text, token));
+
+    /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
+    private static bool IsOrdinaryWord(string text, Token token, HashSet<string> lowerWords)
+    {
+        var word = Lower(text, token);
+        if (Stopwords.Contains(word) || lowerWords.Contains(word) || s_titleHeads.Contains(word))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> LowerCaseWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var range in Tokenizer.WordRanges(text))
+        {
+            if (char.IsLower(text[range.Start.Value]))
+            {
+                words.Add(text[range]);
+            }
+        }
+
+        return words;
+    }
+
+    private static string Lower(string text, Token token) => text[token.Span.Range].ToLowerInvariant();
+
+    private static HashSet<string> Set(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+}
