@@ -8,6 +8,10 @@ internal static class ChorusApp
         new ExtractCommand(),
         new ClusterCommand(),
         new BriefCommand(),
+        new IngestCommand(),
+        new StoriesCommand(),
+        new ShowCommand(),
+        new DemoCommand(),
     ];
 
     public static int Run(IReadOnlyList<string> args, Console console)

@@ -19,7 +19,11 @@ public enum SlotKind
 /// A normalised value: <see cref="Key"/> compares equal things equal; <see cref="Low"/>..<see cref="High"/> is the
 /// range a number stands for once its qualifier ("more than", "about") is read.
 /// </summary>
-public sealed record SlotValue(string Key, string Display, double Low = 0, double High = 0);
+public sealed record SlotValue(string Key, string Display, double Low = 0, double High = 0)
+{
+    /// <summary>The value in a normal form for statements ("3 hours", "€45 million"); the written words when there is none.</summary>
+    public string Normal { get => field ?? Display; init; }
+}
 
 /// <summary>
 /// One fact an article states: its kind, the topic it is about (aligned slots share a topic), the normalised

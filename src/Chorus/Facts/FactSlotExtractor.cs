@@ -148,7 +148,7 @@ public static class FactSlotExtractor
 
             var (low, high) = Range(duration.Seconds, duration.Qualifier);
             var display = article.Text[duration.Span.Range];
-            var value = new SlotValue(duration.Iso + Suffix(duration.Qualifier), display, low, high);
+            var value = new SlotValue(duration.Iso + Suffix(duration.Qualifier), display, low, high) { Normal = QualifierWords(duration.Qualifier) + HumanDuration(duration.Seconds) };
             slots.Add(Slot(article, SlotKind.Duration, "duration:" + anchor, $"Duration of the {anchor}", value, duration.Span, sentence));
         }
     }
@@ -172,7 +172,7 @@ public static class FactSlotExtractor
                     var anchor = window.FirstOrDefault(s_moneyAnchors.Contains);
                     if (anchor is not null)
                     {
-                        var money = new SlotValue($"{quantity.Unit} {quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}{Suffix(quantity.Qualifier)}", display, low, high);
+                        var money = new SlotValue($"{quantity.Unit} {quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + HumanMoney(quantity.Value, quantity.Unit) };
                         slots.Add(Slot(article, SlotKind.Money, $"money:{quantity.Unit}:{anchor}", $"Amount ({anchor})", money, quantity.Span, sentence));
                     }
 
@@ -181,13 +181,13 @@ public static class FactSlotExtractor
                     var change = window.Select(t => s_percentAnchors.GetValueOrDefault(t)).FirstOrDefault(c => c is not null);
                     if (change is not null)
                     {
-                        var percent = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}%{Suffix(quantity.Qualifier)}", display, low, high);
+                        var percent = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)}%{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + quantity.Value.ToString("0.##", CultureInfo.InvariantCulture) + "%" };
                         slots.Add(Slot(article, SlotKind.Percent, $"percent:{change}", $"Percentage ({change})", percent, quantity.Span, sentence));
                     }
 
                     break;
                 default:
-                    var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high);
+                    var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + quantity.Value.ToString("#,0.##", CultureInfo.InvariantCulture) };
                     slots.Add(Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence));
                     break;
             }
@@ -255,6 +255,55 @@ public static class FactSlotExtractor
         _ => (value * 0.97, value * 1.03),
     };
 
+    private static string QualifierWords(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.About => "about ",
+        Qualifier.Nearly => "nearly ",
+        Qualifier.AtLeast => "at least ",
+        Qualifier.AtMost => "at most ",
+        _ => "",
+    };
+
+    /// <summary>"3 hours", "1 hour 40 minutes", "2 years".</summary>
+    public static string HumanDuration(double seconds)
+    {
+        (double Size, string Name)[] units = [(365 * 86400, "year"), (30 * 86400, "month"), (7 * 86400, "week"), (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second")];
+        var parts = new List<string>();
+        var rest = Math.Round(seconds);
+        foreach (var (size, name) in units)
+        {
+            if (size >= 86400 && seconds < 2 * 86400)
+            {
+                continue; // "24 hours" reads better than "1 day"
+            }
+
+            var n = Math.Floor(rest / size);
+            if (n >= 1 && parts.Count < 2)
+            {
+                parts.Add($"{n.ToString(CultureInfo.InvariantCulture)} {name}{(n == 1 ? "" : "s")}");
+                rest -= n * size;
+            }
+            else if (parts.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return parts.Count == 0 ? "0 seconds" : string.Join(' ', parts);
+    }
+
+    /// <summary>"€45 million", "$3.5 billion", "GBP 12,000".</summary>
+    public static string HumanMoney(double value, string currency)
+    {
+        var symbol = currency switch { "EUR" => "€", "USD" => "$", "GBP" => "£", "JPY" => "¥", _ => currency + " " };
+        return value switch
+        {
+            >= 1e9 => $"{symbol}{(value / 1e9).ToString("0.##", CultureInfo.InvariantCulture)} billion",
+            >= 1e6 => $"{symbol}{(value / 1e6).ToString("0.##", CultureInfo.InvariantCulture)} million",
+            _ => $"{symbol}{value.ToString("#,0.##", CultureInfo.InvariantCulture)}",
+        };
+    }
+
     private static string Suffix(Qualifier qualifier) => qualifier switch
     {
         Qualifier.About => " (about)",
@@ -275,7 +324,11 @@ public static class FactSlotExtractor
         return before.Any(s_futureCues.Contains);
     }
 
-    /// <summary>The event noun a duration measures: "three hours of talks", "a 24-hour strike", or the nearest event noun in the sentence.</summary>
+    /// <summary>
+    /// The event noun a duration measures, read from tight patterns only: "three hours of talks",
+    /// "a 24-hour strike", "the talks (, which) lasted three hours". A duration near an event noun in any
+    /// other way ("a rise over two years ... return to talks") is not about that event.
+    /// </summary>
     private static string? EventNounNear(AnalyzedArticle article, TextSpan span, int sentence)
     {
         if (sentence < 0)
@@ -284,25 +337,50 @@ public static class FactSlotExtractor
         }
 
         var range = article.Sentences[sentence].Span;
-        var tokens = Tokenizer.Tokenize(article.Text, range.Start, range.End).Where(t => t.Kind == TokenKind.Word).ToList();
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var token in tokens)
-        {
-            if (!s_eventNouns.TryGetValue(article.Text[token.Span.Range].ToLowerInvariant(), out var kind))
-            {
-                continue;
-            }
+        var words = Tokenizer.Tokenize(article.Text, range.Start, range.End).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+        string Word(int i) => article.Text[words[i].Span.Range].ToLowerInvariant();
+        string? Event(int i) => i >= 0 && i < words.Count ? s_eventNouns.GetValueOrDefault(Word(i)) : null;
 
-            var distance = token.Start >= span.End ? token.Start - span.End : span.Start - token.End;
-            if (distance < bestDistance)
+        var after = words.FindIndex(t => t.Start >= span.End);
+        if (after >= 0)
+        {
+            // "three hours of (the) talks" / "a 24-hour strike" / "a two-hour (closed-door) meeting"
+            if (Word(after) == "of")
             {
-                best = kind;
-                bestDistance = distance;
+                for (var k = after + 1; k <= after + 3 && k < words.Count; k++)
+                {
+                    if (Event(k) is { } noun)
+                    {
+                        return noun;
+                    }
+                }
+            }
+            else if (article.Text[span.Range].Contains('-', StringComparison.Ordinal))
+            {
+                for (var k = after; k <= after + 2 && k < words.Count; k++)
+                {
+                    if (Event(k) is { } noun)
+                    {
+                        return noun;
+                    }
+                }
             }
         }
 
-        return bestDistance <= 60 ? best : null;
+        // "the talks lasted three hours" / "talks, which lasted three hours"
+        var before = words.FindLastIndex(t => t.End <= span.Start);
+        if (before >= 0 && Word(before) is "lasted" or "lasting" or "last" or "lasts" or "took" or "ran")
+        {
+            for (var k = before - 1; k >= Math.Max(0, before - 6); k--)
+            {
+                if (Event(k) is { } noun)
+                {
+                    return noun;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static List<string> WindowTerms(AnalyzedArticle article, TextSpan span, int words)

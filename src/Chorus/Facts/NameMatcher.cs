@@ -43,8 +43,8 @@ public static class NameMatcher
 
     public static bool SameSurname(string a, string b)
     {
-        var x = Fold(a);
-        var y = Fold(b);
+        var x = Voiceless(Fold(a));
+        var y = Voiceless(Fold(b));
         if (x == y)
         {
             return true;
@@ -104,6 +104,16 @@ public static class NameMatcher
 
         return folded.ToString();
     }
+
+    /// <summary>Folds voiced and voiceless pairs (b/p, g/k, d/t, v/f, z/s), which translation and OCR garbles swap.</summary>
+    private static string Voiceless(string folded) =>
+        string.Create(folded.Length, folded, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch { 'b' => 'p', 'g' => 'k', 'd' => 't', 'v' => 'f', 'z' => 's', var c => c };
+            }
+        });
 
     /// <summary>Levenshtein distance.</summary>
     public static int Distance(string a, string b)

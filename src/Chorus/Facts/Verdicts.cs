@@ -40,7 +40,7 @@ public static class SlotAligner
                     .Select(c => new ConflictValue(
                         Display(c),
                         c.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
-                        c.GroupBy(s => s.ArticleId, StringComparer.Ordinal).Select(g => g.First()).Select(s => new Evidence(s.ArticleId, s.Evidence, textOf(s.ArticleId)[s.Evidence.Range])).ToList(),
+                        EvidenceByOrigin(c, originOf, textOf),
                         Origins(c, originOf)))
                     .ToList();
                 conflicts.Add(new Conflict(topic.First().TopicLabel, kind, values));
@@ -51,7 +51,7 @@ public static class SlotAligner
             var origins = Origins(main, originOf);
             if (origins >= 2 && classes.Count == 1)
             {
-                agreements.Add(new Agreement(Statement(topic.First(), Display(main)), kind, main.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
+                agreements.Add(new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
             }
         }
 
@@ -160,6 +160,16 @@ public static class SlotAligner
 
     private static int Origins(List<FactSlot> slots, Func<string, string> originOf) =>
         slots.Select(s => originOf(s.ArticleId)).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>One piece of evidence per origin: the origin's own words when it is in the class, else its first copy's.</summary>
+    private static List<Evidence> EvidenceByOrigin(List<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
+        slots.GroupBy(s => originOf(s.ArticleId), StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(s => s.ArticleId == g.Key) ?? g.First())
+            .Select(s => new Evidence(s.ArticleId, s.Evidence, textOf(s.ArticleId)[s.Evidence.Range]))
+            .ToList();
+
+    private static string Normal(List<FactSlot> slots) =>
+        slots.Where(s => !s.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).Select(s => s.Value.Normal).FirstOrDefault() ?? slots[0].Value.Normal;
 
     /// <summary>The most common wording of a class; for dates, one that names the calendar day when any does.</summary>
     private static string Display(List<FactSlot> slots)

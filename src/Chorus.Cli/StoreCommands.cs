@@ -1,0 +1,206 @@
+using System.Globalization;
+using Chorus.Clustering;
+using Chorus.Facts;
+using Chorus.Pipeline;
+using Chorus.Rendering;
+using Chorus.Storage;
+using Chorus.Summary;
+
+namespace Chorus.Cli;
+
+/// <summary><c>chorus ingest</c>: stores inputs, skipping duplicates and naming rejections; new articles join stories.</summary>
+internal sealed class IngestCommand : Command
+{
+    public override string Name => "ingest";
+
+    public override string Summary => "Store articles in the embedded store; new articles join existing stories.";
+
+    public override string Usage => "ingest [--db FILE] [--quiet] PATH...";
+
+    public override string Details => """
+        Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
+        or same URL as a stored article; the extra URL is kept) or rejected (with the reason, also printed
+        on stderr). The counts printed at the end add up to the number of inputs. Re-ingesting the same
+        input stores nothing and says so.
+
+        Example:
+          chorus ingest --db news.db samples/coverage
+          chorus stories --db news.db
+        """;
+
+    public override IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        new("--quiet", null, "print nothing but errors"),
+        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        new("--help", null, "show this help"),
+    ];
+
+    public override int Run(ParsedArguments arguments, Console console)
+    {
+        var paths = CommandInputs.Paths(arguments);
+        using var store = StoreOption.Open(arguments, mustExist: false);
+        var quiet = arguments.Has("--quiet");
+        var report = Ingest(store, paths, CommandInputs.Limits(arguments), console, quiet);
+        return report.Counts.Rejected > 0 ? 1 : 0;
+    }
+
+    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
+    {
+        var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput);
+        var started = DateTime.UtcNow;
+        var report = ingestor.Ingest(paths, progress =>
+        {
+            if (!quiet && progress.Inputs >= ingestor.BatchSize)
+            {
+                var rate = progress.Inputs / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chorus ingest: {progress.Inputs} inputs ({rate:0}/s): {progress.Stored} stored, {progress.Duplicates} duplicates, {progress.Rejected} rejected"));
+            }
+        });
+        foreach (var problem in report.Problems)
+        {
+            console.Error.WriteLine($"chorus: {problem}");
+        }
+
+        if (!quiet)
+        {
+            var counts = report.Counts;
+            console.Out.WriteLine($"{counts.Total} inputs: {counts.Stored} stored, {counts.Duplicates} duplicates, {counts.Rejected} rejected.");
+            if (counts.Stored == 0 && counts.Duplicates > 0 && counts.Rejected == 0)
+            {
+                console.Out.WriteLine("Nothing new: every input was already in the store.");
+            }
+            else
+            {
+                console.Out.WriteLine($"{report.NewStories.Count} new stories, {report.GrownStories.Count} existing stories grew. Store: {store.Path}");
+            }
+        }
+
+        return report;
+    }
+}
+
+/// <summary><c>chorus stories</c>: lists the stories in the store.</summary>
+internal sealed class StoriesCommand : Command
+{
+    public override string Name => "stories";
+
+    public override string Summary => "List the stories in the store, largest first.";
+
+    public override string Usage => "stories [--db FILE] [--format table|jsonl]";
+
+    public override IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        new("--format", "FORMAT", "output format", "table", ["table", "jsonl"]),
+        new("--help", null, "show this help"),
+    ];
+
+    public override int Run(ParsedArguments arguments, Console console)
+    {
+        if (arguments.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{arguments.Positionals[0]}'");
+        }
+
+        using var store = StoreOption.Open(arguments, mustExist: true);
+        var stories = store.Stories();
+        if (arguments.Value("--format") == "jsonl")
+        {
+            foreach (var story in stories)
+            {
+                console.Out.WriteLine(Json.Serialize(new { id = story.Id, articles = story.Articles, sites = story.Sites, title = story.Title, first = BriefBuilder.Iso(story.First), last = BriefBuilder.Iso(story.Last) }));
+            }
+
+            return 0;
+        }
+
+        console.Out.WriteLine($"{"STORY",-8} {"ARTICLES",8} {"OUTLETS",7}  {"FIRST SEEN",-16}  TITLE");
+        foreach (var story in stories)
+        {
+            var first = story.First?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
+            console.Out.WriteLine($"{story.Id,-8} {story.Articles,8} {story.Sites,7}  {first,-16}  {story.Title}");
+        }
+
+        if (stories.Count == 0)
+        {
+            console.Out.WriteLine("(no stories yet; run 'chorus ingest PATH...')");
+        }
+
+        return 0;
+    }
+}
+
+/// <summary><c>chorus show</c>: the brief of one stored story.</summary>
+internal sealed class ShowCommand : Command
+{
+    public override string Name => "show";
+
+    public override string Summary => "Show the brief of one stored story.";
+
+    public override string Usage => "show [--db FILE] [--format md|json|html] [--words N] STORY";
+
+    public override IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        new("--format", "FORMAT", "output format", "md", ["md", "json", "html"]),
+        new("--words", "N", "the summary's word cap", "120"),
+        new("--help", null, "show this help"),
+    ];
+
+    public override int Run(ParsedArguments arguments, Console console)
+    {
+        if (arguments.Positionals.Count != 1)
+        {
+            throw new UsageException("give exactly one STORY id (see 'chorus stories')");
+        }
+
+        var words = IntOption(arguments, "--words", 120, 10, 5000);
+        using var store = StoreOption.Open(arguments, mustExist: true);
+        var id = arguments.Positionals[0];
+        var brief = StoredBrief(store, id, words);
+        if (brief is null)
+        {
+            console.Error.WriteLine($"chorus show: no story '{id}' in {store.Path}; run 'chorus stories' to list them");
+            return 1;
+        }
+
+        console.Out.Write(arguments.Value("--format") switch
+        {
+            "json" => JsonBriefRenderer.Render(brief) + "\n",
+            "html" => HtmlBriefRenderer.Render(brief),
+            _ => MarkdownBriefRenderer.Render(brief),
+        });
+        return 0;
+    }
+
+    /// <summary>The brief of a stored story (a single-article story is listed as a single), or null when there is no such story.</summary>
+    public static Brief? StoredBrief(SqliteStore store, string storyId, int words)
+    {
+        var articles = store.Articles(storyId).Select(x => x.Article).ToList();
+        if (articles.Count == 0)
+        {
+            return null;
+        }
+
+        var story = new Story(storyId, BriefPipeline.Analyze(articles));
+        return new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Briefs([story]);
+    }
+}
+
+/// <summary>The --db option shared by the store commands.</summary>
+internal static class StoreOption
+{
+    public static SqliteStore Open(ParsedArguments arguments, bool mustExist)
+    {
+        var path = arguments.Value("--db") ?? "chorus.db";
+        try
+        {
+            return SqliteStore.Open(path, mustExist);
+        }
+        catch (StoreException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chorus.Clustering;
+using Chorus.Extraction;
+using Chorus.Ingest;
+using Chorus.Storage;
+using Chorus.Text;
+
+namespace Chorus.Pipeline;
+
+/// <summary>What an ingest run did, with the counts that add up to its inputs.</summary>
+public sealed record IngestReport(long Run, LedgerCounts Counts, IReadOnlyList<string> NewStories, IReadOnlyList<string> GrownStories, IReadOnlyList<Diagnostic> Problems);
+
+/// <summary>Progress of a running ingest: inputs done so far.</summary>
+public readonly record struct IngestProgress(int Inputs, int Stored, int Duplicates, int Rejected);
+
+/// <summary>
+/// Ingests inputs into the store. Every input ends in exactly one ledger state: stored, duplicate (of an
+/// article with the same content or URL) or rejected (with the reason). New articles join existing stories
+/// or start new ones. Work is committed in batches, each in one transaction, so an interrupted run loses at
+/// most the batch in flight and a re-run completes it (already stored inputs come back as duplicates).
+/// </summary>
+public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null)
+{
+    public int BatchSize { get; init; } = 500;
+
+    public IngestReport Ingest(IEnumerable<string> paths, Action<IngestProgress>? progress = null)
+    {
+        var run = store.BeginRun(time.GetUtcNow());
+        var problems = new List<Diagnostic>();
+        var newStories = new List<string>();
+        var grownStories = new HashSet<string>(StringComparer.Ordinal);
+        var existing = LoadExisting();
+        var batch = new List<ExtractionResult>(BatchSize);
+        var done = new IngestProgress();
+
+        foreach (var result in new ArticleSource(limits, openStdin).Read(paths))
+        {
+            batch.Add(result);
+            if (batch.Count >= BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        store.FinishRun(run, time.GetUtcNow());
+        return new IngestReport(run, store.Counts(run), newStories, grownStories.Except(newStories).ToList(), problems);
+
+        void Flush()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
+            var analyzed = BriefPipeline.Analyze(incoming);
+            var stories = new StoryClusterer(clustering).Assign(existing.Select(e => e.Value).ToList(), analyzed);
+            var rows = new List<(Article, string, string)>();
+            var next = NextStoryNumber(existing.Keys);
+            foreach (var story in stories)
+            {
+                var id = story.Id;
+                if (id.StartsWith("new-", StringComparison.Ordinal))
+                {
+                    id = $"s{next++}";
+                    newStories.Add(id);
+                }
+
+                foreach (var article in story.Articles.Where(a => hashes.ContainsKey(a.Id)))
+                {
+                    rows.Add((article.Article, hashes[article.Id], id));
+                    grownStories.Add(id);
+                }
+
+                existing[id] = new Story(id, story.Articles);
+            }
+
+            // The clusterer never merges two stored stories (their ids are fixed), so no stored article moves.
+            store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
+            done = new IngestProgress(
+                done.Inputs + batch.Count,
+                done.Stored + ledger.Count(l => l.State == "stored"),
+                done.Duplicates + ledger.Count(l => l.State == "duplicate"),
+                done.Rejected + ledger.Count(l => l.State == "rejected"));
+            progress?.Invoke(done);
+            batch.Clear();
+        }
+    }
+
+    private Dictionary<string, Story> LoadExisting()
+    {
+        var byStory = store.Articles().GroupBy(x => x.Story, StringComparer.Ordinal);
+        var stories = new Dictionary<string, Story>(StringComparer.Ordinal);
+        foreach (var group in byStory)
+        {
+            stories[group.Key] = new Story(group.Key, BriefPipeline.Analyze(group.Select(x => x.Article).ToList()));
+        }
+
+        return stories;
+    }
+
+    private static int NextStoryNumber(IEnumerable<string> ids) =>
+        ids.Select(id => id.Length > 1 && id[0] == 's' && int.TryParse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+
+    private (List<LedgerEntry> Ledger, List<Article> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, List<Diagnostic> problems)
+    {
+        var ledger = new List<LedgerEntry>();
+        var incoming = new List<Article>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
+        var urls = new List<(string, string)>();
+        foreach (var result in batch)
+        {
+            if (result.Article is not { } article)
+            {
+                var problem = result.Problem!;
+                problems.Add(problem);
+                ledger.Add(new LedgerEntry(problem.Input, "rejected", null, null, problem.Message));
+                continue;
+            }
+
+            var hash = ContentHash(article.Site, article.Text);
+            var url = UrlCanonicalizer.Canonical(article.Url);
+            var duplicateOf = byHash.GetValueOrDefault(hash) ?? store.ArticleIdByHash(hash)
+                ?? (url is null ? null : byUrl.GetValueOrDefault(url) ?? store.ArticleIdByUrl(url));
+            if (duplicateOf is not null)
+            {
+                var reason = byHash.ContainsKey(hash) || store.ArticleIdByHash(hash) is not null ? "same text" : "same URL";
+                ledger.Add(new LedgerEntry(article.Source, "duplicate", null, duplicateOf, reason));
+                if (url is not null)
+                {
+                    urls.Add((url, duplicateOf)); // the same article under another URL keeps both URLs
+                }
+
+                continue;
+            }
+
+            var id = article.Id;
+            for (var n = 2; store.ArticleIdExists(id) || hashes.ContainsKey(id); n++)
+            {
+                id = $"{article.Id}-{n}";
+            }
+
+            article = article with { Id = id };
+            incoming.Add(article);
+            hashes[id] = hash;
+            byHash[hash] = id;
+            if (url is not null)
+            {
+                byUrl[url] = id;
+                urls.Add((url, id));
+            }
+
+            ledger.Add(new LedgerEntry(article.Source, "stored", id, null, null));
+        }
+
+        return (ledger, incoming, hashes, urls);
+    }
+
+    /// <summary>
+    /// SHA-256 of the outlet and the text's words and digits in lower case: re-ingest is idempotent whatever the
+    /// whitespace, and one outlet's page stored twice is a duplicate, while the same wire text carried by
+    /// another outlet is a publication of its own (kept, and marked as a copy in its story).
+    /// </summary>
+    public static string ContentHash(string? site, string text)
+    {
+        var normalised = new StringBuilder(text.Length + 64);
+        normalised.Append(site?.Trim()).Append('\n');
+        foreach (var range in Tokenizer.WordRanges(text))
+        {
+            normalised.Append(text.AsSpan(range)).Append(' ');
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                normalised.Append(c);
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised.ToString().ToLowerInvariant())));
+    }
+}

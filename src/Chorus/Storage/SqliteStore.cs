@@ -1,0 +1,241 @@
+using System.Globalization;
+using Chorus.Extraction;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.Storage;
+
+/// <summary>A story as the store lists it.</summary>
+public sealed record StoryRow(string Id, int Articles, string? Title, DateTimeOffset? First, DateTimeOffset? Last, int Sites);
+
+/// <summary>What one ingest run did: how many inputs were stored, skipped as duplicates, or rejected.</summary>
+public sealed record LedgerCounts(int Stored, int Duplicates, int Rejected)
+{
+    public int Total => Stored + Duplicates + Rejected;
+}
+
+/// <summary>One row of the ingest ledger, to be written.</summary>
+public sealed record LedgerEntry(string Input, string State, string? ArticleId, string? DuplicateOf, string? Reason);
+
+/// <summary>
+/// The embedded store: SQLite in WAL mode, so readers work while an ingest writes. Every write of a batch
+/// (articles, URLs, stories, ledger rows) happens in one transaction: a crash leaves either all of it or none.
+/// </summary>
+public sealed class SqliteStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private SqliteStore(SqliteConnection connection) => _connection = connection;
+
+    public string Path { get; private init; } = "";
+
+    public static SqliteStore Open(string path, bool mustExist = false)
+    {
+        if (mustExist && !File.Exists(path))
+        {
+            throw new StoreException($"no store at {path}; run 'chorus ingest --db {path} PATH...' first");
+        }
+
+        try
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            Pragma(connection, "PRAGMA journal_mode=WAL");
+            Pragma(connection, "PRAGMA synchronous=NORMAL");
+            Pragma(connection, "PRAGMA busy_timeout=10000");
+            Pragma(connection, "PRAGMA foreign_keys=ON");
+            Schema.Migrate(connection);
+            return new SqliteStore(connection) { Path = path };
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"cannot open the store at {path}: {e.Message}", e);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    public string? ArticleIdByHash(string hash) => Scalar("SELECT id FROM articles WHERE content_hash = $v", hash);
+
+    public string? ArticleIdByUrl(string canonicalUrl) => Scalar("SELECT article_id FROM article_urls WHERE url = $v", canonicalUrl);
+
+    public bool ArticleIdExists(string id) => Scalar("SELECT id FROM articles WHERE id = $v", id) is not null;
+
+    public int StoryCount() => int.Parse(Scalar("SELECT COUNT(*) FROM stories", "") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>Every stored article with its story, in arrival order.</summary>
+    public List<(Article Article, string Story)> Articles(string? storyId = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, source, url, title, site, author, published, language, text, chrome_removed, story_id FROM articles"
+            + (storyId is null ? "" : " WHERE story_id = $story") + " ORDER BY seq";
+        if (storyId is not null)
+        {
+            command.Parameters.AddWithValue("$story", storyId);
+        }
+
+        var result = new List<(Article, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var article = new Article(
+                reader.GetString(0), reader.GetString(1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5),
+                Nullable(reader, 6) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+                Nullable(reader, 7), reader.GetString(8))
+            {
+                ChromeRemoved = reader.GetInt32(9),
+            };
+            result.Add((article, reader.GetString(10)));
+        }
+
+        return result;
+    }
+
+    public List<StoryRow> Stories()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.id, COUNT(a.id), (SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL ORDER BY seq LIMIT 1),
+                   MIN(a.published), MAX(a.published), COUNT(DISTINCT a.site)
+            FROM stories s JOIN articles a ON a.story_id = s.id
+            GROUP BY s.id
+            ORDER BY COUNT(a.id) DESC, MIN(a.seq)
+            """;
+        var rows = new List<StoryRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StoryRow(
+                reader.GetString(0), reader.GetInt32(1), Nullable(reader, 2),
+                Nullable(reader, 3) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
+                Nullable(reader, 4) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
+                reader.GetInt32(5)));
+        }
+
+        return rows;
+    }
+
+    public long BeginRun(DateTimeOffset now)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO ingest_runs (started_at) VALUES ($at); SELECT last_insert_rowid();";
+        command.Parameters.AddWithValue("$at", Iso(now));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void FinishRun(long run, DateTimeOffset now)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE ingest_runs SET finished_at = $at WHERE id = $run";
+        command.Parameters.AddWithValue("$at", Iso(now));
+        command.Parameters.AddWithValue("$run", run);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Writes one batch atomically: new or grown stories, new articles with their URLs
+    /// and story, extra URLs of duplicates, and the ledger rows.
+    /// </summary>
+    public void Commit(
+        long run,
+        DateTimeOffset now,
+        IReadOnlyList<(Article Article, string Hash, string Story)> articles,
+        IReadOnlyList<(string Url, string ArticleId)> urls,
+        IReadOnlyList<LedgerEntry> ledger)
+    {
+        using var transaction = _connection.BeginTransaction();
+        foreach (var story in articles.Select(a => a.Story).Distinct(StringComparer.Ordinal))
+        {
+            Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
+        }
+
+        foreach (var (article, hash, story) in articles)
+        {
+            Execute(
+                transaction,
+                """
+                INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)
+                VALUES ($id, $hash, $source, $url, $title, $site, $author, $published, $language, $text, $chrome, $story, $at)
+                """,
+                ("$id", article.Id), ("$hash", hash), ("$source", article.Source), ("$url", article.Url), ("$title", article.Title),
+                ("$site", article.Site), ("$author", article.Author), ("$published", article.Published is { } p ? Iso(p) : null),
+                ("$language", article.Language), ("$text", article.Text), ("$chrome", article.ChromeRemoved), ("$story", story), ("$at", Iso(now)));
+        }
+
+        foreach (var (url, articleId) in urls)
+        {
+            Execute(transaction, "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES ($url, $id)", ("$url", url), ("$id", articleId));
+        }
+
+        foreach (var entry in ledger)
+        {
+            Execute(
+                transaction,
+                "INSERT INTO ledger (run_id, input, state, article_id, duplicate_of, reason, at) VALUES ($run, $input, $state, $article, $dup, $reason, $at)",
+                ("$run", run), ("$input", entry.Input), ("$state", entry.State), ("$article", entry.ArticleId), ("$dup", entry.DuplicateOf), ("$reason", entry.Reason), ("$at", Iso(now)));
+        }
+
+        transaction.Commit();
+    }
+
+    public LedgerCounts Counts(long run)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT state, COUNT(*) FROM ledger WHERE run_id = $run GROUP BY state";
+        command.Parameters.AddWithValue("$run", run);
+        int stored = 0, duplicates = 0, rejected = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            switch (reader.GetString(0))
+            {
+                case "stored": stored = reader.GetInt32(1); break;
+                case "duplicate": duplicates = reader.GetInt32(1); break;
+                default: rejected = reader.GetInt32(1); break;
+            }
+        }
+
+        return new LedgerCounts(stored, duplicates, rejected);
+    }
+
+    private static string Iso(DateTimeOffset when) => when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private string? Scalar(string sql, string value)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$v", value);
+        return command.ExecuteScalar() switch
+        {
+            null or DBNull => null,
+            var result => Convert.ToString(result, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,46 @@
+using Chorus.Clustering;
+using Chorus.Tests.Support;
+
+namespace Chorus.Tests.Clustering;
+
+public class CopyDetectorTests
+{
+    private static CopyLink? LinkOf(string id) => DemoCorpus.Main.Copies.SingleOrDefault(c => c.ArticleId == id);
+
+    [Fact]
+    public void TheWireStoryAndItsCopiesAreToldApartFromIndependentReporting()
+    {
+        Assert.Null(LinkOf("bws-cod-truce"));
+        Assert.Equal(("bws-cod-truce", CopyKind.Exact), (LinkOf("harbour-gazette-cod-truce")!.SourceId, LinkOf("harbour-gazette-cod-truce")!.Kind));
+        Assert.Equal(("bws-cod-truce", CopyKind.NearDuplicate), (LinkOf("coastline-cod-truce")!.SourceId, LinkOf("coastline-cod-truce")!.Kind));
+        Assert.Equal(("bws-cod-truce", CopyKind.Rewrite), (LinkOf("nordic-ledger-cod-truce")!.SourceId, LinkOf("nordic-ledger-cod-truce")!.Kind));
+        foreach (var independent in new[] { "tallinn-observer-cod-deal", "fishing-weekly-valenko", "northern-post-cod", "radio-baltica-cod" })
+        {
+            Assert.Null(LinkOf(independent));
+        }
+    }
+
+    [Fact]
+    public void CopiesCountAsOneOrigin() => Assert.Equal(5, DemoCorpus.Main.OriginCount);
+
+    [Fact]
+    public void AReorderedCopyWithChromeAndSwappedWordsIsFoundAsACopy()
+    {
+        var source = Articles.Analyzed("source", """
+            The city council approved a new budget on Tuesday after a long debate about school funding and road repairs.
+            Mayor Anna Berg said the plan would add forty teachers and repair twelve bridges over the next two years.
+            Opposition members argued that the tax increase would hurt small businesses in the old town district.
+            The budget passed by eleven votes to six after an amendment on public transport was withdrawn.
+            """, published: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var copy = Articles.Analyzed("copy", """
+            The budget passed by eleven votes to six after an amendment on public transport was pulled.
+            Advertisement
+            The city council approved a new budget on Tuesday following a long debate about school funding and road repairs.
+            Mayor Anna Berg said the plan would add forty teachers and fix twelve bridges over the next two years.
+            Opposition members argued that the tax increase would harm small businesses in the old town district.
+            """, published: new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var link = Assert.Single(CopyDetector.Detect([copy, source]));
+        Assert.Equal(("copy", "source"), (link.ArticleId, link.SourceId));
+        Assert.NotEqual(CopyKind.Exact, link.Kind);
+    }
+}

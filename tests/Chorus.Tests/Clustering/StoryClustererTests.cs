@@ -1,0 +1,48 @@
+using Chorus.Clustering;
+using Chorus.Tests.Support;
+
+namespace Chorus.Tests.Clustering;
+
+public class StoryClustererTests
+{
+    [Fact]
+    public void TheDemoCoverageFormsItsThreeStories()
+    {
+        var sizes = DemoCorpus.Stories.Select(s => s.Articles.Count).Order().ToList();
+        Assert.Equal([1, 3, 8], sizes);
+        Assert.Contains(DemoCorpus.Stories, s => s.Articles.Count == 1 && s.Articles[0].Id == "coastline-library");
+        Assert.All(DemoCorpus.MainStory.Articles, a => Assert.Contains("cod", a.Text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void ArticlesArriveInPublicationOrderAndUndatedOnesKeepInputOrder()
+    {
+        var late = Articles.Analyzed("late", "Ferry crews walked out on Monday over pay.", published: new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
+        var early = Articles.Analyzed("early", "Ferry crews walked out on Monday over pay.", published: new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
+        var undated1 = Articles.Analyzed("u1", "Ferry crews walked out.");
+        var undated2 = Articles.Analyzed("u2", "Ferry crews walked out.");
+        Assert.Equal(["early", "late", "u1", "u2"], StoryClusterer.ArrivalOrder([late, undated1, early, undated2]).Select(a => a.Id));
+    }
+
+    [Fact]
+    public void ANewArticleJoinsTheExistingStoryItBelongsToAndKeepsItsId()
+    {
+        var cod = DemoCorpus.MainStory;
+        var existing = new Story("s7", cod.Articles.Take(3).ToList());
+        var stories = new StoryClusterer().Assign([existing], cod.Articles.Skip(3).ToList());
+        var story = Assert.Single(stories);
+        Assert.Equal("s7", story.Id);
+        Assert.Equal(cod.Articles.Count, story.Articles.Count);
+    }
+
+    [Fact]
+    public void UnrelatedArticlesStartStoriesOfTheirOwn()
+    {
+        var stories = new StoryClusterer().Cluster(
+        [
+            Articles.Analyzed("a", "The town library reopened after a renovation that added a reading room and a rooftop garden for children."),
+            Articles.Analyzed("b", "Ferry crews at the port walked out in a strike over pay, cancelling forty sailings and stranding passengers."),
+        ]);
+        Assert.Equal(2, stories.Count);
+    }
+}

@@ -1,0 +1,82 @@
+using Chorus.Extraction;
+using Chorus.Ingest;
+
+namespace Chorus.Tests.Extraction;
+
+public class HtmlArticleExtractorTests
+{
+    private const string Body = """
+        <p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.</p>
+        <p>Council chair Sergei Valenko met ministers at the Harbour Pavilion in Tallinn, where the talks lasted three hours.</p>
+        <p>Scientists advising the council have warned for three years that eastern cod stocks are close to collapse.</p>
+        """;
+
+    private static Article Extract(string html, DateTimeOffset? fetched = null) =>
+        ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, html, FetchedAt: fetched)).Article!;
+
+    [Fact]
+    public void MenusAdsCommentsAndWidgetsAreRemoved()
+    {
+        var article = Extract($"""
+            <html><body><nav><a href="/">Home</a> | <a>News</a> | <a>Sport</a></nav>
+            <div class="cookie-banner">We use cookies to improve your experience.</div>
+            <article><h1>Cod truce</h1>{Body}<div class="ad-slot">Advertisement</div>
+            <div class="spelling-report">Found a spelling error? Select the text and press Ctrl+Enter.</div></article>
+            <section class="comments"><p>Leave a comment</p></section><footer>© 2026 Gazette</footer></body></html>
+            """);
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("close to collapse.", article.Text, StringComparison.Ordinal);
+        foreach (var chrome in new[] { "Home", "cookies", "Advertisement", "spelling", "Leave a comment", "©" })
+        {
+            Assert.DoesNotContain(chrome, article.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void MetadataComesFromJsonLdAndMetaTags()
+    {
+        var article = Extract($$$"""
+            <html lang="en-GB"><head><title>Cod truce | Harbour Gazette</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Cod truce agreed","datePublished":"2026-03-11T19:25:00+02:00","author":{"name":"Helle Saar"}}</script>
+            <meta property="og:site_name" content="Harbour Gazette"><link rel="canonical" href="https://example.org/cod"></head>
+            <body><article>{{{Body}}}</article></body></html>
+            """);
+        Assert.Equal("Cod truce agreed", article.Title);
+        Assert.Equal("Harbour Gazette", article.Site);
+        Assert.Equal("Helle Saar", article.Author);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 19, 25, 0, TimeSpan.FromHours(2)), article.Published);
+        Assert.Equal("en", article.Language);
+        Assert.Equal("https://example.org/cod", article.Url);
+    }
+
+    [Fact]
+    public void ADateLaterThanTheFetchTimeOrInScriptTextIsNeverTheDate()
+    {
+        var article = Extract(
+            $"""
+            <html><head><script>var published = "2026-03-10";</script>
+            <meta property="article:published_time" content="2031-01-01T00:00:00Z"></head>
+            <body><article><time datetime="2026-03-11T10:00:00+01:00">11 March</time>{Body}</article></body></html>
+            """,
+            fetched: new DateTimeOffset(2026, 3, 12, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 10, 0, 0, TimeSpan.FromHours(1)), article.Published);
+    }
+
+    [Theory]
+    [InlineData("5 Minutes Ago")]
+    [InlineData("Harbour Gazette")]
+    [InlineData("https://example.org/staff")]
+    [InlineData("Newsroom Staff")]
+    public void AnAuthorMustBeAPersonsName(string author) => Assert.Null(HtmlMetadataReader.CleanAuthor(author, "Harbour Gazette"));
+
+    [Fact]
+    public void ABylineLosesItsByPrefix() => Assert.Equal("Kadri Lepp", HtmlMetadataReader.CleanAuthor("By Kadri Lepp", null));
+
+    [Fact]
+    public void APageOfOnlyChromeGivesNoArticle()
+    {
+        var result = ArticleExtractor.Extract(new RawDocument("p", "p.html", MediaKind.Html, "<html><body><nav>Home | News | Sport</nav><p>Advertisement</p></body></html>"));
+        Assert.Null(result.Article);
+        Assert.Contains("no article text", result.Problem!.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,58 @@
+using Chorus.Extraction;
+using Chorus.Ingest;
+
+namespace Chorus.Tests.Extraction;
+
+public class TextArticleExtractorTests
+{
+    [Fact]
+    public void SiteTitleBylineAndDateLinesBecomeMetadataAndChromeLinesAreDropped()
+    {
+        const string page = """
+            NORTHERN WIRE
+            Home | World | Business | Sport
+            Council agrees cod truce after long talks
+            By Mikk Rebane
+            11 March 2026 18:40 EET
+
+            The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.
+
+            Advertisement
+            12 | 48
+            </div>
+            Council chair Sergei Valenko said the deal keeps boats at sea and fish in the water.
+
+            Council agrees cod truce after long talks
+            Leave a comment
+            """;
+        var article = ArticleExtractor.Extract(new RawDocument("wire", "wire.txt", MediaKind.Text, page)).Article!;
+        Assert.Equal("Northern Wire", article.Site);
+        Assert.Equal("Council agrees cod truce after long talks", article.Title);
+        Assert.Equal("Mikk Rebane", article.Author);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 18, 40, 0, TimeSpan.FromHours(2)), article.Published);
+        Assert.Equal(
+            "The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.\n\nCouncil chair Sergei Valenko said the deal keeps boats at sea and fish in the water.",
+            article.Text);
+    }
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("Related: Ferry crews walk out")]
+    [InlineData("3 comments")]
+    [InlineData("Found a spelling error? Select it and press Ctrl+Enter")]
+    [InlineData("Report a spelling error")]
+    [InlineData("1 2 3 4 5")]
+    [InlineData("</div>")]
+    [InlineData("&nbsp;")]
+    [InlineData("Share this article: Facebook | X | Email | Print")]
+    [InlineData("Helle Saar is a staff reporter at Coastline Daily covering the coast.")]
+    [InlineData("Ruth Ellison is the Northern Morning Post's Europe correspondent.")]
+    [InlineData("We use cookies to improve your experience.")]
+    public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
+
+    [Theory]
+    [InlineData("The council will meet again in June to review the first catch figures.")]
+    [InlineData("Related talks in Riga ended without a deal, officials said.")]
+    [InlineData("Sergei Valenko is the chair of the Baltic Fisheries Council.")]
+    public void ArticleSentencesAreNotChrome(string line) => Assert.Null(ChromeLineClassifier.Classify(line));
+}

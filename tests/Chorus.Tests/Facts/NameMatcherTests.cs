@@ -1,0 +1,30 @@
+using Chorus.Facts;
+
+namespace Chorus.Tests.Facts;
+
+public class NameMatcherTests
+{
+    [Theory]
+    [InlineData("Sergei Valenko", "Sergey Valenko")]
+    [InlineData("Sergei Valenko", "Sergej Walenko")]
+    [InlineData("Sergei Valenko", "Serge Valenco")]
+    [InlineData("Alexei Petrov", "Alexey Petrov")]
+    [InlineData("Yevgeny Orlov", "Evgeny Orlov")]
+    [InlineData("Anthony Blake", "Antony Blake")]
+    [InlineData("Jan Kowalski", "J. Kowalski")]
+    [InlineData("Maria Bergman", "Maria Perkman")]
+    public void TransliterationsVariantsAndSmallGarblesNameOnePerson(string a, string b)
+    {
+        Assert.True(NameMatcher.SamePerson(a, b));
+        Assert.True(NameMatcher.SamePerson(b, a));
+    }
+
+    [Theory]
+    [InlineData("Liisa Tamm", "Anders Tamm")]
+    [InlineData("John Smith", "Mary Smith")]
+    [InlineData("Sergei Valenko", "Sergei Petrov")]
+    public void DifferentPeopleSharingASurnameOrGivenNameStayApart(string a, string b) => Assert.False(NameMatcher.SamePerson(a, b));
+
+    [Fact]
+    public void ASurnameAloneFitsTheFullName() => Assert.True(NameMatcher.SamePerson("Walenko", "Sergei Valenko"));
+}

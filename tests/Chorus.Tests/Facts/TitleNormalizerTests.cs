@@ -1,0 +1,22 @@
+using Chorus.Facts;
+
+namespace Chorus.Tests.Facts;
+
+public class TitleNormalizerTests
+{
+    [Theory]
+    [InlineData("Deputy Fisheries Minister", "deputy fishery minister")]
+    [InlineData("Minister", "Fisheries Minister")]
+    [InlineData("council chairman", "Council chair")]
+    [InlineData("vice minister", "Deputy Minister")]
+    [InlineData("Union spokesman", "spokesman")]
+    public void TitlesThatSayTheSameAreCompatible(string a, string b) =>
+        Assert.True(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
+
+    [Theory]
+    [InlineData("Deputy Fisheries Minister", "Fisheries Minister")]
+    [InlineData("Foreign Minister", "Finance Minister")]
+    [InlineData("former president", "president")]
+    public void ARankOrDomainChangeIsNotCompatible(string a, string b) =>
+        Assert.False(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
+}

@@ -1,0 +1,59 @@
+using Chorus.Extraction;
+using Chorus.Summary;
+using Chorus.Tests.Support;
+using Chorus.Text;
+
+namespace Chorus.Tests.Summary;
+
+public class BriefSummarizerTests
+{
+    private static readonly List<SummarySentence> s_summary = BriefSummarizer.Summarize(DemoCorpus.Main, 120);
+
+    [Fact]
+    public void EverySentenceIsVerbatimInTheArticleItIsTakenFromAndCitesIt()
+    {
+        Assert.NotEmpty(s_summary);
+        foreach (var sentence in s_summary)
+        {
+            var from = DemoCorpus.Article(sentence.From.Source).Text;
+            Assert.Equal(sentence.Text, from[sentence.From.Start..sentence.From.End]);
+            Assert.Contains(sentence.From.Source, sentence.Sources);
+        }
+    }
+
+    [Fact]
+    public void TheSummaryKeepsToTheWordCap()
+    {
+        Assert.True(s_summary.Sum(s => Tokenizer.CountWords(s.Text)) <= 120);
+        Assert.True(BriefSummarizer.Summarize(DemoCorpus.Main, 40).Sum(s => Tokenizer.CountWords(s.Text)) <= 40);
+    }
+
+    [Fact]
+    public void NoSentenceHoldsChromeADatelineOrADanglingOpener()
+    {
+        foreach (var sentence in s_summary)
+        {
+            Assert.Null(ChromeLineClassifier.Classify(sentence.Text));
+            Assert.DoesNotMatch("^[A-Z]{3,},", sentence.Text);
+            Assert.DoesNotMatch("^(He|She|It|They|This|But|However) ", sentence.Text);
+        }
+    }
+
+    [Fact]
+    public void TheContestedThursdayIsNotStatedAsWhatHappened() =>
+        Assert.DoesNotContain(s_summary, s => s.Text.Contains("Thursday", StringComparison.Ordinal));
+
+    [Fact]
+    public void TheCleanWordingIsPreferredOverTheMachineTranslation()
+    {
+        Assert.DoesNotContain(s_summary, s => s.From.Source == "nordic-ledger-cod-truce");
+        Assert.Contains(s_summary, s => s.Sources.Contains("nordic-ledger-cod-truce"));
+    }
+
+    [Fact]
+    public void TheLeadComesFirstAndIsBackedByManySources()
+    {
+        Assert.StartsWith("The Baltic Fisheries Council agreed on Wednesday", s_summary[0].Text, StringComparison.Ordinal);
+        Assert.True(s_summary[0].Sources.Count >= 4);
+    }
+}

@@ -1,0 +1,48 @@
+using Chorus.Text;
+
+namespace Chorus.Tests.Text;
+
+public class EntityRecognizerTests
+{
+    private static List<EntityMention> Recognize(string text) => EntityRecognizer.Recognize(text, SentenceSplitter.Split(text));
+
+    [Fact]
+    public void ATitleBeforeANameIsSplitFromItAndADemonymIsAPlace()
+    {
+        var mentions = Recognize("Council chair Sergei Valenko met Estonian Deputy Fisheries Minister Liisa Tamm in Tallinn.");
+        var tamm = Assert.Single(mentions, m => m.Name == "Liisa Tamm");
+        Assert.Equal(EntityKind.Person, tamm.Kind);
+        Assert.Equal("Deputy Fisheries Minister", tamm.Title);
+        Assert.Contains(mentions, m => m is { Name: "Estonian", Kind: EntityKind.Place, Canonical: "Estonia" });
+        Assert.Contains(mentions, m => m is { Name: "Tallinn", Kind: EntityKind.Place });
+        Assert.Equal("Council chair", Assert.Single(mentions, m => m.Name == "Sergei Valenko").Title);
+    }
+
+    [Fact]
+    public void AnAppositiveTitleIsRead()
+    {
+        var kivi = Assert.Single(Recognize("Not everyone agreed. Anders Kivi, a spokesman for the Coastal Fishers' Union, said so."), m => m.Name == "Anders Kivi");
+        Assert.Equal("spokesman", kivi.Title);
+    }
+
+    [Fact]
+    public void OrganisationsVenuesAndPlacesAreToldApart()
+    {
+        var mentions = Recognize("The Baltic Fisheries Council met at the Harbour Pavilion near the Gulf of Finland.");
+        Assert.Contains(mentions, m => m is { Name: "Baltic Fisheries Council", Kind: EntityKind.Organization });
+        Assert.Contains(mentions, m => m is { Name: "Harbour Pavilion", Kind: EntityKind.Place });
+        Assert.Contains(mentions, m => m is { Name: "Gulf of Finland", Kind: EntityKind.Place });
+    }
+
+    [Fact]
+    public void OrdinaryWordsOpeningASentenceAreNotNames()
+    {
+        var mentions = Recognize("Critics say the cut is small. Under the deal, boats stay at sea.");
+        Assert.DoesNotContain(mentions, m => m.Name is "Under" && m.Kind != EntityKind.Unknown);
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void WeekdaysAndMonthsAreNotEntities() =>
+        Assert.DoesNotContain(Recognize("It happened on Wednesday, March 11."), m => m.Kind != EntityKind.Unknown);
+}

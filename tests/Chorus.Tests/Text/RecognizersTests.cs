@@ -1,0 +1,76 @@
+using Chorus.Text;
+
+namespace Chorus.Tests.Text;
+
+public class RecognizersTests
+{
+    private static List<DurationMention> Durations(string text) => Recognizers.Durations(text, 0, text.Length);
+
+    [Theory]
+    [InlineData("after an hour and 40 minutes of talks", 6000)]
+    [InlineData("the talks lasted three hours", 10800)]
+    [InlineData("a three-hour meeting", 10800)]
+    [InlineData("a 24-hour strike", 86400)]
+    [InlineData("talks ran 1h45 in all", 6300)]
+    [InlineData("for one and a half hours", 5400)]
+    [InlineData("waited for 90 minutes", 5400)]
+    public void DurationsAreReadInSeconds(string text, double seconds)
+    {
+        var found = Assert.Single(Durations(text));
+        Assert.Equal(seconds, found.Seconds);
+    }
+
+    [Fact]
+    public void QualifiersAreKeptAndDurationsHaveAnIsoForm()
+    {
+        var found = Assert.Single(Durations("after more than three hours of talks"));
+        Assert.Equal(Qualifier.AtLeast, found.Qualifier);
+        Assert.Equal("more than three hours", "after more than three hours of talks"[found.Span.Range]);
+        Assert.Equal("PT1H40M", DurationMention.IsoDuration(6000));
+    }
+
+    [Fact]
+    public void ARateIsNotADuration() => Assert.Empty(Durations("11 fewer tonnes of cod a year, twice a day"));
+
+    [Fact]
+    public void DatesWeekdaysAndDatelinesAreRecognized()
+    {
+        const string text = "TALLINN, March 11 (BWS) - The council agreed on Wednesday evening, not on 12 March 2026.";
+        var dates = Recognizers.Dates(text, 0, text.Length);
+        Assert.Equal(3, dates.Count);
+        Assert.True(dates[0].InDateline);
+        Assert.Equal(DayOfWeek.Wednesday, dates[1].Weekday);
+        Assert.Equal("evening", dates[1].PartOfDay);
+        Assert.Equal((3, 12, 2026), (dates[2].Month!.Value, dates[2].Day!.Value, dates[2].Year!.Value));
+    }
+
+    [Theory]
+    [InlineData("a €45m fund", 45e6, "EUR")]
+    [InlineData("a fund of 45 million euros", 45e6, "EUR")]
+    [InlineData("a 45 million euro fund", 45e6, "EUR")]
+    [InlineData("loans of $3.5 billion", 3.5e9, "USD")]
+    [InlineData("a fine of £12,000", 12000, "GBP")]
+    public void MoneyIsReadWithItsCurrency(string text, double value, string currency)
+    {
+        var money = Assert.Single(Recognizers.Quantities(text, 0, text.Length, []), q => q.Kind == QuantityKind.Money);
+        Assert.Equal(value, money.Value);
+        Assert.Equal(currency, money.Unit);
+    }
+
+    [Fact]
+    public void PercentagesAndCountsCarryTheirUnit()
+    {
+        const string text = "Delegates from nine Baltic countries cut the quota by 12 percent, and 1,200 crew joined.";
+        var quantities = Recognizers.Quantities(text, 0, text.Length, []);
+        Assert.Contains(quantities, q => q is { Kind: QuantityKind.Percent, Value: 12 });
+        Assert.Contains(quantities, q => q is { Kind: QuantityKind.Count, Value: 9, Unit: "countri", Noun: "countries" });
+        Assert.Contains(quantities, q => q is { Kind: QuantityKind.Count, Value: 1200 });
+    }
+
+    [Fact]
+    public void YearsAreNotCounts()
+    {
+        const string text = "He has led the council since 2023 members joined.";
+        Assert.DoesNotContain(Recognizers.Quantities(text, 0, text.Length, []), q => q.Value == 2023);
+    }
+}

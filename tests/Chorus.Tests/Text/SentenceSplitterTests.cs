@@ -1,0 +1,41 @@
+using Chorus.Text;
+
+namespace Chorus.Tests.Text;
+
+public class SentenceSplitterTests
+{
+    private static List<string> Split(string text) => SentenceSplitter.Split(text).Select(s => s.Of(text)).ToList();
+
+    [Fact]
+    public void TitlesInitialsAndMonthAbbreviationsDoNotEndASentence()
+    {
+        Assert.Equal(
+            ["Mr. Valenko met Dr. J. Smith on Jan. 4 in St. Petersburg.", "They talked."],
+            Split("Mr. Valenko met Dr. J. Smith on Jan. 4 in St. Petersburg. They talked."));
+    }
+
+    [Fact]
+    public void AClosingQuoteStaysWithItsSentence()
+    {
+        Assert.Equal(["\"We will see.\"", "Then he left."], Split("\"We will see.\" Then he left."));
+    }
+
+    [Fact]
+    public void AbbreviationsThatOftenCloseASentenceEndOneBeforeATypicalOpener()
+    {
+        Assert.Equal(["Talks began at 10 a.m.", "The ministers met."], Split("Talks began at 10 a.m. The ministers met."));
+        Assert.Single(Split("The U.S. Navy said so."));
+    }
+
+    [Fact]
+    public void LineBreaksAlwaysEndASentenceAndDecimalsNever()
+    {
+        Assert.Equal(["Headline without a stop", "Prices rose 3.5 percent."], Split("Headline without a stop\nPrices rose 3.5 percent."));
+    }
+
+    [Fact]
+    public void QuestionAndExclamationMarksEndSentences()
+    {
+        Assert.Equal(["Why now?", "Because!", "Fine."], Split("Why now? Because! Fine."));
+    }
+}
