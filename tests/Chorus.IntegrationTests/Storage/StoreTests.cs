@@ -1,0 +1,109 @@
+using Chorus.IntegrationTests.Support;
+using Chorus.Storage;
+
+namespace Chorus.IntegrationTests.Storage;
+
+public sealed class StoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("chorus-store-").FullName;
+
+    private string Database => Path.Combine(_directory, "chorus.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static string Sample(string name) => Path.Combine(Repository.Samples, name);
+
+    [Fact]
+    public void ReingestingTheSameInputChangesNothingAndSaysSo()
+    {
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, Repository.Samples).ExitCode);
+        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("12 inputs: 0 stored, 12 duplicates, 0 rejected.", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing new", again.Out, StringComparison.Ordinal);
+        using var store = SqliteStore.Open(Database);
+        Assert.Equal(12, store.Articles().Count);
+    }
+
+    [Fact]
+    public void NewArticlesJoinTheStoriesAlreadyStored()
+    {
+        CliRunner.Run("ingest", "--db", Database, Sample("bws-cod-truce.txt"), Sample("bws-ferry-strike.txt"));
+        var later = CliRunner.Run("ingest", "--db", Database, Sample("tallinn-observer-cod-deal.html"), Sample("northern-post-ferry.html"));
+        Assert.Contains("0 new stories, 2 existing stories grew", later.Out, StringComparison.Ordinal);
+        using var store = SqliteStore.Open(Database);
+        Assert.Equal(2, store.Stories().Count);
+        Assert.All(store.Stories(), s => Assert.Equal(2, s.Articles));
+    }
+
+    [Fact]
+    public void TheLedgerAccountsForEveryInput()
+    {
+        var bad = Path.Combine(_directory, "empty.txt");
+        File.WriteAllBytes(bad, []);
+        CliRunner.Run("ingest", "--db", Database, Sample("bws-cod-truce.txt"));
+        var result = CliRunner.Run("ingest", "--db", Database, Repository.Samples, bad, Path.Combine(_directory, "missing.html"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("14 inputs: 11 stored, 1 duplicates, 2 rejected.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("empty.txt: empty file", result.Error, StringComparison.Ordinal);
+        using var store = SqliteStore.Open(Database);
+        var counts = store.Counts(2);
+        Assert.Equal((11, 1, 2), (counts.Stored, counts.Duplicates, counts.Rejected));
+    }
+
+    [Fact]
+    public void StoriesAndShowReadTheStore()
+    {
+        CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        var stories = CliRunner.Run("stories", "--db", Database);
+        Assert.Equal(0, stories.ExitCode);
+        var main = stories.Out.Split('\n')[1].Split(' ')[0];
+        var show = CliRunner.Run("show", "--db", Database, main);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("## Where they disagree", show.Out, StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.Run("show", "--db", Database, "s999").ExitCode);
+    }
+
+    [Fact]
+    public void AMissingStoreIsAClearErrorForReaders()
+    {
+        var result = CliRunner.Run("stories", "--db", Path.Combine(_directory, "none.db"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no store at", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "none.db")));
+    }
+
+    [Fact]
+    public void AReaderWorksWhileAWriterHoldsATransaction()
+    {
+        CliRunner.Run("ingest", "--db", Database, Sample("bws-cod-truce.txt"));
+        using var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        writer.Open();
+        using var transaction = writer.BeginTransaction();
+        using (var command = writer.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO stories (id, created_at, updated_at) VALUES ('s-pending', 'now', 'now')";
+            command.ExecuteNonQuery();
+        }
+
+        var stories = CliRunner.Run("stories", "--db", Database);
+        Assert.Equal(0, stories.ExitCode);
+        Assert.Contains("Fisheries council agrees cod truce", stories.Out, StringComparison.Ordinal);
+        transaction.Rollback();
+    }
+
+    [Fact]
+    public void TheSameArticleUnderASecondUrlIsStoredOnceWithBothUrls()
+    {
+        var page = File.ReadAllText(Sample("harbour-gazette-cod-truce.html"));
+        var amp = Path.Combine(_directory, "amp.html");
+        File.WriteAllText(amp, page.Replace("<link rel=\"canonical\" href=\"https://harbourgazette.example/news/2026/03/11/baltic-cod-truce\">", "<link rel=\"canonical\" href=\"https://www.harbourgazette.example/news/2026/03/11/baltic-cod-truce/?utm_source=feed\">", StringComparison.Ordinal));
+        var result = CliRunner.Run("ingest", "--db", Database, Sample("harbour-gazette-cod-truce.html"), amp);
+        Assert.Contains("2 inputs: 1 stored, 1 duplicates, 0 rejected.", result.Out, StringComparison.Ordinal);
+    }
+}
