@@ -72,12 +72,14 @@ internal sealed class IngestCommand : Command
             }
             else
             {
-                console.Out.WriteLine($"{report.NewStories.Count} new stories, {report.GrownStories.Count} existing stories grew. Store: {store.Path}");
+                console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew. Store: {store.Path}");
             }
         }
 
         return report;
     }
+
+    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 }
 
 /// <summary><c>chorus stories</c>: lists the stories in the store.</summary>
