@@ -13,7 +13,7 @@ internal static class BenchApp
         return suite switch
         {
             "copies" => Copies(args.Skip(1).ToArray()),
-            "clustering" => ClusteringSuite.Run(args.Skip(1).ToArray()),
+            "extraction" => Extraction.ExtractionSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -24,7 +24,7 @@ internal static class BenchApp
             Usage: ./bench.sh SUITE [ARGS]
 
             Suites:
-              clustering [JSONL GOLD]  pairwise and BCubed F1 of 'chorus cluster' on ../shared/bench/clustering
+              extraction [--quick] [--dump]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

@@ -146,6 +146,9 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return FromBytes("-", "stdin", bytes, kind: null);
     }
 
+    /// <summary>Reads one input given as bytes (e.g. a record of an archive), its kind taken from the source's extension.</summary>
+    internal IEnumerable<InputItem> FromBytes(string source, string id, byte[] bytes) => FromBytes(source, id, bytes, KindFromName(source));
+
     private IEnumerable<InputItem> FromBytes(string source, string id, byte[] bytes, InputKind? kind)
     {
         if (bytes.Length == 0)

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Chorus.Extraction;
+using Chorus.Ingest;
+
+namespace Chorus.Bench.Extraction;
+
+/// <summary>
+/// ./bench.sh extraction: runs the extractor over ../shared/bench/extraction (gzipped page to text),
+/// scores it with the benchmark's metric, and measures speed and memory. Development half = ids sorted, first half.
+/// </summary>
+internal static class ExtractionSuite
+{
+    public static int Run(string[] args)
+    {
+        var root = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? BenchData.Path("extraction");
+        if (root is null || !File.Exists(System.IO.Path.Combine(root, "ground-truth.json")))
+        {
+            Console.WriteLine("extraction: ../shared/bench/extraction is absent; skipping.");
+            return 0;
+        }
+
+        var passes = args.Contains("--quick") ? 1 : 5;
+        var truth = LoadTruth(System.IO.Path.Combine(root, "ground-truth.json"));
+        var ids = truth.Keys.Order(StringComparer.Ordinal).ToList();
+        var pages = ids.ToDictionary(id => id, id => File.ReadAllBytes(System.IO.Path.Combine(root, "html", id + ".html.gz")), StringComparer.Ordinal);
+
+        // Quality pass (also the warm-up).
+        var predictions = new Dictionary<string, Article?>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            predictions[id] = Extract(id, pages[id]).Article;
+        }
+
+        // Speed: steady-state passes on one thread, gzipped bytes to text.
+        var perPage = new List<double>();
+        var total = Stopwatch.StartNew();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            foreach (var id in ids)
+            {
+                var start = Stopwatch.GetTimestamp();
+                Extract(id, pages[id]);
+                perPage.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        total.Stop();
+        var rate = ids.Count * passes / total.Elapsed.TotalSeconds;
+        perPage.Sort();
+
+        var scores = ids.Select(id => ExtractionMetric.Score(truth[id].Body, predictions[id]?.Text)).ToList();
+        var half = ids.Count / 2;
+        Report("all", scores);
+        Report("development (first half)", scores.Take(half).ToList());
+        Report("test (second half)", scores.Skip(half).ToList());
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {rate:0} pages/s on one thread over {passes} passes; median {perPage[perPage.Count / 2]:0.00} ms/page, p95 {perPage[(int)(perPage.Count * 0.95)]:0.00} ms/page"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB"));
+        Console.WriteLine($"empty predictions: {ids.Count(id => string.IsNullOrEmpty(predictions[id]?.Text))}");
+
+        Console.WriteLine();
+        Console.WriteLine("worst 10 pages by F1:");
+        foreach (var (id, score) in ids.Zip(scores).OrderBy(x => F1(x.Second)).Take(10))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {id[..12]}  P {score.Precision:0.000}  R {score.Recall:0.000}  {truth[id].Url}"));
+            var (missed, extra) = Differences(truth[id].Body, predictions[id]?.Text);
+            Console.WriteLine($"      missed: {missed}");
+            Console.WriteLine($"      extra:  {extra}");
+        }
+
+        if (args.Contains("--dump"))
+        {
+            var dump = ids.ToDictionary(id => id, id => new { articleBody = predictions[id]?.Text ?? "" });
+            File.WriteAllText("extraction-predictions.json", JsonSerializer.Serialize(dump));
+            Console.WriteLine("predictions written to extraction-predictions.json");
+        }
+
+        return 0;
+    }
+
+    private static double F1(DocumentScore s) => s.Precision + s.Recall == 0 ? 0 : 2 * s.Precision * s.Recall / (s.Precision + s.Recall);
+
+    private static ExtractionResult Extract(string id, byte[] gzipped)
+    {
+        var item = new InputReader(InputLimits.Default).FromBytes(id + ".html.gz", id, gzipped);
+        return ArticleExtractor.Extract(item.Single());
+    }
+
+    private static void Report(string name, IReadOnlyList<DocumentScore> scores)
+    {
+        var point = ExtractionMetric.Corpus(scores);
+        var spread = ExtractionMetric.Bootstrap(scores, 1000, seed: 20261122);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-26} n={scores.Count,3}  F1 {point.F1:0.000} ± {spread.F1:0.003}  P {point.Precision:0.000} ± {spread.Precision:0.003}  R {point.Recall:0.000} ± {spread.Recall:0.003}  acc {point.Accuracy:0.000} ± {spread.Accuracy:0.003}"));
+    }
+
+    /// <summary>The first runs of words the prediction missed and added, for reading failures.</summary>
+    private static (string Missed, string Extra) Differences(string truth, string? prediction)
+    {
+        var t = ExtractionMetric.Tokens(truth);
+        var p = ExtractionMetric.Tokens(prediction);
+        var tSet = ExtractionMetric.Shingles(t);
+        var pSet = ExtractionMetric.Shingles(p);
+        static string Runs(List<string> tokens, Dictionary<string, int> other)
+        {
+            var words = new StringBuilder();
+            for (var i = 0; i + 3 < tokens.Count && words.Length < 160; i++)
+            {
+                if (!other.ContainsKey(string.Join('\u0001', tokens.Skip(i).Take(4))))
+                {
+                    words.Append(tokens[i]).Append(' ');
+                }
+                else if (words.Length > 0 && words[^1] != '|')
+                {
+                    words.Append("| ");
+                }
+            }
+
+            return words.ToString().Trim();
+        }
+
+        return (Runs(t, pSet), Runs(p, tSet));
+    }
+
+    private static Dictionary<string, (string Body, string Url)> LoadTruth(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var truth = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var page in json.RootElement.EnumerateObject())
+        {
+            var url = page.Value.TryGetProperty("url", out var u) ? u.GetString() ?? "" : "";
+            truth[page.Name] = (page.Value.GetProperty("articleBody").GetString() ?? "", url);
+        }
+
+        return truth;
+    }
+}
+
+/// <summary>Where ../shared/bench is, relative to the repository.</summary>
+internal static class BenchData
+{
+    public static string? Path(string part)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = System.IO.Path.Combine(directory.FullName, "shared", "bench", part);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
