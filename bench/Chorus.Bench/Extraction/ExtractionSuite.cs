@@ -16,10 +16,20 @@ internal static class ExtractionSuite
 {
     public static int Run(string[] args)
     {
-        var root = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? BenchData.Path("extraction");
+        var root = Array.IndexOf(args, "--data") is var d && d >= 0 && d + 1 < args.Length ? args[d + 1] : BenchData.Path("extraction");
         if (root is null || !File.Exists(System.IO.Path.Combine(root, "ground-truth.json")))
         {
             Console.WriteLine("extraction: ../shared/bench/extraction is absent; skipping.");
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--page") is var at && at >= 0 && at + 1 < args.Length)
+        {
+            var file = Directory.GetFiles(System.IO.Path.Combine(root, "html"), args[at + 1] + "*").Single();
+            using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+            var (path, text) = HtmlArticleExtractor.Explain(new StreamReader(gzip, Encoding.UTF8).ReadToEnd());
+            Console.WriteLine(path);
+            Console.WriteLine(text.Length > 3000 ? text[..3000] : text);
             return 0;
         }
 
@@ -96,7 +106,7 @@ internal static class ExtractionSuite
         var spread = ExtractionMetric.Bootstrap(scores, 1000, seed: 20261122);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name,-26} n={scores.Count,3}  F1 {point.F1:0.000} ± {spread.F1:0.003}  P {point.Precision:0.000} ± {spread.Precision:0.003}  R {point.Recall:0.000} ± {spread.Recall:0.003}  acc {point.Accuracy:0.000} ± {spread.Accuracy:0.003}"));
+            $"{name,-26} n={scores.Count,3}  F1 {point.F1:0.000} ± {spread.F1:0.000}  P {point.Precision:0.000} ± {spread.Precision:0.000}  R {point.Recall:0.000} ± {spread.Recall:0.000}  acc {point.Accuracy:0.000} ± {spread.Accuracy:0.000}"));
     }
 
     /// <summary>The first runs of words the prediction missed and added, for reading failures.</summary>

@@ -14,9 +14,12 @@ internal static class HtmlArticleExtractor
 {
     private static readonly HashSet<string> s_dropped = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea",
-        "nav", "footer", "aside", "figcaption", "canvas", "video", "audio", "object", "embed", "head", "menu", "dialog",
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "textarea",
+        "canvas", "video", "audio", "object", "embed", "head", "dialog",
     };
+
+    /// <summary>Elements that are usually chrome, but that some sites wrap around the whole page (ASP.NET forms).</summary>
+    private static readonly HashSet<string> s_usuallyChrome = new(StringComparer.Ordinal) { "nav", "footer", "aside", "form", "menu", "figcaption" };
 
     private static readonly HashSet<string> s_blocks = new(StringComparer.Ordinal)
     {
@@ -39,9 +42,19 @@ internal static class HtmlArticleExtractor
         var document = new HtmlParser().ParseDocument(html);
         var meta = HtmlMetadataReader.Read(document, url, fetchedAt);
 
-        foreach (var element in document.All.Where(e => s_dropped.Contains(e.LocalName) || IsBoilerplate(e)).ToList())
+        foreach (var element in document.All.Where(e => s_dropped.Contains(e.LocalName)).ToList())
         {
             element.Remove();
+        }
+
+        // A chrome-looking element that holds paragraphs of prose ("content-with-sidebar", an ASP.NET form
+        // around the page) is a wrapper, not chrome.
+        foreach (var element in document.All.Where(IsBoilerplate).ToList())
+        {
+            if (ProseChars(element) < MinProseToKeep)
+            {
+                element.Remove();
+            }
         }
 
         var root = FindArticleRoot(document);
@@ -54,6 +67,12 @@ internal static class HtmlArticleExtractor
             .ToList();
         var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site);
         var text = string.Join("\n\n", kept);
+
+        // Pages that render their body with script often still carry it whole in JSON-LD.
+        if (meta.ArticleBody is { } declared && declared.Length > Math.Max(200, text.Length * 2))
+        {
+            text = string.Join("\n\n", declared.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        }
         return new Article(
             id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published,
             meta.Language ?? LanguageGuesser.Guess(text), text)
@@ -62,11 +81,73 @@ internal static class HtmlArticleExtractor
         };
     }
 
+    /// <summary>For tuning: the path of the element chosen as the article's root, and the text extracted.</summary>
+    internal static (string Root, string Text) Explain(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        foreach (var element in document.All.Where(e => s_dropped.Contains(e.LocalName)).ToList())
+        {
+            element.Remove();
+        }
+
+        var removed = new List<string>();
+        foreach (var element in document.All.Where(IsBoilerplate).ToList())
+        {
+            if (ProseChars(element) < MinProseToKeep)
+            {
+                if (element.TextContent.Length > 500)
+                {
+                    removed.Add($"{Describe(element)} ({element.TextContent.Length} chars)");
+                }
+
+                element.Remove();
+            }
+        }
+
+        var root = FindArticleRoot(document);
+        var path = new List<string>();
+        for (var node = root as IElement; node is not null; node = node.ParentElement)
+        {
+            path.Insert(0, Describe(node));
+        }
+
+        return (string.Join(" > ", path) + "\nremoved: " + string.Join("; ", removed.Take(40)), root.TextContent);
+
+        static string Describe(IElement e) => e.LocalName + (e.Id is { Length: > 0 } id ? "#" + id : "") + (e.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : "");
+    }
+
+    private const int MinProseToKeep = 400;
+
+    /// <summary>Characters in paragraphs of prose under an element: &lt;p&gt; of 60+ characters that are mostly not links.</summary>
+    private static int ProseChars(IElement element)
+    {
+        var total = 0;
+        foreach (var paragraph in element.QuerySelectorAll("p"))
+        {
+            var length = paragraph.TextContent.Length;
+            if (length >= 60 && LinkDensity(paragraph) < 0.3)
+            {
+                total += length;
+                if (total >= MinProseToKeep)
+                {
+                    break;
+                }
+            }
+        }
+
+        return total;
+    }
+
     private static bool IsBoilerplate(IElement element)
     {
         if (element.LocalName is "article" or "main" or "body" or "html" || element.GetAttribute("itemprop") == "articleBody")
         {
             return false;
+        }
+
+        if (s_usuallyChrome.Contains(element.LocalName))
+        {
+            return true;
         }
 
         var cues = $"{element.ClassName} {element.Id} {element.GetAttribute("role")}";

@@ -5,7 +5,11 @@ using AngleSharp.Html.Dom;
 namespace Chorus.Extraction;
 
 /// <summary>Metadata of one page.</summary>
-internal sealed record PageMetadata(string? Title, string? Site, string? Author, DateTimeOffset? Published, string? Language, string? Url);
+internal sealed record PageMetadata(string? Title, string? Site, string? Author, DateTimeOffset? Published, string? Language, string? Url)
+{
+    /// <summary>The article text a page declares in JSON-LD (schema.org articleBody), if any.</summary>
+    public string? ArticleBody { get; init; }
+}
 
 /// <summary>
 /// Reads a page's metadata. Sources are ranked: JSON-LD and meta tags first, then <c>&lt;time&gt;</c>,
@@ -62,7 +66,7 @@ internal static partial class HtmlMetadataReader
         var language = First(document.DocumentElement.GetAttribute("lang"), meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
         language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
 
-        return new PageMetadata(title, site, author, published, language, pageUrl);
+        return new PageMetadata(title, site, author, published, language, pageUrl) { ArticleBody = ld.ArticleBody };
     }
 
     private static DateTimeOffset? PublishedDate(IHtmlDocument document, Dictionary<string, string> meta, JsonLd ld, string? url, DateTimeOffset? fetchedAt)
@@ -197,6 +201,8 @@ internal static partial class HtmlMetadataReader
     /// <summary>The article fields found in a page's JSON-LD blocks (including @graph arrays).</summary>
     private sealed record JsonLd(string? Headline, string? Author, string? Publisher, string? DatePublished, string? DateModified)
     {
+        public string? ArticleBody { get; init; }
+
         public static JsonLd Read(IHtmlDocument document)
         {
             foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
@@ -248,7 +254,10 @@ internal static partial class HtmlMetadataReader
                         Name(element, "author"),
                         Name(element, "publisher"),
                         Text(element, "datePublished") ?? Text(element, "dateCreated"),
-                        Text(element, "dateModified"));
+                        Text(element, "dateModified"))
+                    {
+                        ArticleBody = Text(element, "articleBody"),
+                    };
                 default:
                     return null;
             }
