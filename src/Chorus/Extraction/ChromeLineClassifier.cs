@@ -56,6 +56,16 @@ public static partial class ChromeLineClassifier
             return "author bio";
         }
 
+        if (text.Length < 200 && Promotion().IsMatch(text))
+        {
+            return "promotion";
+        }
+
+        if (text.Length < 24 && Widget().IsMatch(text))
+        {
+            return "widget counter";
+        }
+
         return null;
     }
 
@@ -69,6 +79,12 @@ public static partial class ChromeLineClassifier
 
     [GeneratedRegex(@"^(advertisement|advert|ad|sponsored( content)?|promoted|leave a (comment|reply)|post a comment|add (a|your) comment|\d+\s+comments?|comments?(\s*\(\d+\))?|join the (conversation|discussion)|show comments|related( (articles|stories|coverage|content|news|reading))?\s*(:.*)?|listen to this (story|article)\b.*|this (text|article) was (translated|generated) automatically|machine[- ]translated\b.*|report a (translation|spelling) (error|mistake)\b.*|read (more|also|next)\b.*|see also\b.*|more from\b.*|also read\b.*|you (may|might) also like.*|most (read|popular|viewed)\b.*|trending( now)?\b.*|share (this|on|via)\b.*|follow us\b.*|subscribe\b.*|sign up\b.*|get our newsletter.*|newsletter\b.*|we use cookies\b.*|this (site|website) uses cookies.*|accept (all )?cookies.*|cookie (policy|settings|preferences)\b.*|all rights reserved.*|copyright\b.*|©.*|\(c\)\s*\d{4}.*|photo( credit)?\s*:.*|image\s*:.*|tags?\s*:.*|topics?\s*:.*|filed under\b.*|(report|spot(ted)?|found|notice[d]?) (a|an) (typo|spelling (error|mistake)|error|mistake)\b.*|spelling error\?.*|click here\b.*|skip to (main )?content|back to top|print( this)?( article)?|e-?mail( this)?( article)?|loading\.*|menu|home|search|log ?in|sign in|about the author\b.*|about us|contact us|privacy policy|terms of (use|service)|update your browser.*|javascript is (disabled|required).*|please enable javascript.*)\s*[.!:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Prompt();
+
+    [GeneratedRegex(@"\b(newsletters?|subscribe|subscription|sign up|signing up|in your inbox|delivered (to|through) your|cookies|privacy policy|terms of (use|service)|all rights reserved|click here|follow us on|download (our|the) app|create a new password|log ?in to|already a subscriber|free trial)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Promotion();
+
+    [GeneratedRegex(@"^(\d+\s+of\s+\d+|(duration|loaded|time|views?|shares?|comments?|likes?|progress)\s*:?\s*[\d:.,%]+\s*%?|[\d:.,]+\s*(views?|shares?|comments?|likes?|min read|minutes? read))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Widget();
 
     [GeneratedRegex(@"\s[|•·»›]\s|\s/\s")]
     private static partial Regex MenuSeparators();

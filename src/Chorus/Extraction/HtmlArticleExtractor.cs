@@ -19,7 +19,7 @@ internal static class HtmlArticleExtractor
     };
 
     /// <summary>Elements that are usually chrome, but that some sites wrap around the whole page (ASP.NET forms).</summary>
-    private static readonly HashSet<string> s_usuallyChrome = new(StringComparer.Ordinal) { "nav", "footer", "aside", "form", "menu", "figcaption" };
+    private static readonly HashSet<string> s_usuallyChrome = new(StringComparer.Ordinal) { "nav", "footer", "aside", "form", "menu", "figcaption", "figure" };
 
     private static readonly HashSet<string> s_blocks = new(StringComparer.Ordinal)
     {
@@ -228,13 +228,45 @@ internal static class HtmlArticleExtractor
             var siblingScore = scores.TryGetValue(sibling, out var s) ? (s * (1 - LinkDensity(sibling))) + ClassWeight(sibling) : 0;
             var text = sibling.TextContent.Trim();
             var goodParagraph = sibling.LocalName == "p" && text.Length > 80 && LinkDensity(sibling) < 0.25;
-            if (siblingScore < threshold && !goodParagraph)
+
+            // A body split over repeated containers (one card or chunk per paragraph) keeps its other parts.
+            var samePart = sibling.LocalName == best.LocalName && sibling.ClassName == best.ClassName && text.Length >= 40 && LinkDensity(sibling) < 0.3;
+            if (siblingScore < threshold && !goodParagraph && !samePart)
             {
                 sibling.Remove();
             }
         }
 
-        return container;
+        return RepeatedParts(container) ?? container;
+    }
+
+    /// <summary>
+    /// When the chosen container is one of several like siblings (one card or chunk per paragraph), their
+    /// parent is the article, keeping only those parts; else null.
+    /// </summary>
+    private static IElement? RepeatedParts(IElement container)
+    {
+        if (container.ParentElement is not { } parent || container.LocalName is "body" or "html")
+        {
+            return null;
+        }
+
+        bool Like(IElement e) => e.LocalName == container.LocalName && e.ClassName == container.ClassName && !string.IsNullOrEmpty(e.ClassName);
+        var parts = parent.Children.Where(e => e != container && Like(e) && e.TextContent.Trim().Length >= 40 && LinkDensity(e) < 0.3).ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var child in parent.Children.ToList())
+        {
+            if (child != container && !parts.Contains(child))
+            {
+                child.Remove();
+            }
+        }
+
+        return parent;
     }
 
     private static double ClassWeight(IElement element)
