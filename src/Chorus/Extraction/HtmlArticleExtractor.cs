@@ -118,11 +118,49 @@ internal static class HtmlArticleExtractor
 
     private const int MinProseToKeep = 400;
 
+    private static readonly HashSet<string> s_inline = new(StringComparer.Ordinal)
+    {
+        "a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup", "mark", "abbr", "cite", "q", "time", "code", "br", "wbr", "s", "del", "ins",
+    };
+
+    /// <summary>
+    /// Paragraphs for scoring: p, pre, td and blockquote, and divs that hold their text directly (text and
+    /// inline elements separated by &lt;br&gt;, as blog engines write), which Readability also treats as paragraphs.
+    /// </summary>
+    private static IEnumerable<IElement> ParagraphLike(IParentNode root)
+    {
+        foreach (var element in root.QuerySelectorAll("p, pre, td, blockquote, div"))
+        {
+            if (element.LocalName != "div" || DirectTextLength(element) >= 100)
+            {
+                yield return element;
+            }
+        }
+    }
+
+    private static int DirectTextLength(IElement element)
+    {
+        var length = 0;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                length += text.Data.Trim().Length;
+            }
+            else if (child is IElement inline && s_inline.Contains(inline.LocalName))
+            {
+                length += inline.TextContent.Length;
+            }
+        }
+
+        return length;
+    }
+
     /// <summary>Characters in paragraphs of prose under an element: &lt;p&gt; of 60+ characters that are mostly not links.</summary>
     private static int ProseChars(IElement element)
     {
         var total = 0;
-        foreach (var paragraph in element.QuerySelectorAll("p"))
+        foreach (var paragraph in ParagraphLike(element))
         {
             var length = paragraph.TextContent.Length;
             if (length >= 60 && LinkDensity(paragraph) < 0.3)
@@ -183,7 +221,7 @@ internal static class HtmlArticleExtractor
         }
 
         var scores = new Dictionary<IElement, double>();
-        foreach (var paragraph in document.QuerySelectorAll("p, pre, td, blockquote"))
+        foreach (var paragraph in ParagraphLike(document))
         {
             var length = paragraph.TextContent.Trim().Length;
             if (length < 25 || paragraph.ParentElement is not { } parent)
