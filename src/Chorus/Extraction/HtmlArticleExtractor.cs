@@ -1,21 +1,23 @@
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
+using Chorus.Extraction.Html;
 
 namespace Chorus.Extraction;
 
 /// <summary>
-/// Extracts the article from an HTML page: metadata from meta tags, JSON-LD and the URL
-/// (<see cref="HtmlMetadataReader"/>), and the body from the container that holds the most prose
-/// (Readability-style scoring), with chrome blocks removed.
+/// Extracts the article from an HTML page, on the light <see cref="HtmlTree"/>: metadata from meta tags, JSON-LD
+/// and the URL (<see cref="HtmlMetadataReader"/>), and the body from the container holding the most prose
+/// (Readability-style scoring of paragraphs into their parents), joined with like siblings, with chrome removed:
+/// elements whose class, id, role or tag marks them as chrome and that hold little prose, and chrome lines.
+/// Per-node text, link and prose counts are computed once, bottom-up, so the whole page is a few linear passes.
 /// </summary>
 internal static class HtmlArticleExtractor
 {
+    private const int MinProseToKeep = 400;
+
     private static readonly HashSet<string> s_dropped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "textarea",
-        "canvas", "video", "audio", "object", "embed", "head", "dialog",
+        "canvas", "video", "audio", "object", "embed", "head", "dialog", "title",
     };
 
     /// <summary>Elements that are usually chrome, but that some sites wrap around the whole page (ASP.NET forms).</summary>
@@ -25,46 +27,33 @@ internal static class HtmlArticleExtractor
     {
         "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
         "pre", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "figure", "address", "hr", "center", "body",
+        "nav", "footer", "aside", "form", "menu", "figcaption", "details", "summary", "fieldset", "caption", "br",
     };
 
-    private static readonly string[] s_negativeCues =
-    [
-        "comment", "related", "share", "social", "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "promo",
+    private static readonly HashSet<string> s_inline = new(StringComparer.Ordinal)
+    {
+        "a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup", "mark", "abbr", "cite", "q", "time", "code", "br", "wbr", "s", "del", "ins",
+    };
+
+    private static readonly HashSet<string> s_negativeCues = new(StringComparer.Ordinal)
+    {
+        "comment", "comments", "related", "share", "social", "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "promo",
         "newsletter", "cookie", "consent", "sidebar", "widget", "footer", "menu", "nav", "navbar", "breadcrumb", "breadcrumbs", "subscribe",
         "bio", "tags", "tag", "recommend", "recommended", "popular", "trending", "outbrain", "taboola", "spelling", "typo", "toolbar",
         "masthead", "header", "byline", "meta", "caption", "credit", "disclaimer", "paywall", "modal", "popup", "banner", "more",
-    ];
+    };
 
-    private static readonly string[] s_positiveCues = ["article", "body", "content", "entry", "main", "post", "story", "text", "prose"];
+    private static readonly HashSet<string> s_positiveCues = new(StringComparer.Ordinal) { "article", "body", "content", "entry", "main", "post", "story", "text", "prose" };
 
     public static Article Extract(string id, string source, string html, string? url, DateTimeOffset? fetchedAt)
     {
-        var document = new HtmlParser().ParseDocument(html);
-        var meta = HtmlMetadataReader.Read(document, url, fetchedAt);
+        var tree = HtmlTreeBuilder.Parse(html);
+        var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
+        var page = new Page(tree);
+        var root = page.FindArticleRoot();
+        var blocks = page.Blocks(root);
 
-        foreach (var element in document.All.Where(e => s_dropped.Contains(e.LocalName)).ToList())
-        {
-            element.Remove();
-        }
-
-        // A chrome-looking element that holds paragraphs of prose ("content-with-sidebar", an ASP.NET form
-        // around the page) is a wrapper, not chrome.
-        foreach (var element in document.All.Where(IsBoilerplate).ToList())
-        {
-            if (ProseChars(element) < MinProseToKeep)
-            {
-                element.Remove();
-            }
-        }
-
-        var root = FindArticleRoot(document);
-        var blocks = new List<Block>();
-        Collect(root, blocks);
-
-        var candidates = blocks
-            .Where(b => b.LinkChars * 2 <= b.Text.Length || b.Text.Length > 200)
-            .Select(b => b.Text)
-            .ToList();
+        var candidates = blocks.Where(b => b.LinkChars * 2 <= b.Text.Length || b.Text.Length > 200).Select(b => b.Text).ToList();
         var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site);
         var text = string.Join("\n\n", kept);
 
@@ -73,9 +62,8 @@ internal static class HtmlArticleExtractor
         {
             text = string.Join("\n\n", declared.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }
-        return new Article(
-            id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published,
-            meta.Language ?? LanguageGuesser.Guess(text), text)
+
+        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, meta.Language ?? LanguageGuesser.Guess(text), text)
         {
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
         };
@@ -84,337 +72,350 @@ internal static class HtmlArticleExtractor
     /// <summary>For tuning: the path of the element chosen as the article's root, and the text extracted.</summary>
     internal static (string Root, string Text) Explain(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
-        foreach (var element in document.All.Where(e => s_dropped.Contains(e.LocalName)).ToList())
-        {
-            element.Remove();
-        }
-
-        var removed = new List<string>();
-        foreach (var element in document.All.Where(IsBoilerplate).ToList())
-        {
-            if (ProseChars(element) < MinProseToKeep)
-            {
-                if (element.TextContent.Length > 500)
-                {
-                    removed.Add($"{Describe(element)} ({element.TextContent.Length} chars)");
-                }
-
-                element.Remove();
-            }
-        }
-
-        var root = FindArticleRoot(document);
+        var tree = HtmlTreeBuilder.Parse(html);
+        var page = new Page(tree);
+        var root = page.FindArticleRoot();
         var path = new List<string>();
-        for (var node = root as IElement; node is not null; node = node.ParentElement)
+        for (var node = root; node > 0; node = tree.Parent(node))
         {
-            path.Insert(0, Describe(node));
+            path.Insert(0, tree.Tag(node) + (tree.Attribute(node, "id") is { Length: > 0 } i ? "#" + i : "") + (tree.Attribute(node, "class") is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
         }
 
-        return (string.Join(" > ", path) + "\nremoved: " + string.Join("; ", removed.Take(40)), root.TextContent);
-
-        static string Describe(IElement e) => e.LocalName + (e.Id is { Length: > 0 } id ? "#" + id : "") + (e.ClassName is { Length: > 0 } c ? "." + c.Replace(' ', '.') : "");
+        return (string.Join(" > ", path), string.Join("\n\n", page.Blocks(root).Select(b => b.Text)));
     }
 
-    private const int MinProseToKeep = 400;
+    internal readonly record struct Block(string Text, int LinkChars);
 
-    private static readonly HashSet<string> s_inline = new(StringComparer.Ordinal)
+    /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>
+    private sealed class Page
     {
-        "a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup", "mark", "abbr", "cite", "q", "time", "code", "br", "wbr", "s", "del", "ins",
-    };
+        private readonly HtmlTree _tree;
+        private readonly int[] _text;      // characters of text below the node
+        private readonly int[] _links;     // of which inside links
+        private readonly int[] _commas;
+        private readonly int[] _direct;    // text held directly: own text nodes and inline children
+        private readonly int[] _prose;     // characters in prose paragraphs below the node
+        private readonly bool[] _excluded; // dropped, or chrome
 
-    /// <summary>
-    /// Paragraphs for scoring: p, pre, td and blockquote, and divs that hold their text directly (text and
-    /// inline elements separated by &lt;br&gt;, as blog engines write), which Readability also treats as paragraphs.
-    /// </summary>
-    private static IEnumerable<IElement> ParagraphLike(IParentNode root)
-    {
-        foreach (var element in root.QuerySelectorAll("p, pre, td, blockquote, div"))
+        public Page(HtmlTree tree)
         {
-            if (element.LocalName != "div" || DirectTextLength(element) >= 100)
-            {
-                yield return element;
-            }
-        }
-    }
-
-    private static int DirectTextLength(IElement element)
-    {
-        var length = 0;
-        foreach (var child in element.ChildNodes)
-        {
-            if (child is IText text)
-            {
-                length += text.Data.Trim().Length;
-            }
-            else if (child is IElement inline && s_inline.Contains(inline.LocalName))
-            {
-                length += inline.TextContent.Length;
-            }
+            _tree = tree;
+            var n = tree.Count;
+            _text = new int[n];
+            _links = new int[n];
+            _commas = new int[n];
+            _direct = new int[n];
+            _prose = new int[n];
+            _excluded = new bool[n];
+            Measure();
+            ExcludeChrome();
         }
 
-        return length;
-    }
+        private bool IsElement(int node) => node > 0 && _tree.Tag(node) is not null;
 
-    /// <summary>Characters in paragraphs of prose under an element: &lt;p&gt; of 60+ characters that are mostly not links.</summary>
-    private static int ProseChars(IElement element)
-    {
-        var total = 0;
-        foreach (var paragraph in ParagraphLike(element))
+        private void Measure()
         {
-            var length = paragraph.TextContent.Length;
-            if (length >= 60 && LinkDensity(paragraph) < 0.3)
+            for (var node = _tree.Count - 1; node > 0; node--)
             {
-                total += length;
-                if (total >= MinProseToKeep)
+                var tag = _tree.Tag(node);
+                var parent = _tree.Parent(node);
+                if (tag is null)
                 {
-                    break;
+                    var raw = _tree.RawText(node);
+                    _text[node] = raw.Length;
+                    _commas[node] = raw.Count(',');
+                }
+                else if (s_dropped.Contains(tag))
+                {
+                    _excluded[node] = true;
+                    continue; // contributes nothing upward
+                }
+                else if (tag == "a")
+                {
+                    _links[node] = _text[node];
+                }
+
+                if (tag is not null && IsParagraphLike(node) && _text[node] >= 60 && _links[node] * 10 < _text[node] * 3)
+                {
+                    _prose[node] = Math.Max(_prose[node], _text[node]);
+                }
+
+                if (parent >= 0)
+                {
+                    _text[parent] += _text[node];
+                    _links[parent] += _links[node];
+                    _commas[parent] += _commas[node];
+                    _prose[parent] += _prose[node];
+                    if (tag is null || s_inline.Contains(tag))
+                    {
+                        _direct[parent] += tag is null ? _tree.RawText(node).Trim().Length : _text[node];
+                    }
                 }
             }
         }
 
-        return total;
-    }
-
-    private static bool IsBoilerplate(IElement element)
-    {
-        if (element.LocalName is "article" or "main" or "body" or "html" || element.GetAttribute("itemprop") == "articleBody")
+        /// <summary>p, pre, td, blockquote, and divs that hold their text directly (blog engines write text and &lt;br&gt;).</summary>
+        private bool IsParagraphLike(int node) => _tree.Tag(node) switch
         {
-            return false;
-        }
+            "p" or "pre" or "td" or "blockquote" => true,
+            "div" => _direct[node] >= 100,
+            _ => false,
+        };
 
-        if (s_usuallyChrome.Contains(element.LocalName))
+        /// <summary>A chrome-looking element that holds paragraphs of prose ("content-with-sidebar", a form around the page) is a wrapper, not chrome.</summary>
+        private void ExcludeChrome()
         {
-            return true;
-        }
-
-        var cues = $"{element.ClassName} {element.Id} {element.GetAttribute("role")}";
-        if (cues.Length <= 2)
-        {
-            return false;
-        }
-
-        foreach (var token in cues.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (Array.IndexOf(s_negativeCues, token.ToLowerInvariant()) >= 0)
+            // Parents come before children in document order, so exclusion flows down in one pass.
+            for (var node = 1; node < _tree.Count; node++)
             {
-                return !HasPositiveCue(element);
-            }
-        }
-
-        return element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden");
-    }
-
-    private static bool HasPositiveCue(IElement element)
-    {
-        var cues = $"{element.ClassName} {element.Id}".ToLowerInvariant();
-        return cues.Contains("article-body", StringComparison.Ordinal) || cues.Contains("story-body", StringComparison.Ordinal) || cues.Contains("entry-content", StringComparison.Ordinal);
-    }
-
-    /// <summary>The element whose subtree holds the article: articleBody markup, else the best-scoring container and its good siblings.</summary>
-    private static INode FindArticleRoot(IHtmlDocument document)
-    {
-        var marked = document.QuerySelector("[itemprop=articleBody]");
-        if (marked is not null && marked.TextContent.Length > 200)
-        {
-            return marked;
-        }
-
-        var scores = new Dictionary<IElement, double>();
-        foreach (var paragraph in ParagraphLike(document))
-        {
-            var length = paragraph.TextContent.Trim().Length;
-            if (length < 25 || paragraph.ParentElement is not { } parent)
-            {
-                continue;
-            }
-
-            var score = 1 + paragraph.TextContent.Count(c => c == ',') + Math.Min(length / 100.0, 3);
-            scores[parent] = scores.GetValueOrDefault(parent) + score;
-            if (parent.ParentElement is { } grandparent)
-            {
-                scores[grandparent] = scores.GetValueOrDefault(grandparent) + (score / 2);
-            }
-        }
-
-        IElement? best = null;
-        var bestScore = double.MinValue;
-        foreach (var (element, raw) in scores)
-        {
-            var score = (raw * (1 - LinkDensity(element))) + ClassWeight(element);
-            if (score > bestScore)
-            {
-                best = element;
-                bestScore = score;
-            }
-        }
-
-        if (best?.ParentElement is not { } container)
-        {
-            return (INode?)best ?? document.Body ?? (INode)document;
-        }
-
-        // Keep good siblings (Readability's sibling join) by removing the others from the container.
-        var threshold = Math.Max(10, bestScore * 0.2);
-        foreach (var sibling in container.Children.ToList())
-        {
-            if (sibling == best)
-            {
-                continue;
-            }
-
-            var siblingScore = scores.TryGetValue(sibling, out var s) ? (s * (1 - LinkDensity(sibling))) + ClassWeight(sibling) : 0;
-            var text = sibling.TextContent.Trim();
-            var goodParagraph = sibling.LocalName == "p" && text.Length > 80 && LinkDensity(sibling) < 0.25;
-
-            // A body split over repeated containers (one card or chunk per paragraph) keeps its other parts.
-            var samePart = sibling.LocalName == best.LocalName && sibling.ClassName == best.ClassName && text.Length >= 40 && LinkDensity(sibling) < 0.3;
-            if (siblingScore < threshold && !goodParagraph && !samePart)
-            {
-                sibling.Remove();
-            }
-        }
-
-        return RepeatedParts(container) ?? container;
-    }
-
-    /// <summary>
-    /// When the chosen container is one of several like siblings (one card or chunk per paragraph), their
-    /// parent is the article, keeping only those parts; else null.
-    /// </summary>
-    private static IElement? RepeatedParts(IElement container)
-    {
-        if (container.ParentElement is not { } parent || container.LocalName is "body" or "html")
-        {
-            return null;
-        }
-
-        bool Like(IElement e) => e.LocalName == container.LocalName && e.ClassName == container.ClassName && !string.IsNullOrEmpty(e.ClassName);
-        var parts = parent.Children.Where(e => e != container && Like(e) && e.TextContent.Trim().Length >= 40 && LinkDensity(e) < 0.3).ToList();
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        foreach (var child in parent.Children.ToList())
-        {
-            if (child != container && !parts.Contains(child))
-            {
-                child.Remove();
-            }
-        }
-
-        return parent;
-    }
-
-    private static double ClassWeight(IElement element)
-    {
-        var weight = 0.0;
-        foreach (var token in $"{element.ClassName} {element.Id}".ToLowerInvariant().Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (Array.IndexOf(s_positiveCues, token) >= 0)
-            {
-                weight += 25;
-            }
-            else if (Array.IndexOf(s_negativeCues, token) >= 0)
-            {
-                weight -= 25;
-            }
-        }
-
-        return element.LocalName == "article" ? weight + 25 : weight;
-    }
-
-    private static double LinkDensity(IElement element)
-    {
-        var total = element.TextContent.Length;
-        if (total == 0)
-        {
-            return 0;
-        }
-
-        var links = element.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-        return Math.Min(1, links / (double)total);
-    }
-
-    private sealed record Block(string Text, int LinkChars);
-
-    private static void Collect(INode root, List<Block> blocks)
-    {
-        var buffer = new StringBuilder();
-        var linkChars = 0;
-        Walk(root, inLink: false);
-        Flush();
-
-        void Walk(INode node, bool inLink)
-        {
-            foreach (var child in node.ChildNodes)
-            {
-                if (child is IText text)
+                if (_excluded[_tree.Parent(node)] || (IsElement(node) && !_excluded[node] && IsBoilerplate(node) && _prose[node] < MinProseToKeep))
                 {
-                    var before = buffer.Length;
-                    AppendCollapsed(buffer, text.Data);
-                    if (inLink)
-                    {
-                        linkChars += buffer.Length - before;
-                    }
+                    _excluded[node] = true;
                 }
-                else if (child is IElement element)
+            }
+        }
+
+        private bool IsBoilerplate(int node)
+        {
+            var tag = _tree.Tag(node)!;
+            if (tag is "article" or "main" or "body" or "html" || _tree.Attribute(node, "itemprop") == "articleBody")
+            {
+                return false;
+            }
+
+            if (s_usuallyChrome.Contains(tag))
+            {
+                return true;
+            }
+
+            foreach (var token in HtmlClasses.CueTokens(_tree, node))
+            {
+                if (s_negativeCues.Contains(token))
                 {
-                    var name = element.LocalName;
-                    if (s_dropped.Contains(name))
+                    return !HasPositiveCue(node);
+                }
+            }
+
+            return _tree.Attribute(node, "aria-hidden") == "true" || _tree.HasAttribute(node, "hidden");
+        }
+
+        private bool HasPositiveCue(int node)
+        {
+            var cues = $"{_tree.Attribute(node, "class")} {_tree.Attribute(node, "id")}".ToLowerInvariant();
+            return cues.Contains("article-body", StringComparison.Ordinal) || cues.Contains("story-body", StringComparison.Ordinal) || cues.Contains("entry-content", StringComparison.Ordinal);
+        }
+
+        private double LinkDensity(int node) => _text[node] == 0 ? 0 : Math.Min(1, _links[node] / (double)_text[node]);
+
+        private double ClassWeight(int node)
+        {
+            var weight = 0.0;
+            foreach (var token in HtmlClasses.CueTokens(_tree, node))
+            {
+                if (token == "role")
+                {
+                    continue;
+                }
+
+                if (s_positiveCues.Contains(token))
+                {
+                    weight += 25;
+                }
+                else if (s_negativeCues.Contains(token))
+                {
+                    weight -= 25;
+                }
+            }
+
+            return _tree.Tag(node) == "article" ? weight + 25 : weight;
+        }
+
+        private bool Usable(int node) => IsElement(node) && !_excluded[node];
+
+        /// <summary>The root of the article: articleBody markup, else the best-scoring container and its good or like siblings.</summary>
+        public int FindArticleRoot()
+        {
+            for (var node = 1; node < _tree.Count; node++)
+            {
+                if (IsElement(node) && _tree.Attribute(node, "itemprop") == "articleBody" && _text[node] > 200)
+                {
+                    return node;
+                }
+            }
+
+            var scores = new Dictionary<int, double>();
+            for (var node = 1; node < _tree.Count; node++)
+            {
+                if (!IsElement(node) || !IsParagraphLike(node) || _text[node] < 25 || !Usable(node))
+                {
+                    continue;
+                }
+
+                var score = 1 + _commas[node] + Math.Min(_text[node] / 100.0, 3);
+                var parent = _tree.Parent(node);
+                if (parent <= 0)
+                {
+                    continue;
+                }
+
+                scores[parent] = scores.GetValueOrDefault(parent) + score;
+                var grandparent = _tree.Parent(parent);
+                if (grandparent > 0)
+                {
+                    scores[grandparent] = scores.GetValueOrDefault(grandparent) + (score / 2);
+                }
+            }
+
+            var best = -1;
+            var bestScore = double.MinValue;
+            foreach (var (node, raw) in scores)
+            {
+                var score = (raw * (1 - LinkDensity(node))) + ClassWeight(node);
+                if (score > bestScore || (score == bestScore && node < best))
+                {
+                    best = node;
+                    bestScore = score;
+                }
+            }
+
+            var body = _tree.First("body");
+            if (best < 0)
+            {
+                return body >= 0 ? body : 0;
+            }
+
+            var container = _tree.Parent(best);
+            if (container <= 0)
+            {
+                return best;
+            }
+
+            // Keep good siblings (Readability's sibling join), and like parts of a body split over repeated containers.
+            var threshold = Math.Max(10, bestScore * 0.2);
+            var bestClass = _tree.Attribute(best, "class");
+            foreach (var sibling in _tree.Children(container))
+            {
+                if (sibling == best || !IsElement(sibling) || _excluded[sibling])
+                {
+                    continue;
+                }
+
+                var siblingScore = scores.TryGetValue(sibling, out var s) ? (s * (1 - LinkDensity(sibling))) + ClassWeight(sibling) : 0;
+                var goodParagraph = _tree.Tag(sibling) == "p" && _text[sibling] > 80 && LinkDensity(sibling) < 0.25;
+                var samePart = _tree.Tag(sibling) == _tree.Tag(best) && _tree.Attribute(sibling, "class") == bestClass && _text[sibling] >= 40 && LinkDensity(sibling) < 0.3;
+                if (siblingScore < threshold && !goodParagraph && !samePart)
+                {
+                    _excluded[sibling] = true;
+                }
+            }
+
+            return RepeatedParts(container) ?? container;
+        }
+
+        /// <summary>When the container is one of several like siblings (one card or chunk per paragraph), their parent is the article, keeping only those parts.</summary>
+        private int? RepeatedParts(int container)
+        {
+            var parent = _tree.Parent(container);
+            var tag = _tree.Tag(container);
+            var cls = _tree.Attribute(container, "class");
+            if (parent <= 0 || tag is "body" or "html" || string.IsNullOrEmpty(cls))
+            {
+                return null;
+            }
+
+            var parts = _tree.Children(parent)
+                .Where(e => e != container && IsElement(e) && _tree.Tag(e) == tag && _tree.Attribute(e, "class") == cls && _text[e] >= 40 && LinkDensity(e) < 0.3)
+                .ToHashSet();
+            if (parts.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var child in _tree.Children(parent))
+            {
+                if (child != container && !parts.Contains(child))
+                {
+                    _excluded[child] = true;
+                }
+            }
+
+            return parent;
+        }
+
+        /// <summary>The text blocks under the root in document order: block elements and &lt;br&gt; end a block.</summary>
+        public List<Block> Blocks(int root)
+        {
+            var blocks = new List<Block>();
+            var buffer = new StringBuilder();
+            var linkChars = 0;
+            Walk(root, inLink: false);
+            Flush();
+            return blocks;
+
+            void Walk(int node, bool inLink)
+            {
+                for (var child = _tree.FirstChild(node); child >= 0; child = _tree.NextSibling(child))
+                {
+                    var tag = _tree.Tag(child);
+                    if (tag is null)
+                    {
+                        var before = buffer.Length;
+                        AppendCollapsed(buffer, _tree.Text(child));
+                        if (inLink)
+                        {
+                            linkChars += buffer.Length - before;
+                        }
+
+                        continue;
+                    }
+
+                    if (_excluded[child])
                     {
                         continue;
                     }
 
-                    if (name is "br")
-                    {
-                        Flush();
-                        continue;
-                    }
-
-                    var isBlock = s_blocks.Contains(name);
+                    var isBlock = s_blocks.Contains(tag);
                     if (isBlock)
                     {
                         Flush();
                     }
 
-                    Walk(element, inLink || name == "a");
+                    Walk(child, inLink || tag == "a");
                     if (isBlock)
                     {
                         Flush();
                     }
                 }
             }
-        }
 
-        void Flush()
-        {
-            var text = buffer.ToString().Trim();
-            if (text.Length > 0)
+            void Flush()
             {
-                blocks.Add(new Block(text, linkChars));
-            }
-
-            buffer.Clear();
-            linkChars = 0;
-        }
-    }
-
-    private static void AppendCollapsed(StringBuilder buffer, string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || c == '\u00A0')
-            {
-                if (buffer.Length > 0 && buffer[^1] != ' ')
+                var text = buffer.ToString().Trim();
+                if (text.Length > 0)
                 {
-                    buffer.Append(' ');
+                    blocks.Add(new Block(text, linkChars));
                 }
+
+                buffer.Clear();
+                linkChars = 0;
             }
-            else
+        }
+
+        private static void AppendCollapsed(StringBuilder buffer, string text)
+        {
+            foreach (var c in text)
             {
-                buffer.Append(c);
+                if (char.IsWhiteSpace(c) || c == '\u00A0')
+                {
+                    if (buffer.Length > 0 && buffer[^1] != ' ')
+                    {
+                        buffer.Append(' ');
+                    }
+                }
+                else
+                {
+                    buffer.Append(c);
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Dom;
+using Chorus.Extraction.Html;
 
 namespace Chorus.Extraction;
 
@@ -29,47 +29,118 @@ internal static partial class HtmlMetadataReader
         "reporter", "correspondent", "published", "posted", "by", "and", "the", "online", "media", "press", "agency", "wire", "service",
     };
 
-    public static PageMetadata Read(IHtmlDocument document, string? url, DateTimeOffset? fetchedAt)
+    public static PageMetadata Read(HtmlTree tree, string? url, DateTimeOffset? fetchedAt)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
+        string? rawTitle = null, canonical = null, heading = null, language = null;
+        string? relAuthor = null, itempropAuthor = null, bylineAuthor = null;
+        var times = new List<string?>();
+        var scripts = new List<string>();
+        var inArticle = -1;
+        var headingNode = -1;
+        for (var node = 1; node < tree.Count; node++)
         {
-            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
-            var content = element.GetAttribute("content");
-            if (key is not null && !string.IsNullOrWhiteSpace(content))
+            switch (tree.Tag(node))
             {
-                meta.TryAdd(key.Trim(), content.Trim());
+                case null:
+                    continue;
+                case "html":
+                    language ??= tree.Attribute(node, "lang");
+                    break;
+                case "meta":
+                    var key = tree.Attribute(node, "property") ?? tree.Attribute(node, "name") ?? tree.Attribute(node, "itemprop") ?? tree.Attribute(node, "http-equiv");
+                    var content = tree.Attribute(node, "content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content))
+                    {
+                        meta.TryAdd(key.Trim(), content.Trim());
+                    }
+
+                    break;
+                case "title":
+                    rawTitle ??= tree.TextContent(node).Trim();
+                    break;
+                case "link":
+                    if (canonical is null && string.Equals(tree.Attribute(node, "rel"), "canonical", StringComparison.OrdinalIgnoreCase))
+                    {
+                        canonical = tree.Attribute(node, "href");
+                    }
+
+                    break;
+                case "script":
+                    if (string.Equals(tree.Attribute(node, "type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        scripts.Add(tree.TextContent(node));
+                    }
+
+                    break;
+                case "article":
+                    if (inArticle < 0)
+                    {
+                        inArticle = node;
+                    }
+
+                    break;
+                case "h1":
+                    // The first h1, unless a later one sits in the page's article and the first does not.
+                    if (heading is null || (inArticle >= 0 && tree.IsAncestorOf(inArticle, node) && !tree.IsAncestorOf(inArticle, headingNode)))
+                    {
+                        heading = tree.TextContent(node).Trim();
+                        headingNode = node;
+                    }
+
+                    break;
+                case "time":
+                    if (tree.HasAttribute(node, "datetime") || tree.HasAttribute(node, "pubdate"))
+                    {
+                        times.Add(tree.Attribute(node, "datetime") ?? tree.TextContent(node));
+                    }
+
+                    break;
+            }
+
+            if (tree.Attribute(node, "itemprop") is { } itemprop)
+            {
+                if (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase))
+                {
+                    times.Insert(0, tree.Attribute(node, "datetime") ?? tree.Attribute(node, "content") ?? tree.TextContent(node));
+                }
+                else if (itemprop.Equals("author", StringComparison.OrdinalIgnoreCase))
+                {
+                    itempropAuthor ??= tree.TextContent(node);
+                }
+            }
+
+            if (relAuthor is null && string.Equals(tree.Attribute(node, "rel"), "author", StringComparison.OrdinalIgnoreCase))
+            {
+                relAuthor = tree.TextContent(node);
+            }
+
+            if (bylineAuthor is null && HtmlClasses.HasAny(tree, node, "byline", "author", "author-name"))
+            {
+                bylineAuthor = tree.TextContent(node);
             }
         }
 
-        var ld = JsonLd.Read(document);
-        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? meta.GetValueOrDefault("og:url");
-        var pageUrl = Absolute(canonical, url) ?? url;
+        var ld = JsonLd.Read(scripts);
+        var pageUrl = Absolute(canonical ?? meta.GetValueOrDefault("og:url"), url) ?? url;
 
         var site = First(meta.GetValueOrDefault("og:site_name"), ld.Publisher, meta.GetValueOrDefault("application-name"));
-        var rawTitle = document.Title?.Trim();
         site ??= SiteFromTitle(rawTitle) ?? HostOf(pageUrl);
 
-        var heading = document.QuerySelector("article h1, h1")?.TextContent.Trim();
         var title = StripSite(First(meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
 
-        var author = new[]
-            {
-                ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"),
-                document.QuerySelector("[rel=author]")?.TextContent, document.QuerySelector("[itemprop=author]")?.TextContent,
-                document.QuerySelector(".byline, .author, .author-name")?.TextContent,
-            }
+        var author = new[] { ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"), relAuthor, itempropAuthor, bylineAuthor }
             .Select(a => CleanAuthor(a, site))
             .FirstOrDefault(a => a is not null);
 
-        var published = PublishedDate(document, meta, ld, pageUrl, fetchedAt);
-        var language = First(document.DocumentElement.GetAttribute("lang"), meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
+        var published = PublishedDate(meta, ld, times, pageUrl, fetchedAt);
+        language = First(language, meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
         language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
 
         return new PageMetadata(title, site, author, published, language, pageUrl) { ArticleBody = ld.ArticleBody };
     }
 
-    private static DateTimeOffset? PublishedDate(IHtmlDocument document, Dictionary<string, string> meta, JsonLd ld, string? url, DateTimeOffset? fetchedAt)
+    private static DateTimeOffset? PublishedDate(Dictionary<string, string> meta, JsonLd ld, List<string?> times, string? url, DateTimeOffset? fetchedAt)
     {
         IEnumerable<string?> Candidates()
         {
@@ -79,16 +150,15 @@ internal static partial class HtmlMetadataReader
                 yield return meta.GetValueOrDefault(key);
             }
 
-            foreach (var time in document.QuerySelectorAll("[itemprop=datePublished], time[datetime], time[pubdate]"))
+            foreach (var time in times)
             {
-                yield return time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
+                yield return time;
             }
 
             if (url is not null && UrlDate().Match(url) is { Success: true } m)
             {
                 yield return $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}";
             }
-
         }
 
         foreach (var candidate in Candidates())
@@ -203,13 +273,13 @@ internal static partial class HtmlMetadataReader
     {
         public string? ArticleBody { get; init; }
 
-        public static JsonLd Read(IHtmlDocument document)
+        public static JsonLd Read(IEnumerable<string> scripts)
         {
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            foreach (var script in scripts)
             {
                 try
                 {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                     if (Find(json.RootElement) is { } found)
                     {
                         return found;
