@@ -22,7 +22,7 @@ public static partial class ChromeLineClassifier
             return "numbers only";
         }
 
-        if (Markup().IsMatch(text))
+        if (text.AsSpan().IndexOfAny(s_markupStarts) >= 0 && Markup().IsMatch(text))
         {
             return "markup fragment";
         }
@@ -41,12 +41,13 @@ public static partial class ChromeLineClassifier
             return "mostly symbols";
         }
 
-        if (Prompt().IsMatch(text))
+        // Prompts are short lines; a long paragraph that merely starts like one ("Read more about...") is prose.
+        if (text.Length < 300 && Prompt().IsMatch(text))
         {
             return "site prompt";
         }
 
-        if (MenuSeparators().Count(text) >= 3)
+        if (text.AsSpan().IndexOfAny(s_separators) >= 0 && MenuSeparators().Count(text) >= 3)
         {
             return "menu";
         }
@@ -70,6 +71,9 @@ public static partial class ChromeLineClassifier
     }
 
     public static bool IsChrome(string line) => Classify(line) is not null;
+
+    private static readonly System.Buffers.SearchValues<char> s_markupStarts = System.Buffers.SearchValues.Create("<>&{}[]\\/");
+    private static readonly System.Buffers.SearchValues<char> s_separators = System.Buffers.SearchValues.Create("|•·»›/");
 
     [GeneratedRegex(@"^[\d\s.,:;/|•·\-–—()%+#*]+$")]
     private static partial Regex NumbersOnly();

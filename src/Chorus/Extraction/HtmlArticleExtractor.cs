@@ -35,19 +35,20 @@ internal static class HtmlArticleExtractor
         "a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sub", "sup", "mark", "abbr", "cite", "q", "time", "code", "br", "wbr", "s", "del", "ins",
     };
 
-    private static readonly HashSet<string> s_negativeCues = new(StringComparer.Ordinal)
-    {
-        "comment", "comments", "related", "share", "social", "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "promo",
-        "newsletter", "cookie", "consent", "sidebar", "widget", "footer", "menu", "nav", "navbar", "breadcrumb", "breadcrumbs", "subscribe",
-        "bio", "tags", "tag", "recommend", "recommended", "popular", "trending", "outbrain", "taboola", "spelling", "typo", "toolbar",
-        "masthead", "header", "byline", "meta", "caption", "credit", "disclaimer", "paywall", "modal", "popup", "banner", "more",
-    };
+    private static readonly HashSet<string> s_negativeCues = HtmlClasses.Words(
+        "comment comments related share social advert advertisement ad ads adslot sponsor sponsored promo newsletter cookie consent " +
+        "sidebar widget footer menu nav navbar breadcrumb breadcrumbs subscribe bio tags tag recommend recommended popular trending " +
+        "outbrain taboola spelling typo toolbar masthead header byline meta caption credit disclaimer paywall modal popup banner more");
 
-    private static readonly HashSet<string> s_positiveCues = new(StringComparer.Ordinal) { "article", "body", "content", "entry", "main", "post", "story", "text", "prose" };
+    private static readonly HashSet<string> s_positiveCues = HtmlClasses.Words("article body content entry main post story text prose");
+
+    private static readonly HashSet<string> s_none = HtmlClasses.Words("");
+
+    private static readonly string[] s_classAndId = ["class", "id"];
 
     public static Article Extract(string id, string source, string html, string? url, DateTimeOffset? fetchedAt)
     {
-        var tree = HtmlTreeBuilder.Parse(html);
+        using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         var page = new Page(tree);
         var root = page.FindArticleRoot();
@@ -72,7 +73,7 @@ internal static class HtmlArticleExtractor
     /// <summary>For tuning: the path of the element chosen as the article's root, and the text extracted.</summary>
     internal static (string Root, string Text) Explain(string html)
     {
-        var tree = HtmlTreeBuilder.Parse(html);
+        using var tree = HtmlTreeBuilder.Parse(html);
         var page = new Page(tree);
         var root = page.FindArticleRoot();
         var path = new List<string>();
@@ -188,45 +189,33 @@ internal static class HtmlArticleExtractor
                 return true;
             }
 
-            foreach (var token in HtmlClasses.CueTokens(_tree, node))
+            if (HtmlClasses.Score(_tree, node, s_none, s_negativeCues, stopAtFirstNegative: true) < 0)
             {
-                if (s_negativeCues.Contains(token))
-                {
-                    return !HasPositiveCue(node);
-                }
+                return !HasPositiveCue(node);
             }
 
-            return _tree.Attribute(node, "aria-hidden") == "true" || _tree.HasAttribute(node, "hidden");
+            return _tree.RawAttribute(node, "aria-hidden").SequenceEqual("true") || _tree.HasAttribute(node, "hidden");
         }
 
         private bool HasPositiveCue(int node)
         {
-            var cues = $"{_tree.Attribute(node, "class")} {_tree.Attribute(node, "id")}".ToLowerInvariant();
-            return cues.Contains("article-body", StringComparison.Ordinal) || cues.Contains("story-body", StringComparison.Ordinal) || cues.Contains("entry-content", StringComparison.Ordinal);
+            foreach (var name in s_classAndId)
+            {
+                var cues = _tree.RawAttribute(node, name);
+                if (cues.Contains("article-body", StringComparison.OrdinalIgnoreCase) || cues.Contains("story-body", StringComparison.OrdinalIgnoreCase) || cues.Contains("entry-content", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private double LinkDensity(int node) => _text[node] == 0 ? 0 : Math.Min(1, _links[node] / (double)_text[node]);
 
         private double ClassWeight(int node)
         {
-            var weight = 0.0;
-            foreach (var token in HtmlClasses.CueTokens(_tree, node))
-            {
-                if (token == "role")
-                {
-                    continue;
-                }
-
-                if (s_positiveCues.Contains(token))
-                {
-                    weight += 25;
-                }
-                else if (s_negativeCues.Contains(token))
-                {
-                    weight -= 25;
-                }
-            }
-
+            var weight = 25.0 * HtmlClasses.Score(_tree, node, s_positiveCues, s_negativeCues);
             return _tree.Tag(node) == "article" ? weight + 25 : weight;
         }
 
@@ -360,7 +349,8 @@ internal static class HtmlArticleExtractor
                     if (tag is null)
                     {
                         var before = buffer.Length;
-                        AppendCollapsed(buffer, _tree.Text(child));
+                        var raw = _tree.RawText(child);
+                        AppendCollapsed(buffer, raw.Contains('&') ? _tree.Text(child) : raw);
                         if (inLink)
                         {
                             linkChars += buffer.Length - before;
@@ -401,7 +391,7 @@ internal static class HtmlArticleExtractor
             }
         }
 
-        private static void AppendCollapsed(StringBuilder buffer, string text)
+        private static void AppendCollapsed(StringBuilder buffer, ReadOnlySpan<char> text)
         {
             foreach (var c in text)
             {

@@ -23,6 +23,8 @@ internal static partial class HtmlMetadataReader
         "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "date", "og:updated_time", "article:modified_time",
     ];
 
+    private static readonly HashSet<string> s_bylineClasses = HtmlClasses.Words("byline author author-name");
+
     private static readonly HashSet<string> s_notNameWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "ago", "minutes", "minute", "hours", "hour", "updated", "staff", "admin", "editor", "editors", "news", "team", "desk", "newsroom",
@@ -98,7 +100,7 @@ internal static partial class HtmlMetadataReader
                     break;
             }
 
-            if (tree.Attribute(node, "itemprop") is { } itemprop)
+            if (!tree.RawAttribute(node, "itemprop").IsEmpty && tree.Attribute(node, "itemprop") is { } itemprop)
             {
                 if (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase))
                 {
@@ -110,12 +112,12 @@ internal static partial class HtmlMetadataReader
                 }
             }
 
-            if (relAuthor is null && string.Equals(tree.Attribute(node, "rel"), "author", StringComparison.OrdinalIgnoreCase))
+            if (relAuthor is null && tree.RawAttribute(node, "rel").Equals("author", StringComparison.OrdinalIgnoreCase))
             {
                 relAuthor = tree.TextContent(node);
             }
 
-            if (bylineAuthor is null && HtmlClasses.HasAny(tree, node, "byline", "author", "author-name"))
+            if (bylineAuthor is null && HtmlClasses.HasClass(tree, node, s_bylineClasses))
             {
                 bylineAuthor = tree.TextContent(node);
             }

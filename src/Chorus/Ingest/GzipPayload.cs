@@ -14,65 +14,97 @@ internal static class GzipPayload
     /// <summary>Returns the decompressed bytes, or null with <paramref name="problem"/> set.</summary>
     public static byte[]? TryDecompress(byte[] compressed, InputLimits limits, out string? problem)
     {
+        var buffer = TryDecompressPooled(compressed, limits, out var length, out problem);
+        if (buffer is null)
+        {
+            return null;
+        }
+
+        var bytes = buffer.AsSpan(0, length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Decompresses into a buffer rented from the shared pool (the caller returns it), so a page costs no
+    /// large-object allocation of its own; <paramref name="length"/> is the number of bytes written.
+    /// </summary>
+    public static byte[]? TryDecompressPooled(byte[] compressed, InputLimits limits, out int length, out string? problem)
+    {
         problem = null;
+        length = 0;
         if (compressed.Length < 18)
         {
             problem = "truncated gzip stream (shorter than a gzip header and trailer)";
             return null;
         }
 
-        var output = new MemoryStream();
+        // The trailer's size field (mod 2^32) sizes the buffer when it is plausible, saving regrowth copies.
+        var declared = BitConverter.ToUInt32(compressed, compressed.Length - 4);
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(declared > 0 && declared < limits.MaxPageBytes ? (int)declared + 1 : Math.Min(compressed.Length * 4, 1 << 20));
         try
         {
             using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
-            var buffer = new byte[81920];
             int read;
-            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = gzip.Read(buffer, length, buffer.Length - length)) > 0)
             {
-                output.Write(buffer, 0, read);
-                if (output.Length > limits.MaxPageBytes)
+                length += read;
+                if (length > limits.MaxPageBytes)
                 {
                     problem = $"decompressed size exceeds the page limit of {Bytes.Describe(limits.MaxPageBytes)}";
-                    return null;
+                    break;
                 }
 
-                if (output.Length > 1_000_000 && output.Length > compressed.Length * limits.MaxDecompressionRatio)
+                if (length > 1_000_000 && length > compressed.Length * limits.MaxDecompressionRatio)
                 {
                     problem = $"decompression ratio above {limits.MaxDecompressionRatio:0}:1 (possible gzip bomb)";
-                    return null;
+                    break;
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
                 }
             }
         }
         catch (InvalidDataException e)
         {
             problem = $"corrupt gzip stream: {e.Message}";
-            return null;
         }
 
-        var bytes = output.ToArray();
-        if (!TrailerMatches(compressed, bytes))
+        if (problem is null && !TrailerMatches(compressed, buffer.AsSpan(0, length)))
         {
             problem = "truncated or corrupt gzip stream (the trailer does not match the data)";
+        }
+
+        if (problem is not null)
+        {
+            pool.Return(buffer);
             return null;
         }
 
-        return bytes;
+        return buffer;
     }
 
-    private static bool TrailerMatches(byte[] compressed, byte[] output)
+    private static bool TrailerMatches(byte[] compressed, ReadOnlySpan<byte> output)
     {
         var trailer = compressed.AsSpan(compressed.Length - 8);
         var crc = BitConverter.ToUInt32(trailer[..4]);
         var size = BitConverter.ToUInt32(trailer[4..]);
-        if (size > output.Length && (uint)output.Length != size)
+
+        // One member (the common case): a truncated stream's last four bytes are compressed data, which
+        // match the output's length only by a 1 in 2^32 chance, so the size check alone is decisive.
+        if ((uint)output.Length == size)
         {
-            return false;
+            return true;
         }
 
-        // The last member's uncompressed bytes are the tail of the output; its size is known mod 2^32.
-        var memberLength = (uint)output.Length == size ? output.Length : (int)size;
-        return Crc32.Compute(output.AsSpan(output.Length - memberLength)) == crc
-            || Crc32.Compute(output) == crc;
+        // Several members: the last member's bytes are the tail of the output, and its CRC must match.
+        return size < output.Length && Crc32.Compute(output[(output.Length - (int)size)..]) == crc;
     }
 }
 

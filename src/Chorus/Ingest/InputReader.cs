@@ -156,33 +156,48 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return [new RejectedInput(source, "empty file")];
         }
 
+        byte[]? pooled = null;
+        var length = bytes.Length;
         if (GzipPayload.LooksGzipped(bytes))
         {
-            var inflated = GzipPayload.TryDecompress(bytes, limits, out var problem);
-            if (inflated is null)
+            pooled = GzipPayload.TryDecompressPooled(bytes, limits, out length, out var problem);
+            if (pooled is null)
             {
                 return [new RejectedInput(source, problem!)];
             }
 
-            bytes = inflated;
-            if (bytes.Length == 0)
+            bytes = pooled;
+        }
+
+        string text;
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            var content = bytes.AsSpan(0, length);
+            if (content.IsEmpty)
             {
                 return [new RejectedInput(source, "empty file after decompression")];
             }
-        }
 
-        if (bytes.Length > limits.MaxPageBytes && kind != InputKind.Jsonl)
+            if (content.Length > limits.MaxPageBytes && kind != InputKind.Jsonl)
+            {
+                return [new RejectedInput(source, $"content is {Bytes.Describe(content.Length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
+            }
+
+            if (TextDecoder.LooksBinary(content))
+            {
+                return [new RejectedInput(source, "binary content, not text, HTML or JSONL")];
+            }
+
+            text = TextDecoder.Decode(content, source, diagnostics);
+        }
+        finally
         {
-            return [new RejectedInput(source, $"content is {Bytes.Describe(bytes.Length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
+            if (pooled is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
+            }
         }
-
-        if (TextDecoder.LooksBinary(bytes))
-        {
-            return [new RejectedInput(source, "binary content, not text, HTML or JSONL")];
-        }
-
-        var diagnostics = new List<Diagnostic>();
-        var text = TextDecoder.Decode(bytes, source, diagnostics);
         if (string.IsNullOrWhiteSpace(text))
         {
             return [new RejectedInput(source, "no text (only whitespace)")];

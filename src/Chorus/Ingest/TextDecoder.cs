@@ -39,21 +39,21 @@ internal static partial class TextDecoder
         return control > sample.Length / 50;
     }
 
-    public static string Decode(byte[] bytes, string input, List<Diagnostic> diagnostics)
+    public static string Decode(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics)
     {
-        if (bytes.AsSpan().StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return DecodeUtf8(bytes.AsSpan(3), input, diagnostics);
+            return DecodeUtf8(bytes[3..], input, diagnostics);
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.Unicode.GetString(bytes[2..]);
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         }
 
         return DecodeUtf8(bytes, input, diagnostics);

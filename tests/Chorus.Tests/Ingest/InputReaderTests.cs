@@ -83,6 +83,27 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void ByteOrderMarksChooseTheEncodingAndAreNotKept()
+    {
+        var utf8 = Write("bom8.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Café owners met on Monday.")]);
+        var utf16 = Write("bom16.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Café owners met on Monday.")]);
+        foreach (var path in new[] { utf8, utf16 })
+        {
+            var page = Assert.IsType<RawDocument>(Assert.Single(Read(path)));
+            Assert.Equal("Café owners met on Monday.", page.Content);
+            Assert.Empty(page.Diagnostics);
+        }
+    }
+
+    [Fact]
+    public void ADeclaredCharsetIsUsedWhenTheBytesAreNotUtf8()
+    {
+        var path = Write("latin2.html", [.. Encoding.ASCII.GetBytes("<meta charset=\"iso-8859-2\"><p>Gda"), 0xF1, .. Encoding.ASCII.GetBytes("sk port workers met.</p>")]);
+        var page = Assert.IsType<RawDocument>(Assert.Single(Read(path)));
+        Assert.Contains("Gdańsk", page.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileAboveThePageLimitIsRejectedWithoutReadingIt()
     {
         var path = Write("big.txt", new byte[2048]);

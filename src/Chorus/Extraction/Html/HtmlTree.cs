@@ -7,12 +7,24 @@ namespace Chorus.Extraction.Html;
 /// flat arrays (parent, first child, next sibling), tag names interned in lower case, and text and attribute
 /// values kept as spans into the page, decoded only when asked. Node 0 is the document.
 /// </summary>
-internal sealed class HtmlTree
+internal sealed class HtmlTree : IDisposable
 {
-    internal readonly List<NodeData> Nodes = [];
-    internal readonly List<AttributeData> Attributes = [];
+    internal readonly PooledList<NodeData> Nodes;
+    internal readonly PooledList<AttributeData> Attributes;
 
-    public HtmlTree(string source) => Source = source;
+    public HtmlTree(string source, int expectedNodes = 16)
+    {
+        Source = source;
+        Nodes = new PooledList<NodeData>(expectedNodes);
+        Attributes = new PooledList<AttributeData>(expectedNodes);
+    }
+
+    /// <summary>Returns the node and attribute arrays to the pool; the tree is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        Nodes.Dispose();
+        Attributes.Dispose();
+    }
 
     public string Source { get; }
 
@@ -60,10 +72,10 @@ internal sealed class HtmlTree
 
     public string? Attribute(int node, string name)
     {
-        var data = Nodes[node];
+        ref var data = ref Nodes[node];
         for (var i = data.AttributeStart; i < data.AttributeStart + data.AttributeCount; i++)
         {
-            var attribute = Attributes[i];
+            ref var attribute = ref Attributes[i];
             if (Source.AsSpan(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 var value = Source.AsSpan(attribute.ValueStart, attribute.ValueLength);
@@ -74,12 +86,28 @@ internal sealed class HtmlTree
         return null;
     }
 
-    public bool HasAttribute(int node, string name)
+    /// <summary>An attribute's raw value (entities not decoded), or an empty span; for class and id matching without allocation.</summary>
+    public ReadOnlySpan<char> RawAttribute(int node, string name)
     {
-        var data = Nodes[node];
+        ref var data = ref Nodes[node];
         for (var i = data.AttributeStart; i < data.AttributeStart + data.AttributeCount; i++)
         {
-            var attribute = Attributes[i];
+            ref var attribute = ref Attributes[i];
+            if (Source.AsSpan(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Source.AsSpan(attribute.ValueStart, attribute.ValueLength);
+            }
+        }
+
+        return [];
+    }
+
+    public bool HasAttribute(int node, string name)
+    {
+        ref var data = ref Nodes[node];
+        for (var i = data.AttributeStart; i < data.AttributeStart + data.AttributeCount; i++)
+        {
+            ref var attribute = ref Attributes[i];
             if (Source.AsSpan(attribute.NameStart, attribute.NameLength).Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;

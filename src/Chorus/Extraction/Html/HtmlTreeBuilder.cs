@@ -25,7 +25,7 @@ internal static class HtmlTreeBuilder
 
     public static HtmlTree Parse(string html, int maxDepth = DefaultMaxDepth)
     {
-        var tree = new HtmlTree(html);
+        var tree = new HtmlTree(html, expectedNodes: html.Length / 40);
         tree.Nodes.Add(new HtmlTree.NodeData { Tag = "#document", Parent = -1, FirstChild = -1, LastChild = -1, NextSibling = -1 });
         var stack = new List<int>(64) { 0 };
         var i = 0;
@@ -142,6 +142,11 @@ internal static class HtmlTreeBuilder
 
     private static void ImplyEndTags(HtmlTree tree, List<int> stack, string tag)
     {
+        if (stack.Count <= 1)
+        {
+            return;
+        }
+
         if (s_closesParagraph.Contains(tag))
         {
             CloseInScope(tree, stack, "p", s_scopeBoundary);
@@ -224,12 +229,7 @@ internal static class HtmlTreeBuilder
         stack.RemoveRange(k, stack.Count - k);
     }
 
-    private static void Finish(HtmlTree tree, int node)
-    {
-        var data = tree.Nodes[node];
-        data.SubtreeEnd = tree.Nodes.Count;
-        tree.Nodes[node] = data;
-    }
+    private static void Finish(HtmlTree tree, int node) => tree.Nodes[node].SubtreeEnd = tree.Nodes.Count;
 
     private static int AddElement(HtmlTree tree, int parent, string tag, int attributeStart, int attributeCount)
     {
@@ -252,20 +252,17 @@ internal static class HtmlTreeBuilder
 
     private static void Link(HtmlTree tree, int parent, int child)
     {
-        var data = tree.Nodes[parent];
+        ref var data = ref tree.Nodes[parent];
         if (data.LastChild < 0)
         {
             data.FirstChild = child;
         }
         else
         {
-            var last = tree.Nodes[data.LastChild];
-            last.NextSibling = child;
-            tree.Nodes[data.LastChild] = last;
+            tree.Nodes[data.LastChild].NextSibling = child;
         }
 
         data.LastChild = child;
-        tree.Nodes[parent] = data;
     }
 
     private static (int Start, int Count, int After, bool SelfClosing) ReadAttributes(HtmlTree tree, string html, int i)
