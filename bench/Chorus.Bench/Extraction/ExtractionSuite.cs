@@ -33,6 +33,12 @@ internal static class ExtractionSuite
             return 0;
         }
 
+        if (args.Contains("--missed"))
+        {
+            Missed(root);
+            return 0;
+        }
+
         if (args.Contains("--profile"))
         {
             Profile(root);
@@ -96,6 +102,38 @@ internal static class ExtractionSuite
         }
 
         return 0;
+    }
+
+    /// <summary>For each missed paragraph of the development half, why the extractor left it out, tallied.</summary>
+    private static void Missed(string root)
+    {
+        var truth = LoadTruth(System.IO.Path.Combine(root, "ground-truth.json"));
+        var ids = truth.Keys.Order(StringComparer.Ordinal).Take(truth.Count / 2).ToList();
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var bytes = File.ReadAllBytes(System.IO.Path.Combine(root, "html", id + ".html.gz"));
+            var html = ((RawDocument)new InputReader(InputLimits.Default).FromBytes("x.html.gz", "x", bytes).Single()).Content;
+            var predicted = Extract(id, bytes).Article?.Text ?? "";
+            foreach (var paragraph in truth[id].Body.Split('\n').Select(p => p.Trim()).Where(p => p.Length >= 40))
+            {
+                var snippet = paragraph[..30];
+                if (predicted.Contains(snippet, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var why = HtmlArticleExtractor.WhyMissing(html, snippet);
+                Console.WriteLine($"{id[..8]} {why[..Math.Min(why.Length, 110)]} | {paragraph[..Math.Min(60, paragraph.Length)]}");
+                var key = why.Split(' ')[0] + " " + (why.Split(' ').Length > 1 ? why.Split(' ')[1] : "");
+                reasons[key] = reasons.GetValueOrDefault(key) + paragraph.Length;
+            }
+        }
+
+        foreach (var (reason, chars) in reasons.OrderByDescending(r => r.Value))
+        {
+            Console.WriteLine($"{chars,8} chars  {reason}");
+        }
     }
 
     /// <summary>Where the time goes, stage by stage, over three passes after a warm-up.</summary>

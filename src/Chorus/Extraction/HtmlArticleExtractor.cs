@@ -26,7 +26,7 @@ internal static class HtmlArticleExtractor
     private static readonly HashSet<string> s_blocks = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-        "pre", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "figure", "address", "hr", "center", "body",
+        "pre", "table", "tr", "tbody", "thead", "dl", "dt", "dd", "figure", "address", "hr", "center", "body",
         "nav", "footer", "aside", "form", "menu", "figcaption", "details", "summary", "fieldset", "caption", "br",
     };
 
@@ -85,6 +85,41 @@ internal static class HtmlArticleExtractor
         return (string.Join(" > ", path), string.Join("\n\n", page.Blocks(root).Select(b => b.Text)));
     }
 
+    /// <summary>
+    /// For tuning: why a piece of text is not in the extraction: the element that excluded it (as chrome or a
+    /// dropped sibling), or "outside the root", or "kept" when it is extracted.
+    /// </summary>
+    internal static string WhyMissing(string html, string snippet)
+    {
+        using var tree = HtmlTreeBuilder.Parse(html);
+        var page = new Page(tree);
+        var root = page.FindArticleRoot();
+        for (var node = 1; node < tree.Count; node++)
+        {
+            if (!tree.IsText(node) || !tree.Text(node).Contains(snippet, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var up = node; up > 0; up = tree.Parent(up))
+            {
+                if (page.IsExcluded(up) && !page.IsExcluded(tree.Parent(up)))
+                {
+                    return $"excluded at {tree.Tag(up)}.{tree.Attribute(up, "class")}#{tree.Attribute(up, "id")}";
+                }
+
+                if (up == root)
+                {
+                    return "kept (under the root)";
+                }
+            }
+
+            return $"outside the root ({tree.Tag(root)}.{tree.Attribute(root, "class")}); text under {tree.Tag(tree.Parent(node))}.{tree.Attribute(tree.Parent(node), "class")}";
+        }
+
+        return "not found as one text node";
+    }
+
     internal readonly record struct Block(string Text, int LinkChars);
 
     /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>
@@ -113,6 +148,8 @@ internal static class HtmlArticleExtractor
         }
 
         private bool IsElement(int node) => node > 0 && _tree.Tag(node) is not null;
+
+        public bool IsExcluded(int node) => _excluded[node];
 
         private void Measure()
         {
@@ -368,6 +405,10 @@ internal static class HtmlArticleExtractor
                     if (isBlock)
                     {
                         Flush();
+                    }
+                    else if (tag is "td" or "th" && buffer.Length > 0 && buffer[^1] != ' ')
+                    {
+                        buffer.Append(' '); // a table row reads as one line, its cells apart
                     }
 
                     Walk(child, inLink || tag == "a");
