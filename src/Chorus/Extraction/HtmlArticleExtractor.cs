@@ -55,7 +55,7 @@ internal static class HtmlArticleExtractor
         var blocks = page.Blocks(root);
 
         var candidates = blocks.Where(b => b.LinkChars * 2 <= b.Text.Length || b.Text.Length > 200).Select(b => b.Text).ToList();
-        var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site);
+        var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false);
         var text = string.Join("\n\n", kept);
 
         // Pages that render their body with script often still carry it whole in JSON-LD.

@@ -7,7 +7,7 @@ namespace Chorus.Extraction;
 /// </summary>
 internal static class ParagraphCleaner
 {
-    public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site)
+    public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site, bool trimEdges = true)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var titleKey = Key(title);
@@ -23,6 +23,11 @@ internal static class ParagraphCleaner
             }
 
             kept.Add(text);
+        }
+
+        if (!trimEdges)
+        {
+            return (kept, blocks.Count - kept.Count);
         }
 
         var first = kept.FindIndex(IsProse);
