@@ -67,6 +67,21 @@ public static partial class ChromeLineClassifier
             return "widget counter";
         }
 
+        if (text.Length < 80 && text[^1] is not ('.' or '!' or '?') && Byline().IsMatch(text))
+        {
+            return "byline";
+        }
+
+        if (text.Length < 60 && (TimestampLine().IsMatch(text) || ReadingTime().IsMatch(text)))
+        {
+            return "date or reading-time line";
+        }
+
+        if (text.Length < 40 && InterfaceLabel().IsMatch(text))
+        {
+            return "interface label";
+        }
+
         return null;
     }
 
@@ -84,11 +99,23 @@ public static partial class ChromeLineClassifier
     [GeneratedRegex(@"^(advertisement|advert|ad|sponsored( content)?|promoted|leave a (comment|reply)|post a comment|add (a|your) comment|\d+\s+comments?|comments?(\s*\(\d+\))?|join the (conversation|discussion)|show comments|related( (articles|stories|coverage|content|news|reading))?\s*(:.*)?|listen to this (story|article)\b.*|this (text|article) was (translated|generated) automatically|machine[- ]translated\b.*|report a (translation|spelling) (error|mistake)\b.*|read (more|also|next)\b.*|see also\b.*|more from\b.*|also read\b.*|you (may|might) also like.*|most (read|popular|viewed)\b.*|trending( now)?\b.*|share (this|on|via)\b.*|follow us\b.*|subscribe\b.*|sign up\b.*|get our newsletter.*|newsletter\b.*|we use cookies\b.*|this (site|website) uses cookies.*|accept (all )?cookies.*|cookie (policy|settings|preferences)\b.*|all rights reserved.*|copyright\b.*|©.*|\(c\)\s*\d{4}.*|photo( credit)?\s*:.*|image\s*:.*|tags?\s*:.*|topics?\s*:.*|filed under\b.*|(report|spot(ted)?|found|notice[d]?) (a|an) (typo|spelling (error|mistake)|error|mistake)\b.*|spelling error\?.*|click here\b.*|skip to (main )?content|back to top|print( this)?( article)?|e-?mail( this)?( article)?|loading\.*|menu|home|search|log ?in|sign in|about the author\b.*|about us|contact us|privacy policy|terms of (use|service)|update your browser.*|javascript is (disabled|required).*|please enable javascript.*)\s*[.!:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Prompt();
 
-    [GeneratedRegex(@"\b(newsletters?|subscribe|subscription|sign up|signing up|in your inbox|delivered (to|through) your|cookies|privacy policy|terms of (use|service)|all rights reserved|click here|follow us on|download (our|the) app|create a new password|log ?in to|already a subscriber|free trial)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(newsletters?|subscribe|subscription|sign up|signing up|your inbox|news alerts|breaking news emails|delivered (to|through) your|cookies|privacy policy|terms of (use|service)|all rights reserved|click here|follow us on|download (our|the) app|create a new password|log ?in to|already a subscriber|free trial)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Promotion();
 
     [GeneratedRegex(@"^(\d+\s+of\s+\d+|(duration|loaded|time|views?|shares?|comments?|likes?|progress)\s*:?\s*[\d:.,%]+\s*%?|[\d:.,]+\s*(views?|shares?|comments?|likes?|min read|minutes? read))$", RegexOptions.IgnoreCase)]
     private static partial Regex Widget();
+
+    [GeneratedRegex(@"^((?i:by|written by|posted( on .{4,30})? by|von|por|par|di))\s+\p{Lu}[\p{L}.'’\-]+(\s+\p{Lu}[\p{L}.'’\-]+){0,3}(\s*[,|\-–—].{0,40})?$|^(?i:posted (on|in)\b.{0,40}\bby\b.{0,30})$")]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^((updated|published|posted|last updated)\s*:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?(\s+\d{4})?|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?(\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([,\s]+(at\s+)?\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)?(\s*[A-Z]{2,4}|\s*(UTC|GMT)[+-]?\d*)?\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimestampLine();
+
+    [GeneratedRegex(@"^(\d+\s*(min|mins|minutes?)\s*(read|de leitura|lesezeit)|(reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+\s*\w*)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadingTime();
+
+    [GeneratedRegex(@"^(close|caption|topics?|recommends|recommended|don't miss|do not miss|more stories|more news|popular on .{2,30}|latest( news| stories)?|watch( now| more)?|video|photos?|gallery|next( article| story)?|previous( article| story)?|back|iklan|terkait|baca juga|leia (mais|também)|lesen sie auch|lire aussi|ver también|see more|view comments|show more)\s*[:.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex InterfaceLabel();
 
     [GeneratedRegex(@"\s[|•·»›]\s|\s/\s")]
     private static partial Regex MenuSeparators();

@@ -48,11 +48,25 @@ public class TextArticleExtractorTests
     [InlineData("Helle Saar is a staff reporter at Coastline Daily covering the coast.")]
     [InlineData("Ruth Ellison is the Northern Morning Post's Europe correspondent.")]
     [InlineData("We use cookies to improve your experience.")]
+    [InlineData("By Phil Helsel")]
+    [InlineData("Posted on October 27, 2015 by Admin")]
+    [InlineData("Nov. 19, 2019, 8:41 AM UTC")]
+    [InlineData("Updated: 11 March 2026 18:40")]
+    [InlineData("Tempo de leitura: 2 minutos")]
+    [InlineData("4 min read")]
+    [InlineData("Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.")]
+    [InlineData("Close")]
+    [InlineData("Popular on IndieWire")]
+    [InlineData("1 of 3")]
     public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
 
     [Theory]
     [InlineData("The council will meet again in June to review the first catch figures.")]
     [InlineData("Related talks in Riga ended without a deal, officials said.")]
     [InlineData("Sergei Valenko is the chair of the Baltic Fisheries Council.")]
+    [InlineData("By Monday, the talks had ended.")]
+    [InlineData("By contrast, the council voted against the plan")]
+    [InlineData("March 11 was the day the talks ended.")]
+    [InlineData("Close to 300 people came through the doors.")]
     public void ArticleSentencesAreNotChrome(string line) => Assert.Null(ChromeLineClassifier.Classify(line));
 }
