@@ -14,7 +14,7 @@ public static class ArticleExtractor
         {
             var article = item switch
             {
-                RawDocument { Kind: MediaKind.Html } page => HtmlArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url, page.FetchedAt) with { Diagnostics = page.Diagnostics },
+                RawDocument { Kind: MediaKind.Html } page => WithInputDiagnostics(HtmlArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url, page.FetchedAt), page),
                 RawDocument page => TextArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url) with { Diagnostics = page.Diagnostics },
                 ArticleRecord record => FromRecord(record),
                 RejectedInput rejected => null,
@@ -28,7 +28,8 @@ public static class ArticleExtractor
 
             if (article is null || article.Text.Length == 0)
             {
-                return new ExtractionResult(null, Diagnostic.Error(item.Source, "no article text found (the page holds only chrome or markup)"));
+                var wall = article?.Diagnostics.FirstOrDefault(d => d.Message.StartsWith("paywall", StringComparison.Ordinal) || d.Message.StartsWith("consent wall", StringComparison.Ordinal));
+                return new ExtractionResult(null, Diagnostic.Error(item.Source, wall?.Message ?? "no article text found (the page holds only chrome or markup)"));
             }
 
             return new ExtractionResult(article, null);
@@ -39,6 +40,9 @@ public static class ArticleExtractor
             return new ExtractionResult(null, Diagnostic.Error(item.Source, $"extraction failed: {e.GetType().Name}: {e.Message}"));
         }
     }
+
+    private static Article WithInputDiagnostics(Article article, RawDocument page) =>
+        article with { Diagnostics = [.. page.Diagnostics, .. article.Diagnostics] };
 
     private static Article FromRecord(ArticleRecord record)
     {

@@ -77,6 +77,11 @@ public static partial class ChromeLineClassifier
             return "date or reading-time line";
         }
 
+        if (text.Length < 40 && text[^1] != '.' && Weather().IsMatch(text))
+        {
+            return "weather widget";
+        }
+
         if (text.Length < 40 && InterfaceLabel().IsMatch(text))
         {
             return "interface label";
@@ -116,6 +121,9 @@ public static partial class ChromeLineClassifier
 
     [GeneratedRegex(@"^(close|caption|topics?|recommends|recommended|don't miss|do not miss|more stories|more news|popular on .{2,30}|latest( news| stories)?|watch( now| more)?|video|photos?|gallery|next( article| story)?|previous( article| story)?|back|iklan|terkait|baca juga|leia (mais|também)|lesen sie auch|lire aussi|ver también|see more|view comments|show more)\s*[:.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex InterfaceLabel();
+
+    [GeneratedRegex(@"-?\d{1,3}\s*°\s*[CF]?\b|\b(sunny|cloudy|overcast|showers|drizzle|partly cloudy|clear skies)\b.{0,20}-?\d{1,3}\s*°", RegexOptions.IgnoreCase)]
+    private static partial Regex Weather();
 
     [GeneratedRegex(@"\s[|•·»›]\s|\s/\s")]
     private static partial Regex MenuSeparators();

@@ -46,6 +46,8 @@ internal static class HtmlArticleExtractor
 
     private static readonly string[] s_classAndId = ["class", "id"];
 
+    private static readonly HashSet<string> s_paywallCues = HtmlClasses.Words("paywall subscriber-only premium-content metered regwall");
+
     public static Article Extract(string id, string source, string html, string? url, DateTimeOffset? fetchedAt)
     {
         using var tree = HtmlTreeBuilder.Parse(html);
@@ -64,9 +66,11 @@ internal static class HtmlArticleExtractor
             text = string.Join("\n\n", declared.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }
 
-        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, meta.Language ?? LanguageGuesser.Guess(text), text)
+        var (checkedText, walls) = AccessWallDetector.Check(source, text, candidates, page.AccessSignals(meta));
+        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, meta.Language ?? LanguageGuesser.Guess(checkedText), checkedText)
         {
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
+            Diagnostics = walls,
         };
     }
 
@@ -150,6 +154,18 @@ internal static class HtmlArticleExtractor
         private bool IsElement(int node) => node > 0 && _tree.Tag(node) is not null;
 
         public bool IsExcluded(int node) => _excluded[node];
+
+        /// <summary>Paywall markup: an element whose class or id names a paywall or subscriber-only content.</summary>
+        public AccessSignals AccessSignals(PageMetadata meta)
+        {
+            var markup = false;
+            for (var node = 1; node < _tree.Count && !markup; node++)
+            {
+                markup = IsElement(node) && HtmlClasses.Score(_tree, node, s_none, s_paywallCues, stopAtFirstNegative: true) < 0;
+            }
+
+            return new AccessSignals(meta.AccessibleForFree == false, markup, meta.WordCount);
+        }
 
         private void Measure()
         {

@@ -9,6 +9,12 @@ internal sealed record PageMetadata(string? Title, string? Site, string? Author,
 {
     /// <summary>The article text a page declares in JSON-LD (schema.org articleBody), if any.</summary>
     public string? ArticleBody { get; init; }
+
+    /// <summary>schema.org isAccessibleForFree, when the page states it.</summary>
+    public bool? AccessibleForFree { get; init; }
+
+    /// <summary>schema.org wordCount, when the page states it.</summary>
+    public int? WordCount { get; init; }
 }
 
 /// <summary>
@@ -139,7 +145,12 @@ internal static partial class HtmlMetadataReader
         language = First(language, meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
         language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
 
-        return new PageMetadata(title, site, author, published, language, pageUrl) { ArticleBody = ld.ArticleBody };
+        return new PageMetadata(title, site, author, published, language, pageUrl)
+        {
+            ArticleBody = ld.ArticleBody,
+            AccessibleForFree = ld.AccessibleForFree,
+            WordCount = ld.WordCount,
+        };
     }
 
     private static DateTimeOffset? PublishedDate(Dictionary<string, string> meta, JsonLd ld, List<string?> times, string? url, DateTimeOffset? fetchedAt)
@@ -275,6 +286,10 @@ internal static partial class HtmlMetadataReader
     {
         public string? ArticleBody { get; init; }
 
+        public bool? AccessibleForFree { get; init; }
+
+        public int? WordCount { get; init; }
+
         public static JsonLd Read(IEnumerable<string> scripts)
         {
             foreach (var script in scripts)
@@ -329,6 +344,10 @@ internal static partial class HtmlMetadataReader
                         Text(element, "dateModified"))
                     {
                         ArticleBody = Text(element, "articleBody"),
+                        AccessibleForFree = element.TryGetProperty("isAccessibleForFree", out var free)
+                            ? free.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, JsonValueKind.String => !string.Equals(free.GetString(), "false", StringComparison.OrdinalIgnoreCase), _ => null }
+                            : null,
+                        WordCount = element.TryGetProperty("wordCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null,
                     };
                 default:
                     return null;
