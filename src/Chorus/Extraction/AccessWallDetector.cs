@@ -19,9 +19,14 @@ internal static partial class AccessWallDetector
     public static (string Text, List<Diagnostic> Diagnostics) Check(string source, string text, IReadOnlyList<string> blocks, AccessSignals signals)
     {
         var diagnostics = new List<Diagnostic>();
+        var walls = blocks.Where(IsWall).ToList();
+        if (walls.Count == 0 && !signals.DeclaredNotFree && !signals.HasPaywallMarkup)
+        {
+            return (text, diagnostics);
+        }
+
         var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         var words = Chorus.Text.Tokenizer.CountWords(text);
-        var walls = blocks.Where(IsWall).ToList();
         var kept = paragraphs.Where(p => !IsWall(p)).ToList();
         var keptWords = kept.Sum(Chorus.Text.Tokenizer.CountWords);
 
@@ -44,7 +49,18 @@ internal static partial class AccessWallDetector
         return (kept.Count == paragraphs.Length ? text : string.Join("\n\n", kept), diagnostics);
     }
 
-    private static bool IsWall(string block) => block.Length < 400 && (SubscriptionPrompt().IsMatch(block) || ConsentPrompt().IsMatch(block));
+    private static readonly System.Buffers.SearchValues<string> s_cues = System.Buffers.SearchValues.Create(
+        ["subscri", "cookie", "sign in", "log in", "login", "member", "trial", "privacy", "continue reading", "limit", "unlock", "free of"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A page mentions walls at all: the cheap test before any markup is scanned.</summary>
+    public static bool MayHaveWall(string html) => html.AsSpan().IndexOfAny(s_markupCues) >= 0;
+
+    private static readonly System.Buffers.SearchValues<string> s_markupCues = System.Buffers.SearchValues.Create(
+        ["paywall", "subscriber-only", "premium-content", "metered", "regwall"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWall(string block) =>
+        block.Length < 400 && block.AsSpan().IndexOfAny(s_cues) >= 0 && (SubscriptionPrompt().IsMatch(block) || ConsentPrompt().IsMatch(block));
 
     [GeneratedRegex(@"\b(subscribe (now |today )?to (continue|read|keep reading|unlock)|to continue reading|continue reading (this|the) (article|story) (with|by)|already a (subscriber|member)|subscribers? only|for (paid )?subscribers|this (article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|sign in to (read|continue)|log ?in to (read|continue)|become a (member|subscriber) to|start your free trial|unlock (this|the full) (article|story)|you have reached your (free )?(article )?limit|you('ve| have) read \d+ of \d+ free)", RegexOptions.IgnoreCase)]
     private static partial Regex SubscriptionPrompt();

@@ -159,7 +159,8 @@ internal static class HtmlArticleExtractor
         public AccessSignals AccessSignals(PageMetadata meta)
         {
             var markup = false;
-            for (var node = 1; node < _tree.Count && !markup; node++)
+            var mayHaveWall = AccessWallDetector.MayHaveWall(_tree.Source);
+            for (var node = 1; node < _tree.Count && !markup && mayHaveWall; node++)
             {
                 markup = IsElement(node) && HtmlClasses.Score(_tree, node, s_none, s_paywallCues, stopAtFirstNegative: true) < 0;
             }
