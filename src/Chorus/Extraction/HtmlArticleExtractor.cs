@@ -67,7 +67,11 @@ internal static class HtmlArticleExtractor
         }
 
         var (checkedText, walls) = AccessWallDetector.Check(source, text, candidates, page.AccessSignals(meta));
-        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, meta.Language ?? LanguageGuesser.Guess(checkedText), checkedText)
+
+        // A page's declared language is often a template default; clear evidence in the text overrides it.
+        var guessed = LanguageGuesser.Guess(checkedText, out var confident);
+        var language = confident && guessed is not null ? guessed : meta.Language ?? guessed;
+        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, language, checkedText)
         {
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
             Diagnostics = walls,

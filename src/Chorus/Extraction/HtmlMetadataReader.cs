@@ -132,7 +132,8 @@ internal static partial class HtmlMetadataReader
         var ld = JsonLd.Read(scripts);
         var pageUrl = Absolute(canonical ?? meta.GetValueOrDefault("og:url"), url) ?? url;
 
-        var site = First(meta.GetValueOrDefault("og:site_name"), ld.Publisher, meta.GetValueOrDefault("application-name"));
+        // A Twitter handle ("@politifact") in og:site_name is not the site's name.
+        var site = First(NotHandle(meta.GetValueOrDefault("og:site_name")), NotHandle(ld.Publisher), NotHandle(meta.GetValueOrDefault("application-name")));
         site ??= SiteFromTitle(rawTitle) ?? HostOf(pageUrl);
 
         var title = StripSite(First(meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
@@ -170,7 +171,8 @@ internal static partial class HtmlMetadataReader
 
             if (url is not null && UrlDate().Match(url) is { Success: true } m)
             {
-                yield return $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}";
+                var month = int.TryParse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : DateParser.Month(m.Groups[2].Value);
+                yield return $"{m.Groups[1].Value}-{month:00}-{m.Groups[3].Value}";
             }
         }
 
@@ -196,6 +198,10 @@ internal static partial class HtmlMetadataReader
         var text = WhiteSpace().Replace(value, " ").Trim();
         text = ByPrefix().Replace(text, "");
         text = text.Split([',', '|', '—', '–', '(', '\n'], 2)[0].Trim();
+        if (SentenceBreak().Match(text) is { Success: true } stop)
+        {
+            text = text[..stop.Index]; // "Finian Cunningham. Sputnik International", but not "Sarah E. Needleman"
+        }
         if (text.Length is < 3 or > 60 || text.Contains("://", StringComparison.Ordinal) || text.Contains('@'))
         {
             return null;
@@ -214,6 +220,8 @@ internal static partial class HtmlMetadataReader
 
         return words.All(w => char.IsUpper(w[0]) || w is "van" or "von" or "de" or "da" or "di" or "del" or "bin" or "al" or "le" or "la") ? text : null;
     }
+
+    private static string? NotHandle(string? value) => value is not null && value.TrimStart().StartsWith('@') ? null : value;
 
     private static string? First(params string?[] values) => values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
@@ -269,7 +277,7 @@ internal static partial class HtmlMetadataReader
         return Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) && Uri.TryCreate(root, href.Trim(), out var joined) ? joined.ToString() : null;
     }
 
-    [GeneratedRegex(@"/((?:19|20)\d{2})[/\-]([01]\d)[/\-]([0-3]\d)(?:/|[^\d]|$)")]
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/\-]([01]\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[/\-]([0-3]\d)(?:/|[^\d]|$)")]
     private static partial Regex UrlDate();
 
     [GeneratedRegex(@"\s+[|\-–—:»]\s+")]
@@ -278,8 +286,11 @@ internal static partial class HtmlMetadataReader
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"^(?:written\s+)?by\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:written|analysis|story|text|words|reporting|photos?|commentary|opinion|column|review|interview)\s+)?by\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"(?<=\p{Ll}{2})\.\s+\p{Lu}")]
+    private static partial Regex SentenceBreak();
 
     /// <summary>The article fields found in a page's JSON-LD blocks (including @graph arrays).</summary>
     private sealed record JsonLd(string? Headline, string? Author, string? Publisher, string? DatePublished, string? DateModified)

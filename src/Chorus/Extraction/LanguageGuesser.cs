@@ -17,8 +17,12 @@ public static class LanguageGuesser
         ("pt", Set("o a os as de que e do da em um uma para com não por mais foi se ao dos")),
     ];
 
-    public static string? Guess(string text)
+    public static string? Guess(string text) => Guess(text, out _);
+
+    /// <summary>The language, and whether the evidence is strong: 50+ words and three times the runner-up's hits.</summary>
+    public static string? Guess(string text, out bool confident)
     {
+        confident = false;
         var counts = new int[s_profiles.Length];
         var total = 0;
         foreach (var range in Chorus.Text.Tokenizer.WordRanges(text, limit: 400))
@@ -43,6 +47,8 @@ public static class LanguageGuesser
             }
         }
 
+        var second = counts.Where((_, i) => i != best).DefaultIfEmpty(0).Max();
+        confident = total >= 50 && counts[best] >= 3 * Math.Max(1, second);
         return total >= 5 && counts[best] * 10 >= total ? s_profiles[best].Code : null;
     }
 

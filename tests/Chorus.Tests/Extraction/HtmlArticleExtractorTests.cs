@@ -69,8 +69,30 @@ public class HtmlArticleExtractorTests
     [InlineData("Newsroom Staff")]
     public void AnAuthorMustBeAPersonsName(string author) => Assert.Null(HtmlMetadataReader.CleanAuthor(author, "Harbour Gazette"));
 
+    [Theory]
+    [InlineData("By Kadri Lepp", "Kadri Lepp")]
+    [InlineData("Analysis by Kadri Lepp, Editor-at-large", "Kadri Lepp")]
+    [InlineData("Kadri Lepp. Tallinn Observer", "Kadri Lepp")]
+    [InlineData("Sarah E. Needleman", "Sarah E. Needleman")]
+    public void AnAuthorIsCutToThePersonsName(string raw, string name) => Assert.Equal(name, HtmlMetadataReader.CleanAuthor(raw, null));
+
     [Fact]
-    public void ABylineLosesItsByPrefix() => Assert.Equal("Kadri Lepp", HtmlMetadataReader.CleanAuthor("By Kadri Lepp", null));
+    public void ATwitterHandleIsNotASiteNameAndAUrlWithAMonthNameGivesTheDate()
+    {
+        var article = Extract($"""
+            <html><head><title>Fact check: cod quotas | PolitiFact Estonia</title><meta property="og:site_name" content="@factchecker">
+            <link rel="canonical" href="https://example.org/statements/2019/nov/18/cod-quota/"></head><body><article>{Body}</article></body></html>
+            """);
+        Assert.Equal("PolitiFact Estonia", article.Site);
+        Assert.Equal(new DateOnly(2019, 11, 18), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void ClearTextEvidenceOverridesAWrongDeclaredLanguage()
+    {
+        const string german = "<p>Die elektronische Patientenakte ist seit Jahren ein Thema, und die Kassen haben sich auf einen Plan geeinigt. Es ist nicht der erste Versuch, aber er wird von den Ärzten und den Kliniken unterstützt, die auf eine schnelle Umsetzung drängen.</p><p>Der Plan sieht vor, dass die Daten bei den Versicherten liegen und nur mit ihrer Zustimmung geteilt werden. Das ist auch im Sinne der Datenschützer, die sich seit langem für eine solche Lösung einsetzen.</p>";
+        Assert.Equal("de", Extract($"""<html lang="en"><body><article>{german}</article></body></html>""").Language);
+    }
 
     [Fact]
     public void APageOfOnlyChromeGivesNoArticle()

@@ -1,0 +1,14 @@
+namespace Chorus.IntegrationTests.Support;
+
+/// <summary>A test that reads ../shared/bench; it is skipped, with the reason, on a machine that lacks it.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BenchFactAttribute : FactAttribute
+{
+    public BenchFactAttribute(string part)
+    {
+        if (Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part)))
+        {
+            Skip = $"../shared/bench/{part} is absent on this machine";
+        }
+    }
+}
