@@ -14,6 +14,9 @@ internal static class HtmlArticleExtractor
 {
     private const int MinProseToKeep = 400;
 
+    /// <summary>Inside the chosen root a repeated block is content (a recipe's steps, a table), so no repeat is dropped.</summary>
+    private const int LongestRepeat = 0;
+
     private static readonly HashSet<string> s_dropped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "textarea",
@@ -57,7 +60,7 @@ internal static class HtmlArticleExtractor
         var blocks = page.Blocks(root);
 
         var candidates = blocks.Where(b => b.LinkChars * 2 <= b.Text.Length || b.Text.Length > 200).Select(b => b.Text).ToList();
-        var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false);
+        var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
         var text = string.Join("\n\n", kept);
 
         // Pages that render their body with script often still carry it whole in JSON-LD.

@@ -7,7 +7,12 @@ namespace Chorus.Extraction;
 /// </summary>
 internal static class ParagraphCleaner
 {
-    public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site, bool trimEdges = true)
+    /// <param name="blocks">The page's blocks in order.</param>
+    /// <param name="title">The title, whose repetitions in the body are dropped.</param>
+    /// <param name="site">The site name, likewise.</param>
+    /// <param name="trimEdges">Drop non-prose before the first and after the last paragraph of prose (for pages without structure).</param>
+    /// <param name="longestRepeat">Repeated blocks up to this length are dropped as chrome; longer repeats are content (recipes, tables).</param>
+    public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site, bool trimEdges = true, int longestRepeat = int.MaxValue)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var titleKey = Key(title);
@@ -17,7 +22,7 @@ internal static class ParagraphCleaner
         {
             var text = block.Trim();
             var key = Key(text);
-            if (key.Length == 0 || ChromeLineClassifier.IsChrome(text) || key == titleKey || key == siteKey || !seen.Add(key))
+            if (key.Length == 0 || ChromeLineClassifier.IsChrome(text) || key == titleKey || key == siteKey || (!seen.Add(key) && text.Length <= longestRepeat))
             {
                 continue;
             }
