@@ -49,6 +49,8 @@ internal static class HtmlArticleExtractor
 
     private static readonly string[] s_classAndId = ["class", "id"];
 
+    private static readonly HashSet<string> s_hiddenClasses = HtmlClasses.Words("hidden hide element-hidden visually-hidden sr-only screen-reader-text is-hidden u-hidden invisible");
+
     private static readonly HashSet<string> s_paywallCues = HtmlClasses.Words("paywall subscriber-only premium-content metered regwall");
 
     public static Article Extract(string id, string source, string html, string? url, DateTimeOffset? fetchedAt)
@@ -107,7 +109,7 @@ internal static class HtmlArticleExtractor
         var root = page.FindArticleRoot();
         for (var node = 1; node < tree.Count; node++)
         {
-            if (!tree.IsText(node) || !tree.Text(node).Contains(snippet, StringComparison.Ordinal))
+            if (!tree.IsText(node) || !tree.Text(node).Contains(snippet, StringComparison.Ordinal) || tree.Tag(tree.Parent(node)) is "script" or "title" or "style")
             {
                 continue;
             }
@@ -255,7 +257,41 @@ internal static class HtmlArticleExtractor
                 return !HasPositiveCue(node);
             }
 
-            return _tree.RawAttribute(node, "aria-hidden").SequenceEqual("true") || _tree.HasAttribute(node, "hidden");
+            return _tree.RawAttribute(node, "aria-hidden").SequenceEqual("true") || _tree.HasAttribute(node, "hidden") || IsHidden(node) || IsHoverCard(node);
+        }
+
+        /// <summary>Hidden by its own style or by a class whose whole name says so (not "hidden-xs", which only hides it on phones).</summary>
+        private bool IsHidden(int node)
+        {
+            var style = _tree.RawAttribute(node, "style");
+            if (!style.IsEmpty && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            return HtmlClasses.HasClass(_tree, node, s_hiddenClasses);
+        }
+
+        /// <summary>An inline card that pops up over a name (an image and several links inside a span of running text).</summary>
+        private bool IsHoverCard(int node)
+        {
+            if (_tree.Tag(node) != "span" || _text[node] < 40 || LinkDensity(node) < 0.8)
+            {
+                return false;
+            }
+
+            int links = 0, images = 0;
+            foreach (var inner in _tree.Descendants(node))
+            {
+                switch (_tree.Tag(inner))
+                {
+                    case "a": links++; break;
+                    case "img": images++; break;
+                }
+            }
+
+            return links >= 2 && images >= 1;
         }
 
         private bool HasPositiveCue(int node)
