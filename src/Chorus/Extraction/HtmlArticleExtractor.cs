@@ -49,6 +49,8 @@ internal static class HtmlArticleExtractor
 
     private static readonly string[] s_classAndId = ["class", "id"];
 
+    private static readonly HashSet<string> s_leadCues = HtmlClasses.Words("summary lead lede intro standfirst dek deck excerpt subtitle subheadline");
+
     private static readonly HashSet<string> s_hiddenClasses = HtmlClasses.Words("hidden hide element-hidden visually-hidden sr-only screen-reader-text is-hidden u-hidden invisible");
 
     private static readonly HashSet<string> s_paywallCues = HtmlClasses.Words("paywall subscriber-only premium-content metered regwall");
@@ -388,6 +390,10 @@ internal static class HtmlArticleExtractor
 
                 var siblingScore = scores.TryGetValue(sibling, out var s) ? (s * (1 - LinkDensity(sibling))) + ClassWeight(sibling) : 0;
                 var goodParagraph = _tree.Tag(sibling) == "p" && _text[sibling] > 80 && LinkDensity(sibling) < 0.25;
+
+                // A lead set apart before the body ("summary", "standfirst", "intro") belongs to the article.
+                var lead = sibling < best && _text[sibling] > 80 && LinkDensity(sibling) < 0.25 && HtmlClasses.Score(_tree, sibling, s_leadCues, s_none) > 0;
+                goodParagraph |= lead;
                 var samePart = _tree.Tag(sibling) == _tree.Tag(best) && _tree.Attribute(sibling, "class") == bestClass && _text[sibling] >= 40 && LinkDensity(sibling) < 0.3;
                 if (siblingScore < threshold && !goodParagraph && !samePart)
                 {
