@@ -58,6 +58,9 @@ public class TextArticleExtractorTests
     [InlineData("Close")]
     [InlineData("Popular on IndieWire")]
     [InlineData("1 of 3")]
+    [InlineData("Updated at 1:23 p.m.")]
+    [InlineData("Like this story? Share it with a friend!")]
+    [InlineData("This slideshow requires JavaScript.")]
     public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
 
     [Theory]
