@@ -63,7 +63,7 @@ internal static class HtmlArticleExtractor
         var root = page.FindArticleRoot();
         var blocks = page.Blocks(root);
 
-        var candidates = blocks.Where(b => b.LinkChars * 2 <= b.Text.Length || b.Text.Length > 200).Select(b => b.Text).ToList();
+        var candidates = WithoutLinkLists(blocks);
         var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
         var text = string.Join("\n\n", kept);
 
@@ -83,6 +83,34 @@ internal static class HtmlArticleExtractor
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
             Diagnostics = walls,
         };
+    }
+
+    /// <summary>
+    /// Drops blocks that are mostly links, and a short heading that only introduces them ("More stories",
+    /// "Related Roundup: ...").
+    /// </summary>
+    private static List<string> WithoutLinkLists(List<Block> blocks)
+    {
+        static bool LinkDense(Block b) => b.LinkChars * 2 > b.Text.Length && b.Text.Length <= 200;
+        static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
+
+        var kept = new List<string>(blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (LinkDense(blocks[i]))
+            {
+                continue;
+            }
+
+            if (Heading(blocks[i]) && i + 1 < blocks.Count && LinkDense(blocks[i + 1]))
+            {
+                continue;
+            }
+
+            kept.Add(blocks[i].Text);
+        }
+
+        return kept;
     }
 
     /// <summary>For tuning: the path of the element chosen as the article's root, and the text extracted.</summary>
