@@ -48,7 +48,7 @@ public static class CopyDetector
 
     private static CopyLink? Compare(AnalyzedArticle source, AnalyzedArticle copy)
     {
-        if (Normalised(source.Text) == Normalised(copy.Text))
+        if (TextKey.Of(source.Text) == TextKey.Of(copy.Text))
         {
             return new CopyLink(copy.Id, source.Id, CopyKind.Exact, 1);
         }
@@ -100,19 +100,5 @@ public static class CopyDetector
 
         var shared = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
         return shared / Math.Sqrt(a.Count * (double)b.Count);
-    }
-
-    private static string Normalised(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
     }
 }

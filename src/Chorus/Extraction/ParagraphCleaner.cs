@@ -49,23 +49,5 @@ internal static class ParagraphCleaner
         return words >= 7 && end.Length > 0 && end[^1] is '.' or '!' or '?' or ':' or '…';
     }
 
-    private static string Key(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[n++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return new string(buffer[..n]);
-    }
+    private static string Key(string? text) => Chorus.Text.TextKey.Of(text);
 }

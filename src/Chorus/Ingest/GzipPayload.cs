@@ -11,20 +11,6 @@ internal static class GzipPayload
 {
     public static bool LooksGzipped(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
-    /// <summary>Returns the decompressed bytes, or null with <paramref name="problem"/> set.</summary>
-    public static byte[]? TryDecompress(byte[] compressed, InputLimits limits, out string? problem)
-    {
-        var buffer = TryDecompressPooled(compressed, limits, out var length, out problem);
-        if (buffer is null)
-        {
-            return null;
-        }
-
-        var bytes = buffer.AsSpan(0, length).ToArray();
-        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        return bytes;
-    }
-
     /// <summary>
     /// Decompresses into a buffer rented from the shared pool (the caller returns it), so a page costs no
     /// large-object allocation of its own; <paramref name="length"/> is the number of bytes written.

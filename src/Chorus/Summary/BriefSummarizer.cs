@@ -139,11 +139,8 @@ public static partial class BriefSummarizer
         return candidates;
     }
 
-    private static TextSpan WithoutDateline(string text, TextSpan span)
-    {
-        var match = Dateline().Match(text, span.Start, span.Length);
-        return match.Success ? new TextSpan(span.Start + match.Length, span.End) : span;
-    }
+    private static TextSpan WithoutDateline(string text, TextSpan span) =>
+        new(span.Start + Dateline.Length(text, span.Start, span.Length), span.End);
 
     private static char FirstLetter(string text)
     {
@@ -171,9 +168,6 @@ public static partial class BriefSummarizer
         var set = ids.ToHashSet(StringComparer.Ordinal);
         return articles.Where(a => set.Contains(a.Id)).Select(a => a.Id).ToList();
     }
-
-    [GeneratedRegex(@"\G[A-Z][A-Z .'\-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s*")]
-    private static partial Regex Dateline();
 
     private sealed class Candidate(AnalyzedArticle article, Sentence sentence, TextSpan span, int words, HashSet<string> terms, int order)
     {

@@ -99,8 +99,7 @@ public static partial class Recognizers
     {
         var found = new List<DateMention>();
         var slice = text[start..end];
-        var dateline = Dateline().Match(slice);
-        var datelineEnd = dateline.Success && start == ParagraphStart(text, start) ? dateline.Length : 0;
+        var datelineEnd = start == ParagraphStart(text, start) ? Dateline.Length(text, start, end - start) : 0;
         foreach (Match m in DatePattern().Matches(slice))
         {
             DayOfWeek? weekday = m.Groups["wd"].Success ? Enum.Parse<DayOfWeek>(m.Groups["wd"].Value, ignoreCase: true) : null;
@@ -243,9 +242,6 @@ public static partial class Recognizers
 
     [GeneratedRegex(@"\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?<part>morning|afternoon|evening|night))?(?:,?\s+(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})|(?<d2>\d{1,2})\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December)))?|(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December))(?:,?\s+(?<y>(?:19|20)\d{2}))?|(?<rel>yesterday|today|tomorrow|last night|this morning|tonight))\b")]
     private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"^\s*[A-Z][A-Z .'\-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?\s*(?:\([^)]{1,40}\))?\s*[-–—]")]
-    private static partial Regex Dateline();
 
     [GeneratedRegex(QualifierPattern + @"(?:(?<c>€|\$|£|¥|US\$|EUR|USD|GBP)\s?(?<n>\d[\d,]*(?:\.\d+)?)\s?(?<s>million|billion|trillion|thousand|bn|mn|m|k)?\b|\b(?<n2>\d[\d,]*(?:\.\d+)?|" + NumberWords.Pattern + @")(?:\s|-)?(?<s2>million|billion|trillion|thousand|bn|m)?\s(?<c2>euros?|dollars?|pounds?|sterling|yen|kronor|krona|crowns|roubles|rubles)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();

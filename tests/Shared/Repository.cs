@@ -1,4 +1,4 @@
-namespace Chorus.Tests.Support;
+namespace Chorus.Testing;
 
 /// <summary>Paths inside the repository and to the shared evaluation data beside it.</summary>
 internal static class Repository
