@@ -14,6 +14,7 @@ internal static class BenchApp
         {
             "copies" => Copies(args.Skip(1).ToArray()),
             "extraction" => Extraction.ExtractionSuite.Run(args.Skip(1).ToArray()),
+            "clustering" => Clustering.ClusteringSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -25,6 +26,7 @@ internal static class BenchApp
 
             Suites:
               extraction [--quick] [--dump]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
+              clustering [--confusion]       pairwise and BCubed F1 of story clustering on ../shared/bench/clustering
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

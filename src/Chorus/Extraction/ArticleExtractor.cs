@@ -46,6 +46,16 @@ public static class ArticleExtractor
 
     private static Article FromRecord(ArticleRecord record)
     {
+        if (string.IsNullOrWhiteSpace(record.Text))
+        {
+            // A headline-only record (a feed item, a paywalled export) is still an article: its title stands for the text.
+            var title = record.Title!.Trim();
+            return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(title), title)
+            {
+                Diagnostics = [Diagnostic.Warning(record.Source, "no body text; the title stands for the text")],
+            };
+        }
+
         var blocks = record.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var (kept, removed) = ParagraphCleaner.Clean(blocks, record.Title, record.Site);
         var text = string.Join("\n\n", kept);

@@ -327,9 +327,10 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             }
 
             var text = StringField(root, "text") ?? StringField(root, "body") ?? StringField(root, "content");
-            if (string.IsNullOrWhiteSpace(text))
+            var title = StringField(root, "title");
+            if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(title))
             {
-                return new RejectedInput(where, "article has no \"text\"");
+                return new RejectedInput(where, "article has no \"text\" and no \"title\"");
             }
 
             var id = StringField(root, "id") ?? (root.TryGetProperty("id", out var numeric) && numeric.ValueKind == JsonValueKind.Number ? numeric.GetRawText() : null);
@@ -338,8 +339,8 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return new ArticleRecord(
                 id,
                 where,
-                StringField(root, "title"),
-                text,
+                title,
+                text ?? "",
                 StringField(root, "url"),
                 StringField(root, "site"),
                 StringField(root, "author"),

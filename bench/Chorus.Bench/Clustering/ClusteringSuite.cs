@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chorus.Bench.Extraction;
+using Chorus.Pipeline;
+
+namespace Chorus.Bench.Clustering;
+
+/// <summary>
+/// ./bench.sh clustering: clusters ../shared/bench/clustering/articles.jsonl as 'chorus cluster' does and scores
+/// it against gold.tsv with pairwise and BCubed F1, for the development part (stories whose id sorts in the first
+/// half) and for all 51 stories.
+/// </summary>
+internal static class ClusteringSuite
+{
+    public static int Run(string[] args)
+    {
+        var root = BenchData.Path("clustering");
+        if (root is null)
+        {
+            Console.WriteLine("clustering: ../shared/bench/clustering is absent; skipping.");
+            return 0;
+        }
+
+        var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
+            .Select(l => l.Split('\t'))
+            .Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var batch = new ArticleSource().ReadAll([Path.Combine(root, "articles.jsonl")]);
+        var options = Clustering(args);
+        var stories = BriefPipeline.Number(new BriefPipeline(options, new Summary.BriefOptions()).Cluster(BriefPipeline.Analyze(batch.Articles)));
+        clock.Stop();
+        var predicted = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+
+        var storyIds = gold.Values.Distinct().Order(StringComparer.Ordinal).ToList();
+        var development = storyIds.Take(storyIds.Count / 2).ToHashSet(StringComparer.Ordinal);
+        Report("all stories", predicted, gold);
+        Report("development (first half)", predicted, gold.Where(g => development.Contains(g.Value)).ToDictionary(g => g.Key, g => g.Value));
+        Report("test (second half)", predicted, gold.Where(g => !development.Contains(g.Value)).ToDictionary(g => g.Key, g => g.Value));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{batch.Articles.Count} articles, {gold.Values.Distinct().Count()} gold stories, {stories.Count} predicted clusters; {clock.Elapsed.TotalSeconds:0.00} s"));
+
+        if (args.Contains("--confusion"))
+        {
+            foreach (var story in storyIds)
+            {
+                var members = gold.Where(g => g.Value == story).Select(g => predicted.GetValueOrDefault(g.Key, "?")).GroupBy(p => p).Select(g => $"{g.Key}:{g.Count()}");
+                Console.WriteLine($"  {story,-16} -> {string.Join(' ', members)}");
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Thresholds from --join and --merge, for sweeps on the development part; defaults otherwise.</summary>
+    private static Chorus.Clustering.ClusteringOptions Clustering(string[] args)
+    {
+        var options = Chorus.Clustering.ClusteringOptions.Default;
+        double? Value(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : null;
+        if (Value("--join") is { } join)
+        {
+            options = options with { JoinThreshold = join };
+        }
+
+        if (Value("--merge") is { } merge)
+        {
+            options = options with { MergeThreshold = merge };
+        }
+
+        return options;
+    }
+
+    private static void Report(string name, Dictionary<string, string> predicted, Dictionary<string, string> gold)
+    {
+        var pairwise = ClusteringMetric.Pairwise(predicted, gold);
+        var bcubed = ClusteringMetric.BCubed(predicted, gold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-26} pairwise F1 {pairwise.F1:0.000} (P {pairwise.Precision:0.000} R {pairwise.Recall:0.000})  BCubed F1 {bcubed.F1:0.000} (P {bcubed.Precision:0.000} R {bcubed.Recall:0.000})"));
+    }
+}
