@@ -66,6 +66,16 @@ internal static class ClusteringSuite
             options = options with { MergeThreshold = merge };
         }
 
+        if (Value("--entity") is { } entity)
+        {
+            options = options with { EntityWeight = entity };
+        }
+
+        if (Value("--title") is { } title)
+        {
+            options = options with { TitleWeight = title };
+        }
+
         return options;
     }
 

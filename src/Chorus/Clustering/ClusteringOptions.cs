@@ -1,13 +1,16 @@
 namespace Chorus.Clustering;
 
-/// <summary>Thresholds of the story clusterer; defaults were chosen on the development half of the clustering bench.</summary>
+/// <summary>Thresholds of the story clusterer; the defaults were chosen by a sweep on the development part of the clustering bench (see BENCHMARKS.md).</summary>
 public sealed record ClusteringOptions
 {
     /// <summary>Least cosine between an article and a story's centroid for the article to join it.</summary>
-    public double JoinThreshold { get; init; } = 0.25;
+    public double JoinThreshold { get; init; } = 0.2;
 
     /// <summary>Least cosine between two story centroids for the merge step to join them.</summary>
-    public double MergeThreshold { get; init; } = 0.45;
+    public double MergeThreshold { get; init; } = 0.3;
+
+    /// <summary>Weight of each named-entity mention relative to a body term.</summary>
+    public double EntityWeight { get; init; } = 1;
 
     /// <summary>Weight of title terms relative to body terms.</summary>
     public double TitleWeight { get; init; } = 3;

@@ -33,11 +33,14 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// </summary>
     public IReadOnlyList<Story> Assign(IReadOnlyList<Story> existing, IReadOnlyList<AnalyzedArticle> incoming)
     {
+        var features = existing.SelectMany(s => s.Articles).Concat(incoming).Distinct().ToDictionary(a => a, Features);
         var frequencies = new DocumentFrequencies();
-        foreach (var article in existing.SelectMany(s => s.Articles).Concat(incoming))
+        foreach (var counts in features.Values)
         {
-            frequencies.Add(article.TermCounts.Keys.Concat(article.TitleTermCounts.Keys).Distinct());
+            frequencies.Add(counts.Keys);
         }
+
+        TermVector Vector(AnalyzedArticle article) => TermVector.FromCounts(features[article], frequencies);
 
         var states = new List<StoryState>();
         var index = new Dictionary<string, List<StoryState>>(StringComparer.Ordinal);
@@ -46,7 +49,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             var state = new StoryState(story.Id, fixedId: true);
             foreach (var article in story.Articles)
             {
-                state.Add(article, Vector(article, frequencies));
+                state.Add(article, Vector(article));
             }
 
             states.Add(state);
@@ -56,7 +59,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var fresh = 0;
         foreach (var article in ArrivalOrder(incoming))
         {
-            var vector = Vector(article, frequencies);
+            var vector = Vector(article);
             StoryState? best = null;
             var bestScore = options.JoinThreshold;
             foreach (var candidate in Candidates(vector, index))
@@ -87,7 +90,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
         return Merge(states).Select(s => new Story(s.Id, s.Members)).ToList();
     }
 
-    private TermVector Vector(AnalyzedArticle article, DocumentFrequencies frequencies)
+    /// <summary>
+    /// An article's features: its stemmed terms, its title's terms weighted up, and its named entities
+    /// ("e:sergei valenko") weighted up, since the people, places and organisations name the event.
+    /// </summary>
+    private Dictionary<string, double> Features(AnalyzedArticle article)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (term, count) in article.TermCounts)
@@ -100,7 +107,18 @@ public sealed class StoryClusterer(ClusteringOptions options)
             counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
         }
 
-        return TermVector.FromCounts(counts, frequencies);
+        foreach (var mention in article.Mentions)
+        {
+            if (mention.Kind is Text.EntityKind.Unknown)
+            {
+                continue;
+            }
+
+            var key = "e:" + (mention.Canonical ?? mention.Name).ToLowerInvariant();
+            counts[key] = counts.GetValueOrDefault(key) + options.EntityWeight;
+        }
+
+        return counts;
     }
 
     private IEnumerable<StoryState> Candidates(TermVector vector, Dictionary<string, List<StoryState>> index)
