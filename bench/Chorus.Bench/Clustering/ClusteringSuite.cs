@@ -66,6 +66,11 @@ internal static class ClusteringSuite
             options = options with { MergeThreshold = merge };
         }
 
+        if (Value("--lead") is { } lead)
+        {
+            options = options with { LeadSentences = (int)lead };
+        }
+
         if (Value("--entity") is { } entity)
         {
             options = options with { EntityWeight = entity };

@@ -4,10 +4,13 @@ namespace Chorus.Clustering;
 public sealed record ClusteringOptions
 {
     /// <summary>Least cosine between an article and a story's centroid for the article to join it.</summary>
-    public double JoinThreshold { get; init; } = 0.2;
+    public double JoinThreshold { get; init; } = 0.15;
 
     /// <summary>Least cosine between two story centroids for the merge step to join them.</summary>
     public double MergeThreshold { get; init; } = 0.3;
+
+    /// <summary>How many sentences from the top of an article describe it: the lead names the event, the rest drifts.</summary>
+    public int LeadSentences { get; init; } = 15;
 
     /// <summary>Weight of each named-entity mention relative to a body term.</summary>
     public double EntityWeight { get; init; } = 1;

@@ -97,9 +97,12 @@ public sealed class StoryClusterer(ClusteringOptions options)
     private Dictionary<string, double> Features(AnalyzedArticle article)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (term, count) in article.TermCounts)
+        foreach (var sentence in article.Sentences.Take(options.LeadSentences))
         {
-            counts[term] = count;
+            foreach (var term in sentence.Terms)
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
         }
 
         foreach (var (term, count) in article.TitleTermCounts)
@@ -107,7 +110,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
         }
 
-        foreach (var mention in article.Mentions)
+        foreach (var mention in article.Mentions.Where(m => m.Sentence < options.LeadSentences))
         {
             if (mention.Kind is Text.EntityKind.Unknown)
             {
