@@ -10,21 +10,20 @@ public static class ArticleExtractor
 {
     public static ExtractionResult Extract(InputItem item)
     {
+        if (item is RejectedInput rejection)
+        {
+            return new ExtractionResult(null, rejection.ToDiagnostic());
+        }
+
         try
         {
             var article = item switch
             {
                 RawDocument { Kind: MediaKind.Html } page => WithInputDiagnostics(HtmlArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url, page.FetchedAt), page),
-                RawDocument page => TextArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url) with { Diagnostics = page.Diagnostics },
+                RawDocument page => WithInputDiagnostics(TextArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url), page),
                 ArticleRecord record => FromRecord(record),
-                RejectedInput rejected => null,
                 _ => null,
             };
-
-            if (item is RejectedInput rejection)
-            {
-                return new ExtractionResult(null, rejection.ToDiagnostic());
-            }
 
             if (article is null || article.Text.Length == 0)
             {

@@ -45,7 +45,7 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
         return new Brief(briefs, singles);
     }
 
-    /// <summary>Gives batch stories stable ids s1, s2, ... by order of first article, larger stories first on ties.</summary>
+    /// <summary>Gives batch stories ids s1, s2, ... in the order the clusterer created them (the order of their first article).</summary>
     public static IReadOnlyList<Story> Number(IReadOnlyList<Story> stories) =>
         stories.Select((s, i) => new Story($"s{i + 1}", s.Articles)).ToList();
 
