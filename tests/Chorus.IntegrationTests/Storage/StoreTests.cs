@@ -106,4 +106,28 @@ public sealed class StoreTests : IDisposable
         var result = CliRunner.Run("ingest", "--db", Database, Sample("harbour-gazette-cod-truce.html"), amp);
         Assert.Contains("2 inputs: 1 stored, 1 duplicates, 0 rejected.", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IngestingInFiveBatchesGivesTheSameStoriesAsOneBatch()
+    {
+        var files = Directory.GetFiles(Repository.Samples).Order(StringComparer.Ordinal).ToList();
+        CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples);
+        var batched = Path.Combine(_directory, "batched.db");
+        foreach (var batch in files.Chunk((files.Count + 4) / 5))
+        {
+            Assert.Equal(0, CliRunner.Run(["ingest", "--db", batched, "--quiet", .. batch]).ExitCode);
+        }
+
+        Assert.Equal(Partition(Database), Partition(batched));
+
+        static List<string> Partition(string database)
+        {
+            using var store = SqliteStore.Open(database);
+            return store.Articles()
+                .GroupBy(x => x.Story)
+                .Select(g => string.Join(",", g.Select(x => x.Article.Id).Order(StringComparer.Ordinal)))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+    }
 }
