@@ -47,20 +47,34 @@ public static class ArticleExtractor
     {
         if (string.IsNullOrWhiteSpace(record.Text))
         {
-            // A headline-only record (a feed item, a paywalled export) is still an article: its title stands for the text.
-            var title = record.Title!.Trim();
-            return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(title), title)
-            {
-                Diagnostics = [Diagnostic.Warning(record.Source, "no body text; the title stands for the text")],
-            };
+            return HeadlineOnly(record, "no body text; the title stands for the text");
         }
 
         var blocks = record.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var (kept, removed) = ParagraphCleaner.Clean(blocks, record.Title, record.Site);
         var text = string.Join("\n\n", kept);
-        return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(text), text)
+        var (checkedText, walls) = AccessWallDetector.Check(record.Source, text, blocks, new AccessSignals(false, false, null));
+        if (checkedText.Length == 0 && !string.IsNullOrWhiteSpace(record.Title))
+        {
+            // The body was only a wall or chrome (an exported consent page): keep the article by its headline.
+            var why = walls.FirstOrDefault()?.Message ?? "the body held only chrome";
+            return HeadlineOnly(record, $"{why}; the title stands for the text");
+        }
+
+        return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(checkedText), checkedText)
         {
             ChromeRemoved = removed,
+            Diagnostics = walls,
+        };
+    }
+
+    /// <summary>A record with no usable body is still an article: its title stands for the text.</summary>
+    private static Article HeadlineOnly(ArticleRecord record, string why)
+    {
+        var title = record.Title!.Trim();
+        return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(title), title)
+        {
+            Diagnostics = [Diagnostic.Warning(record.Source, why)],
         };
     }
 }

@@ -53,4 +53,13 @@ public class AccessWallDetectorTests
             """);
         Assert.Empty(result.Article!.Diagnostics);
     }
+
+    [Fact]
+    public void AnExportedRecordWhoseBodyIsACookieWallKeepsItsHeadline()
+    {
+        var record = new ArticleRecord("r1", "export.jsonl:3", "Council agrees cod truce", "Cookies on our sites\nWe use cookies for a number of reasons, such as keeping our sites reliable and secure.", null, "example.org", null, null, null);
+        var article = ArticleExtractor.Extract(record).Article!;
+        Assert.Equal("Council agrees cod truce", article.Text);
+        Assert.StartsWith("consent wall:", Assert.Single(article.Diagnostics).Message, StringComparison.Ordinal);
+    }
 }
