@@ -21,6 +21,11 @@ internal static partial class TextDecoder
             return false; // UTF-16 with a BOM is text.
         }
 
+        if (Utf16WithoutBom(bytes) is not null)
+        {
+            return false;
+        }
+
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         var control = 0;
         foreach (var b in sample)
@@ -56,7 +61,40 @@ internal static partial class TextDecoder
             return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         }
 
+        if (Utf16WithoutBom(bytes) is { } utf16)
+        {
+            return utf16.GetString(bytes);
+        }
+
         return DecodeUtf8(bytes, input, diagnostics);
+    }
+
+    /// <summary>
+    /// UTF-16 without a byte-order mark: Latin-script text then has a zero in every other byte, the odd bytes
+    /// for little-endian and the even ones for big-endian. Returns the encoding, or null.
+    /// </summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..(Math.Min(bytes.Length, 4096) & ~1)];
+        if (sample.Length < 8)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenZeros += sample[i] == 0 ? 1 : 0;
+            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05)
+        {
+            return Encoding.Unicode;
+        }
+
+        return evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05 ? Encoding.BigEndianUnicode : null;
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics)

@@ -96,6 +96,17 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void Utf16WithoutAByteOrderMarkIsRecognizedNotRejectedAsBinary()
+    {
+        var little = Write("le.txt", Encoding.Unicode.GetBytes("Harbour crews met on Monday to talk about pay."));
+        var big = Write("be.txt", Encoding.BigEndianUnicode.GetBytes("Harbour crews met on Monday to talk about pay."));
+        foreach (var path in new[] { little, big })
+        {
+            Assert.Equal("Harbour crews met on Monday to talk about pay.", Assert.IsType<RawDocument>(Assert.Single(Read(path))).Content);
+        }
+    }
+
+    [Fact]
     public void ADeclaredCharsetIsUsedWhenTheBytesAreNotUtf8()
     {
         var path = Write("latin2.html", [.. Encoding.ASCII.GetBytes("<meta charset=\"iso-8859-2\"><p>Gda"), 0xF1, .. Encoding.ASCII.GetBytes("sk port workers met.</p>")]);
