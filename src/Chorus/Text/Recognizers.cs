@@ -53,37 +53,53 @@ public enum QuantityKind
 /// <summary>Recognizers for durations, dates and quantities, each returning spans with normalised values.</summary>
 public static partial class Recognizers
 {
+    private static readonly System.Buffers.SearchValues<string> s_timeUnits = System.Buffers.SearchValues.Create(
+        ["second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> s_moneyCues = System.Buffers.SearchValues.Create(
+        ["€", "$", "£", "¥", "eur", "usd", "gbp", "dollar", "pound", "sterling", "yen", "kron", "crown", "rouble", "ruble"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> s_percentCues = System.Buffers.SearchValues.Create(["%", "percent", "per cent"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> s_countWords = System.Buffers.SearchValues.Create(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand"],
+        StringComparison.OrdinalIgnoreCase);
+
     private const string QualifierPattern = @"(?:(?<q>about|around|roughly|approximately|some|nearly|almost|just under|just over|more than|over|at least|less than|under|up to|fewer than)\s+)?";
 
     public static List<DurationMention> Durations(string text, int start, int end)
     {
         var found = new List<DurationMention>();
         var slice = text[start..end];
-        foreach (Match m in DurationPattern().Matches(slice))
+        // The pattern runs only when a unit it needs is present: most sentences hold no duration at all.
+        if (slice.AsSpan().IndexOfAny(s_timeUnits) >= 0)
         {
-            var number = m.Groups["n"].Value;
-            if (number is "a" or "an" && !AllowsArticle(slice, m.Index))
+            foreach (Match m in DurationPattern().Matches(slice))
             {
-                continue;
-            }
+                var number = m.Groups["n"].Value;
+                if (number is "a" or "an" && !AllowsArticle(slice, m.Index))
+                {
+                    continue;
+                }
 
-            if (!NumberWords.TryParse(number, out var n))
-            {
-                continue;
-            }
+                if (!NumberWords.TryParse(number, out var n))
+                {
+                    continue;
+                }
 
-            var seconds = n * UnitSeconds(m.Groups["u"].Value);
-            if (m.Groups["half"].Success)
-            {
-                seconds += 0.5 * UnitSeconds(m.Groups["u"].Value);
-            }
+                var seconds = n * UnitSeconds(m.Groups["u"].Value);
+                if (m.Groups["half"].Success)
+                {
+                    seconds += 0.5 * UnitSeconds(m.Groups["u"].Value);
+                }
 
-            if (m.Groups["n2"].Success && NumberWords.TryParse(m.Groups["n2"].Value, out var n2))
-            {
-                seconds += n2 * UnitSeconds(m.Groups["u2"].Value);
-            }
+                if (m.Groups["n2"].Success && NumberWords.TryParse(m.Groups["n2"].Value, out var n2))
+                {
+                    seconds += n2 * UnitSeconds(m.Groups["u2"].Value);
+                }
 
-            found.Add(new DurationMention(new TextSpan(start + m.Index, start + m.Index + m.Length), seconds, QualifierOf(m.Groups["q"].Value)));
+                found.Add(new DurationMention(new TextSpan(start + m.Index, start + m.Index + m.Length), seconds, QualifierOf(m.Groups["q"].Value)));
+            }
         }
 
         foreach (Match m in CompactDuration().Matches(slice))
@@ -137,42 +153,52 @@ public static partial class Recognizers
     {
         var found = new List<QuantityMention>();
         var slice = text[start..end];
-        foreach (Match m in MoneyPattern().Matches(slice))
+        var chars = slice.AsSpan();
+        if (chars.IndexOfAny(s_moneyCues) >= 0)
         {
-            var numberText = m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["n2"].Value;
-            if (!NumberWords.TryParse(numberText, out var n))
+            foreach (Match m in MoneyPattern().Matches(slice))
             {
-                continue;
-            }
+                var numberText = m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["n2"].Value;
+                if (!NumberWords.TryParse(numberText, out var n))
+                {
+                    continue;
+                }
 
-            var scale = NumberWords.Scale(m.Groups["s"].Success ? m.Groups["s"].Value : m.Groups["s2"].Value);
-            var currency = Currency(m.Groups["c"].Success ? m.Groups["c"].Value : m.Groups["c2"].Value);
-            found.Add(new QuantityMention(new TextSpan(start + m.Index, start + m.Index + m.Length), QuantityKind.Money, n * scale, currency, QualifierOf(m.Groups["q"].Value)));
-        }
-
-        foreach (Match m in PercentPattern().Matches(slice))
-        {
-            if (NumberWords.TryParse(m.Groups["n"].Value, out var n))
-            {
-                found.Add(new QuantityMention(new TextSpan(start + m.Index, start + m.Index + m.Length), QuantityKind.Percent, n, "%", QualifierOf(m.Groups["q"].Value)));
+                var scale = NumberWords.Scale(m.Groups["s"].Success ? m.Groups["s"].Value : m.Groups["s2"].Value);
+                var currency = Currency(m.Groups["c"].Success ? m.Groups["c"].Value : m.Groups["c2"].Value);
+                found.Add(new QuantityMention(new TextSpan(start + m.Index, start + m.Index + m.Length), QuantityKind.Money, n * scale, currency, QualifierOf(m.Groups["q"].Value)));
             }
         }
 
-        foreach (Match m in CountPattern().Matches(slice))
+        if (chars.IndexOfAny(s_percentCues) >= 0)
         {
-            var span = new TextSpan(start + m.Index, start + m.Index + m.Length);
-            if (found.Any(f => f.Span.Overlaps(span)) || taken.Any(t => t.Overlaps(span)) || !NumberWords.TryParse(m.Groups["n"].Value, out var n))
+            foreach (Match m in PercentPattern().Matches(slice))
             {
-                continue;
+                if (NumberWords.TryParse(m.Groups["n"].Value, out var n))
+                {
+                    found.Add(new QuantityMention(new TextSpan(start + m.Index, start + m.Index + m.Length), QuantityKind.Percent, n, "%", QualifierOf(m.Groups["q"].Value)));
+                }
             }
+        }
 
-            var noun = m.Groups["noun"].Value.ToLowerInvariant();
-            if (Stopwords.Contains(noun) || IsUnitWord(noun) || (n >= 1900 && n <= 2100 && !m.Groups["n"].Value.Contains(',', StringComparison.Ordinal)))
+        if (chars.IndexOfAnyInRange('0', '9') >= 0 || chars.IndexOfAny(s_countWords) >= 0)
+        {
+            foreach (Match m in CountPattern().Matches(slice))
             {
-                continue;
-            }
+                var span = new TextSpan(start + m.Index, start + m.Index + m.Length);
+                if (found.Any(f => f.Span.Overlaps(span)) || taken.Any(t => t.Overlaps(span)) || !NumberWords.TryParse(m.Groups["n"].Value, out var n))
+                {
+                    continue;
+                }
 
-            found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), QualifierOf(m.Groups["q"].Value)) { Noun = noun });
+                var noun = m.Groups["noun"].Value.ToLowerInvariant();
+                if (Stopwords.Contains(noun) || IsUnitWord(noun) || (n >= 1900 && n <= 2100 && !m.Groups["n"].Value.Contains(',', StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), QualifierOf(m.Groups["q"].Value)) { Noun = noun });
+            }
         }
 
         return found;
