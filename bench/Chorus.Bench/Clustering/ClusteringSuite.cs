@@ -21,6 +21,11 @@ internal static class ClusteringSuite
             return 0;
         }
 
+        if (Array.IndexOf(args, "--scale") is var sc && sc >= 0 && sc + 1 < args.Length)
+        {
+            return Scale(root, args[(sc + 1)..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray());
+        }
+
         var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
             .Select(l => l.Split('\t'))
             .Where(f => f.Length == 2)
@@ -46,6 +51,39 @@ internal static class ClusteringSuite
                 var members = gold.Where(g => g.Value == story).Select(g => predicted.GetValueOrDefault(g.Key, "?")).GroupBy(p => p).Select(g => $"{g.Key}:{g.Count()}");
                 Console.WriteLine($"  {story,-16} -> {string.Join(' ', members)}");
             }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The scale suite: for each size, generates that many articles from the bench texts (ScaleCorpus), clusters
+    /// them from JSONL as 'chorus cluster' does, and reports articles per second, peak memory and pairwise F1.
+    /// </summary>
+    private static int Scale(string root, int[] sizes)
+    {
+        var storyOf = File.ReadAllLines(Path.Combine(root, "gold.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var events = File.ReadLines(Path.Combine(root, "articles.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("text").GetString() ?? ""))
+            .Where(e => e.Text.Length > 400 && storyOf.ContainsKey(e.Id))
+            .GroupBy(e => storyOf[e.Id])
+            .Select(g => (IReadOnlyList<string>)g.Select(e => e.Text).ToList())
+            .ToList();
+        foreach (var size in sizes)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"chorus-scale-{size}.jsonl");
+            var gold = ScaleCorpus.Write(events, size, path);
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            var batch = new ArticleSource().ReadAll([path]);
+            var stories = new BriefPipeline().Cluster(BriefPipeline.Analyze(batch.Articles));
+            clock.Stop();
+            var predicted = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+            var pairwise = ClusteringMetric.Pairwise(predicted, gold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,9} articles: {size / clock.Elapsed.TotalSeconds,8:0} articles/s, {clock.Elapsed.TotalSeconds,7:0.0} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB, pairwise F1 {pairwise.F1:0.000} (P {pairwise.Precision:0.000} R {pairwise.Recall:0.000})"));
+            File.Delete(path);
         }
 
         return 0;
