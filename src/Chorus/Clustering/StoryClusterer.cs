@@ -50,10 +50,10 @@ public sealed class StoryClusterer(ClusteringOptions options)
             foreach (var article in story.Articles)
             {
                 state.Add(article, Vector(article));
+                Index(state, Vector(article), index);
             }
 
             states.Add(state);
-            IndexStory(state, index);
         }
 
         var fresh = 0;
@@ -69,7 +69,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                     continue;
                 }
 
-                var score = vector.Cosine(candidate.Centroid);
+                var score = candidate.Centroid.Cosine(vector);
                 if (score >= bestScore)
                 {
                     best = candidate;
@@ -84,7 +84,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             }
 
             best.Add(article, vector);
-            IndexStory(best, index);
+            Index(best, vector, index);
         }
 
         return Merge(states).Select(s => new Story(s.Id, s.Members)).ToList();
@@ -142,30 +142,59 @@ public sealed class StoryClusterer(ClusteringOptions options)
         }
     }
 
-    private void IndexStory(StoryState state, Dictionary<string, List<StoryState>> index)
+    /// <summary>A story is found through the heaviest terms of each of its articles.</summary>
+    private void Index(StoryState state, TermVector vector, Dictionary<string, List<StoryState>> index)
     {
-        foreach (var term in state.Centroid.TopTerms(options.CandidateTerms * 2))
+        foreach (var term in vector.TopTerms(options.CandidateTerms))
         {
             if (!index.TryGetValue(term, out var list))
             {
                 index[term] = list = [];
             }
 
-            if (!list.Contains(state))
+            if (list.Count == 0 || list[^1] != state)
             {
-                list.Add(state);
+                if (!list.Contains(state))
+                {
+                    list.Add(state);
+                }
             }
         }
     }
 
-    /// <summary>Joins stories whose centroids are close (single link, in creation order; the older story keeps its id).</summary>
+    /// <summary>
+    /// Joins stories whose centroids are close (single link, the older story keeps its id). Candidate pairs
+    /// come from the stories' heaviest centroid terms, not from all pairs.
+    /// </summary>
     private List<StoryState> Merge(List<StoryState> states)
     {
+        var position = states.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < states.Count; i++)
+        {
+            foreach (var term in states[i].Centroid.TopTerms(options.CandidateTerms))
+            {
+                (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(i);
+            }
+        }
+
         var parent = Enumerable.Range(0, states.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < states.Count; i++)
         {
-            for (var j = i + 1; j < states.Count; j++)
+            var candidates = new HashSet<int>();
+            foreach (var term in states[i].Centroid.TopTerms(options.CandidateTerms))
+            {
+                foreach (var j in byTerm[term])
+                {
+                    if (j > i)
+                    {
+                        candidates.Add(j);
+                    }
+                }
+            }
+
+            foreach (var j in candidates.Order())
             {
                 if (states[i].WithinWindow(states[j], options.Window) && states[i].Centroid.Cosine(states[j].Centroid) >= options.MergeThreshold)
                 {
@@ -197,39 +226,30 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
     private sealed class StoryState(string id, bool fixedId)
     {
-        private readonly List<TermVector> _vectors = [];
-        private TermVector? _centroid;
-
         public string Id { get; } = id;
 
         public bool FixedId { get; } = fixedId;
 
         public List<AnalyzedArticle> Members { get; } = [];
 
+        public RunningCentroid Centroid { get; } = new();
+
         public DateTimeOffset? First { get; private set; }
 
         public DateTimeOffset? Last { get; private set; }
 
-        public TermVector Centroid => _centroid ??= TermVector.Sum(_vectors);
-
         public void Add(AnalyzedArticle article, TermVector vector)
         {
             Members.Add(article);
-            _vectors.Add(vector);
-            _centroid = null;
-            if (article.Article.Published is { } when)
-            {
-                First = First is null || when < First ? when : First;
-                Last = Last is null || when > Last ? when : Last;
-            }
+            Centroid.Add(vector);
+            Widen(article.Article.Published, article.Article.Published);
         }
 
         public void Absorb(StoryState other)
         {
-            for (var i = 0; i < other.Members.Count; i++)
-            {
-                Add(other.Members[i], other._vectors[i]);
-            }
+            Members.AddRange(other.Members);
+            Centroid.Add(other.Centroid);
+            Widen(other.First, other.Last);
         }
 
         public bool WithinWindow(DateTimeOffset? when, TimeSpan window) =>
@@ -237,5 +257,18 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         public bool WithinWindow(StoryState other, TimeSpan window) =>
             First is null || other.First is null || (other.First <= Last + window && other.Last >= First - window);
+
+        private void Widen(DateTimeOffset? first, DateTimeOffset? last)
+        {
+            if (first is { } f)
+            {
+                First = First is null || f < First ? f : First;
+            }
+
+            if (last is { } l)
+            {
+                Last = Last is null || l > Last ? l : Last;
+            }
+        }
     }
 }

@@ -1,0 +1,91 @@
+namespace Chorus.Similarity;
+
+/// <summary>
+/// The centroid of a growing set of unit vectors, kept as a running sum with its squared norm, so adding a member
+/// and taking a cosine both cost the size of one article's vector, not the story's.
+/// </summary>
+public sealed class RunningCentroid
+{
+    private readonly Dictionary<string, double> _sum = new(StringComparer.Ordinal);
+    private double _normSquared;
+
+    public int Count { get; private set; }
+
+    public void Add(TermVector vector)
+    {
+        // ||s + v||^2 = ||s||^2 + 2 s.v + ||v||^2
+        var dot = 0.0;
+        var selfSquared = 0.0;
+        foreach (var (term, weight) in vector.Weights)
+        {
+            dot += _sum.GetValueOrDefault(term) * weight;
+            selfSquared += weight * weight;
+        }
+
+        _normSquared += (2 * dot) + selfSquared;
+        foreach (var (term, weight) in vector.Weights)
+        {
+            _sum[term] = _sum.GetValueOrDefault(term) + weight;
+        }
+
+        Count++;
+    }
+
+    public void Add(RunningCentroid other)
+    {
+        var dot = 0.0;
+        foreach (var (term, weight) in other._sum)
+        {
+            dot += _sum.GetValueOrDefault(term) * weight;
+        }
+
+        _normSquared += (2 * dot) + other._normSquared;
+        foreach (var (term, weight) in other._sum)
+        {
+            _sum[term] = _sum.GetValueOrDefault(term) + weight;
+        }
+
+        Count += other.Count;
+    }
+
+    /// <summary>Cosine between a unit vector and the centroid's direction.</summary>
+    public double Cosine(TermVector vector)
+    {
+        if (_normSquared <= 0)
+        {
+            return 0;
+        }
+
+        var dot = 0.0;
+        foreach (var (term, weight) in vector.Weights)
+        {
+            dot += _sum.GetValueOrDefault(term) * weight;
+        }
+
+        return dot / Math.Sqrt(_normSquared);
+    }
+
+    public double Cosine(RunningCentroid other)
+    {
+        if (_normSquared <= 0 || other._normSquared <= 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = _sum.Count <= other._sum.Count ? (_sum, other._sum) : (other._sum, _sum);
+        var dot = 0.0;
+        foreach (var (term, weight) in small)
+        {
+            if (large.TryGetValue(term, out var w))
+            {
+                dot += weight * w;
+            }
+        }
+
+        return dot / Math.Sqrt(_normSquared * other._normSquared);
+    }
+
+    /// <summary>The heaviest terms of the centroid.</summary>
+    public IEnumerable<string> TopTerms(int count) =>
+        _sum.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => p.Key);
+}
