@@ -44,8 +44,6 @@ public sealed class MinHashSignature
         return new MinHashSignature(slots) { IsEmpty = !any };
     }
 
-    public static MinHashSignature FromSlots(uint[] slots) => new((uint[])slots.Clone());
-
     /// <summary>Estimated Jaccard similarity of the two shingle sets, 0..1.</summary>
     public double Similarity(MinHashSignature other)
     {

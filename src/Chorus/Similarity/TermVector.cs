@@ -16,8 +16,6 @@ public sealed class DocumentFrequencies
         }
     }
 
-    public int Count(string term) => _counts.GetValueOrDefault(term);
-
     /// <summary>Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1.</summary>
     public double Idf(string term) => Math.Log((Documents + 1.0) / (_counts.GetValueOrDefault(term) + 1.0)) + 1.0;
 }
@@ -30,8 +28,6 @@ public sealed class TermVector
     private TermVector(Dictionary<string, double> weights) => _weights = weights;
 
     public IReadOnlyDictionary<string, double> Weights => _weights;
-
-    public static TermVector Empty { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal));
 
     /// <summary>tf-idf with sub-linear term frequency, normalised to unit length.</summary>
     public static TermVector FromCounts(IEnumerable<KeyValuePair<string, double>> counts, DocumentFrequencies? frequencies)
@@ -46,32 +42,6 @@ public sealed class TermVector
 
             var weight = (1 + Math.Log(count)) * (frequencies?.Idf(term) ?? 1.0);
             weights[term] = weights.GetValueOrDefault(term) + weight;
-        }
-
-        return Normalised(weights);
-    }
-
-    public static TermVector FromTerms(IEnumerable<string> terms, DocumentFrequencies? frequencies)
-    {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-        }
-
-        return FromCounts(counts, frequencies);
-    }
-
-    /// <summary>The normalised sum of vectors (a centroid direction).</summary>
-    public static TermVector Sum(IEnumerable<TermVector> vectors)
-    {
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var vector in vectors)
-        {
-            foreach (var (term, weight) in vector._weights)
-            {
-                weights[term] = weights.GetValueOrDefault(term) + weight;
-            }
         }
 
         return Normalised(weights);

@@ -53,9 +53,6 @@ public sealed class Gazetteer
 
     public static Gazetteer Shared { get; } = new();
 
-    /// <summary>Every place name with the longest first, for phrase matching.</summary>
-    public int MaxWords { get; } = 5;
-
     public Place? Find(string name) => _places.GetValueOrDefault(name);
 
     /// <summary>The country a demonym ("Estonian") refers to.</summary>
