@@ -6,8 +6,9 @@ namespace Chorus.Clustering;
 /// <summary>
 /// Single-pass streaming story assignment: each article, in publication order (input order when
 /// undated), joins the story whose tf-idf centroid is nearest above <see cref="ClusteringOptions.JoinThreshold"/>,
-/// or starts a new one. Candidates come from an inverted index over the stories' heaviest terms and a time
+/// or starts a new one. Candidates come from an inverted index over the articles' heaviest terms and a time
 /// window, never from all pairs. A merge step then joins stories whose centroids turn out to be close.
+/// Articles are reduced to compact <see cref="ClusterItem"/>s (term ids and counts), so a stream of a million fits.
 /// </summary>
 public sealed class StoryClusterer(ClusteringOptions options)
 {
@@ -17,12 +18,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
     /// <summary>The order articles arrive in: by publication time when known, else input order.</summary>
     public static IReadOnlyList<AnalyzedArticle> ArrivalOrder(IReadOnlyList<AnalyzedArticle> articles) =>
-        articles
-            .Select((a, i) => (a, i))
-            .OrderBy(x => x.a.Article.Published ?? DateTimeOffset.MaxValue)
-            .ThenBy(x => x.i)
-            .Select(x => x.a)
-            .ToList();
+        ArrivalOrder(articles.Select(a => a.Article.Published).ToList()).Select(i => articles[i]).ToList();
+
+    /// <summary>Indices in arrival order: by publication time when known, else input order.</summary>
+    public static IReadOnlyList<int> ArrivalOrder(IReadOnlyList<DateTimeOffset?> published) =>
+        Enumerable.Range(0, published.Count).OrderBy(i => published[i] ?? DateTimeOffset.MaxValue).ThenBy(i => i).ToList();
 
     /// <summary>Clusters a batch into stories, numbered in order of their first article.</summary>
     public IReadOnlyList<Story> Cluster(IReadOnlyList<AnalyzedArticle> articles) => Assign([], articles);
@@ -33,38 +33,59 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// </summary>
     public IReadOnlyList<Story> Assign(IReadOnlyList<Story> existing, IReadOnlyList<AnalyzedArticle> incoming)
     {
-        var features = existing.SelectMany(s => s.Articles).Concat(incoming).Distinct().ToDictionary(a => a, Features);
-        var frequencies = new DocumentFrequencies();
-        foreach (var counts in features.Values)
+        var vocabulary = new Vocabulary();
+        var articles = existing.SelectMany(s => s.Articles).Concat(incoming).ToList();
+        var items = articles.Select(a => ClusterFeatures.Item(ClusterFeatures.Of(a, options), a.Article.Published, vocabulary)).ToList();
+        var fixedStory = existing.SelectMany((s, k) => s.Articles.Select(_ => k)).Concat(incoming.Select(_ => -1)).ToArray();
+        var groups = Run(items, fixedStory, existing.Count);
+        var fresh = 0;
+        return groups.Select(g => new Story(g.Fixed >= 0 ? existing[g.Fixed].Id : $"new-{++fresh}", g.Members.Select(i => articles[i]).ToList())).ToList();
+    }
+
+    /// <summary>A story found by <see cref="Run"/>: the existing story it continues (or -1) and its members' indices.</summary>
+    public sealed record Group(int Fixed, IReadOnlyList<int> Members);
+
+    /// <summary>
+    /// The clustering itself over compact items. Items with <paramref name="fixedStory"/> &gt;= 0 belong to that
+    /// existing story (0..<paramref name="existingStories"/>-1); the others arrive in publication order and join or
+    /// start stories. Returns the stories that have members: existing ones first, then new ones in creation order.
+    /// </summary>
+    public IReadOnlyList<Group> Run(IReadOnlyList<ClusterItem> items, int[] fixedStory, int existingStories)
+    {
+        var frequencies = new TermFrequencies();
+        foreach (var item in items)
         {
-            frequencies.Add(counts.Keys);
+            frequencies.Add(item.Terms);
         }
 
-        TermVector Vector(AnalyzedArticle article) => TermVector.FromCounts(features[article], frequencies);
+        SparseVector Vector(int i) => SparseVector.Weighted(items[i].Terms, items[i].Counts, frequencies.Idf);
 
         var states = new List<StoryState>();
-        var index = new Dictionary<string, List<StoryState>>(StringComparer.Ordinal);
-        foreach (var story in existing)
+        var index = new Dictionary<int, List<StoryState>>();
+        for (var k = 0; k < existingStories; k++)
         {
-            var state = new StoryState(story.Id, fixedId: true);
-            foreach (var article in story.Articles)
-            {
-                state.Add(article, Vector(article));
-                Index(state, Vector(article), index);
-            }
-
-            states.Add(state);
+            states.Add(new StoryState(k));
         }
 
-        var fresh = 0;
-        foreach (var article in ArrivalOrder(incoming))
+        for (var i = 0; i < items.Count; i++)
         {
-            var vector = Vector(article);
+            if (fixedStory[i] >= 0)
+            {
+                var vector = Vector(i);
+                states[fixedStory[i]].Add(i, vector, items[i].Published);
+                Index(states[fixedStory[i]], vector, index);
+            }
+        }
+
+        var incoming = Enumerable.Range(0, items.Count).Where(i => fixedStory[i] < 0).ToList();
+        foreach (var i in ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => incoming[k]))
+        {
+            var vector = Vector(i);
             StoryState? best = null;
             var bestScore = options.JoinThreshold;
             foreach (var candidate in Candidates(vector, index))
             {
-                if (!candidate.WithinWindow(article.Article.Published, options.Window))
+                if (!candidate.WithinWindow(items[i].Published, options.Window))
                 {
                     continue;
                 }
@@ -79,52 +100,18 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
             if (best is null)
             {
-                best = new StoryState($"new-{++fresh}", fixedId: false);
+                best = new StoryState(-1);
                 states.Add(best);
             }
 
-            best.Add(article, vector);
+            best.Add(i, vector, items[i].Published);
             Index(best, vector, index);
         }
 
-        return Merge(states).Select(s => new Story(s.Id, s.Members)).ToList();
+        return Merge(states).Where(s => s.Members.Count > 0).Select(s => new Group(s.Fixed, s.Members)).ToList();
     }
 
-    /// <summary>
-    /// An article's features: its stemmed terms, its title's terms weighted up, and its named entities
-    /// ("e:sergei valenko") weighted up, since the people, places and organisations name the event.
-    /// </summary>
-    private Dictionary<string, double> Features(AnalyzedArticle article)
-    {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var sentence in article.Sentences.Take(options.LeadSentences))
-        {
-            foreach (var term in sentence.Terms)
-            {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        foreach (var (term, count) in article.TitleTermCounts)
-        {
-            counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
-        }
-
-        foreach (var mention in article.Mentions.Where(m => m.Sentence < options.LeadSentences))
-        {
-            if (mention.Kind is Text.EntityKind.Unknown)
-            {
-                continue;
-            }
-
-            var key = "e:" + (mention.Canonical ?? mention.Name).ToLowerInvariant();
-            counts[key] = counts.GetValueOrDefault(key) + options.EntityWeight;
-        }
-
-        return counts;
-    }
-
-    private IEnumerable<StoryState> Candidates(TermVector vector, Dictionary<string, List<StoryState>> index)
+    private IEnumerable<StoryState> Candidates(SparseVector vector, Dictionary<int, List<StoryState>> index)
     {
         var seen = new HashSet<StoryState>();
         foreach (var term in vector.TopTerms(options.CandidateTerms))
@@ -143,7 +130,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
     }
 
     /// <summary>A story is found through the heaviest terms of each of its articles.</summary>
-    private void Index(StoryState state, TermVector vector, Dictionary<string, List<StoryState>> index)
+    private void Index(StoryState state, SparseVector vector, Dictionary<int, List<StoryState>> index)
     {
         foreach (var term in vector.TopTerms(options.CandidateTerms))
         {
@@ -152,27 +139,24 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 index[term] = list = [];
             }
 
-            if (list.Count == 0 || list[^1] != state)
+            if ((list.Count == 0 || list[^1] != state) && !list.Contains(state))
             {
-                if (!list.Contains(state))
-                {
-                    list.Add(state);
-                }
+                list.Add(state);
             }
         }
     }
 
     /// <summary>
-    /// Joins stories whose centroids are close (single link, the older story keeps its id). Candidate pairs
-    /// come from the stories' heaviest centroid terms, not from all pairs.
+    /// Joins stories whose centroids are close (single link, the older story keeps its id; two existing stories
+    /// are never merged). Candidate pairs come from the stories' heaviest centroid terms, not from all pairs.
     /// </summary>
     private List<StoryState> Merge(List<StoryState> states)
     {
-        var position = states.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byTerm = new Dictionary<int, List<int>>();
+        var topTerms = states.Select(s => s.Centroid.TopTerms(options.CandidateTerms).ToArray()).ToArray();
         for (var i = 0; i < states.Count; i++)
         {
-            foreach (var term in states[i].Centroid.TopTerms(options.CandidateTerms))
+            foreach (var term in topTerms[i])
             {
                 (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(i);
             }
@@ -182,8 +166,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < states.Count; i++)
         {
-            var candidates = new HashSet<int>();
-            foreach (var term in states[i].Centroid.TopTerms(options.CandidateTerms))
+            var candidates = new SortedSet<int>();
+            foreach (var term in topTerms[i])
             {
                 foreach (var j in byTerm[term])
                 {
@@ -194,12 +178,12 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 }
             }
 
-            foreach (var j in candidates.Order())
+            foreach (var j in candidates)
             {
                 if (states[i].WithinWindow(states[j], options.Window) && states[i].Centroid.Cosine(states[j].Centroid) >= options.MergeThreshold)
                 {
                     var (a, b) = (Find(i), Find(j));
-                    if (a != b && !(states[a].FixedId && states[b].FixedId))
+                    if (a != b && !(states[a].Fixed >= 0 && states[b].Fixed >= 0))
                     {
                         parent[Math.Max(a, b)] = Math.Min(a, b);
                     }
@@ -224,13 +208,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
         return merged;
     }
 
-    private sealed class StoryState(string id, bool fixedId)
+    private sealed class StoryState(int fixedStory)
     {
-        public string Id { get; } = id;
+        public int Fixed { get; } = fixedStory;
 
-        public bool FixedId { get; } = fixedId;
-
-        public List<AnalyzedArticle> Members { get; } = [];
+        public List<int> Members { get; } = [];
 
         public RunningCentroid Centroid { get; } = new();
 
@@ -238,11 +220,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         public DateTimeOffset? Last { get; private set; }
 
-        public void Add(AnalyzedArticle article, TermVector vector)
+        public void Add(int item, SparseVector vector, DateTimeOffset? published)
         {
-            Members.Add(article);
+            Members.Add(item);
             Centroid.Add(vector);
-            Widen(article.Article.Published, article.Article.Published);
+            Widen(published, published);
         }
 
         public void Absorb(StoryState other)

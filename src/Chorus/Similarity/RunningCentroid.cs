@@ -6,26 +6,27 @@ namespace Chorus.Similarity;
 /// </summary>
 public sealed class RunningCentroid
 {
-    private readonly Dictionary<string, double> _sum = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, double> _sum = [];
     private double _normSquared;
 
     public int Count { get; private set; }
 
-    public void Add(TermVector vector)
+    public void Add(SparseVector vector)
     {
         // ||s + v||^2 = ||s||^2 + 2 s.v + ||v||^2
         var dot = 0.0;
         var selfSquared = 0.0;
-        foreach (var (term, weight) in vector.Weights)
+        for (var i = 0; i < vector.Length; i++)
         {
-            dot += _sum.GetValueOrDefault(term) * weight;
+            double weight = vector.Weights[i];
+            dot += _sum.GetValueOrDefault(vector.Terms[i]) * weight;
             selfSquared += weight * weight;
         }
 
         _normSquared += (2 * dot) + selfSquared;
-        foreach (var (term, weight) in vector.Weights)
+        for (var i = 0; i < vector.Length; i++)
         {
-            _sum[term] = _sum.GetValueOrDefault(term) + weight;
+            _sum[vector.Terms[i]] = _sum.GetValueOrDefault(vector.Terms[i]) + vector.Weights[i];
         }
 
         Count++;
@@ -49,7 +50,7 @@ public sealed class RunningCentroid
     }
 
     /// <summary>Cosine between a unit vector and the centroid's direction.</summary>
-    public double Cosine(TermVector vector)
+    public double Cosine(SparseVector vector)
     {
         if (_normSquared <= 0)
         {
@@ -57,9 +58,9 @@ public sealed class RunningCentroid
         }
 
         var dot = 0.0;
-        foreach (var (term, weight) in vector.Weights)
+        for (var i = 0; i < vector.Length; i++)
         {
-            dot += _sum.GetValueOrDefault(term) * weight;
+            dot += _sum.GetValueOrDefault(vector.Terms[i]) * vector.Weights[i];
         }
 
         return dot / Math.Sqrt(_normSquared);
@@ -85,7 +86,7 @@ public sealed class RunningCentroid
         return dot / Math.Sqrt(_normSquared * other._normSquared);
     }
 
-    /// <summary>The heaviest terms of the centroid.</summary>
-    public IEnumerable<string> TopTerms(int count) =>
-        _sum.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => p.Key);
+    /// <summary>The ids of the heaviest terms of the centroid.</summary>
+    public IEnumerable<int> TopTerms(int count) =>
+        _sum.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(count).Select(p => p.Key);
 }

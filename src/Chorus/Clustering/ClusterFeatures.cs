@@ -1,0 +1,80 @@
+using Chorus.Extraction;
+using Chorus.Similarity;
+using Chorus.Text;
+
+namespace Chorus.Clustering;
+
+/// <summary>An article as the clusterer sees it: when it was published and its feature counts over term ids.</summary>
+public sealed record ClusterItem(DateTimeOffset? Published, int[] Terms, float[] Counts);
+
+/// <summary>
+/// An article's features for story clustering: the stemmed terms of its first sentences (the lead names the
+/// event; the rest drifts), its title's terms weighted up, and the named entities of the lead ("e:sergei valenko")
+/// weighted up. The same features come from a full analysis or, for streams, from a light pass over the article.
+/// </summary>
+public static class ClusterFeatures
+{
+    public static Dictionary<string, double> Of(AnalyzedArticle article, ClusteringOptions options) =>
+        Of(article.Sentences.Take(options.LeadSentences).Select(s => s.Terms), article.Mentions, article.TitleTermCounts, options);
+
+    /// <summary>The same features straight from an article: only the lead is split, tokenised and scanned for names.</summary>
+    public static Dictionary<string, double> Of(Article article, ClusteringOptions options)
+    {
+        var text = article.Text;
+        var lead = SentenceSplitter.Split(text).Take(options.LeadSentences).ToList();
+        var title = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (article.Title is { } t)
+        {
+            foreach (var term in TextAnalyzer.Terms(t, 0, t.Length))
+            {
+                title[term] = title.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        return Of(lead.Select(s => TextAnalyzer.Terms(text, s.Start, s.End)), EntityRecognizer.Recognize(text, lead), title, options);
+    }
+
+    public static ClusterItem Item(Dictionary<string, double> counts, DateTimeOffset? published, Vocabulary vocabulary)
+    {
+        var terms = new int[counts.Count];
+        var values = new float[counts.Count];
+        var i = 0;
+        foreach (var (term, count) in counts)
+        {
+            terms[i] = vocabulary.IdOf(term);
+            values[i++] = (float)count;
+        }
+
+        return new ClusterItem(published, terms, values);
+    }
+
+    private static Dictionary<string, double> Of(IEnumerable<string[]> leadTerms, IEnumerable<EntityMention> mentions, IReadOnlyDictionary<string, int> titleTerms, ClusteringOptions options)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var sentence in leadTerms)
+        {
+            foreach (var term in sentence)
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        foreach (var (term, count) in titleTerms)
+        {
+            counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind is EntityKind.Unknown || mention.Sentence >= options.LeadSentences)
+            {
+                continue;
+            }
+
+            var key = "e:" + (mention.Canonical ?? mention.Name).ToLowerInvariant();
+            counts[key] = counts.GetValueOrDefault(key) + options.EntityWeight;
+        }
+
+        return counts;
+    }
+}
