@@ -21,7 +21,7 @@ public static class ClusterFeatures
     public static Dictionary<string, double> Of(Article article, ClusteringOptions options)
     {
         var text = article.Text;
-        var lead = SentenceSplitter.Split(text).Take(options.LeadSentences).ToList();
+        var lead = SentenceSplitter.Split(text, options.LeadSentences);
         var title = new Dictionary<string, int>(StringComparer.Ordinal);
         if (article.Title is { } t)
         {

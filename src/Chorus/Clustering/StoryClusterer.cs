@@ -73,7 +73,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             {
                 var vector = Vector(i);
                 states[fixedStory[i]].Add(i, vector, items[i].Published);
-                Index(states[fixedStory[i]], vector, index);
+                Index(states[fixedStory[i]], vector.TopTerms(options.CandidateTerms), index);
             }
         }
 
@@ -81,9 +81,10 @@ public sealed class StoryClusterer(ClusteringOptions options)
         foreach (var i in ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => incoming[k]))
         {
             var vector = Vector(i);
+            var top = vector.TopTerms(options.CandidateTerms);
             StoryState? best = null;
             var bestScore = options.JoinThreshold;
-            foreach (var candidate in Candidates(vector, index))
+            foreach (var candidate in Candidates(top, index))
             {
                 if (!candidate.WithinWindow(items[i].Published, options.Window))
                 {
@@ -105,16 +106,16 @@ public sealed class StoryClusterer(ClusteringOptions options)
             }
 
             best.Add(i, vector, items[i].Published);
-            Index(best, vector, index);
+            Index(best, top, index);
         }
 
         return Merge(states).Where(s => s.Members.Count > 0).Select(s => new Group(s.Fixed, s.Members)).ToList();
     }
 
-    private IEnumerable<StoryState> Candidates(SparseVector vector, Dictionary<int, List<StoryState>> index)
+    private static IEnumerable<StoryState> Candidates(int[] topTerms, Dictionary<int, List<StoryState>> index)
     {
         var seen = new HashSet<StoryState>();
-        foreach (var term in vector.TopTerms(options.CandidateTerms))
+        foreach (var term in topTerms)
         {
             if (index.TryGetValue(term, out var stories))
             {
@@ -130,9 +131,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
     }
 
     /// <summary>A story is found through the heaviest terms of each of its articles.</summary>
-    private void Index(StoryState state, SparseVector vector, Dictionary<int, List<StoryState>> index)
+    private static void Index(StoryState state, int[] topTerms, Dictionary<int, List<StoryState>> index)
     {
-        foreach (var term in vector.TopTerms(options.CandidateTerms))
+        foreach (var term in topTerms)
         {
             if (!index.TryGetValue(term, out var list))
             {

@@ -27,11 +27,11 @@ public static class LanguageGuesser
         var total = 0;
         foreach (var range in Chorus.Text.Tokenizer.WordRanges(text, limit: 400))
         {
-            var word = text[range].ToLowerInvariant();
+            var word = text.AsSpan(range);
             total++;
             for (var i = 0; i < s_profiles.Length; i++)
             {
-                if (s_profiles[i].Words.Contains(word))
+                if (s_profiles[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
                 {
                     counts[i]++;
                 }
@@ -52,5 +52,5 @@ public static class LanguageGuesser
         return total >= 5 && counts[best] * 10 >= total ? s_profiles[best].Code : null;
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.OrdinalIgnoreCase);
 }

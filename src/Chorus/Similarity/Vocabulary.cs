@@ -42,12 +42,25 @@ public readonly record struct SparseVector(int[] Terms, float[] Weights)
         return new SparseVector(terms, weights);
     }
 
-    /// <summary>The ids of the heaviest terms.</summary>
-    public IEnumerable<int> TopTerms(int count)
+    /// <summary>The ids of the heaviest terms (ties by id), heaviest first.</summary>
+    public int[] TopTerms(int count)
     {
+        var order = new int[Terms.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
         var weights = Weights;
         var terms = Terms;
-        return Enumerable.Range(0, terms.Length).OrderByDescending(i => weights[i]).ThenBy(i => terms[i]).Take(count).Select(i => terms[i]);
+        Array.Sort(order, (x, y) => weights[y] != weights[x] ? weights[y].CompareTo(weights[x]) : terms[x].CompareTo(terms[y]));
+        var top = new int[Math.Min(count, order.Length)];
+        for (var i = 0; i < top.Length; i++)
+        {
+            top[i] = terms[order[i]];
+        }
+
+        return top;
     }
 }
 

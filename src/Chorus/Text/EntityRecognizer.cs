@@ -69,24 +69,23 @@ public static class EntityRecognizer
 
     public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences)
     {
-        var lowerWords = LowerCaseWords(text);
         var mentions = new List<EntityMention>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = Tokenizer.Tokenize(text, sentences[s].Start, sentences[s].End);
-            RecognizeSentence(text, tokens, s, lowerWords, mentions);
+            RecognizeSentence(text, tokens, s, mentions);
         }
 
         return mentions;
     }
 
-    private static void RecognizeSentence(string text, List<Token> tokens, int sentence, HashSet<string> lowerWords, List<EntityMention> mentions)
+    private static void RecognizeSentence(string text, List<Token> tokens, int sentence, List<EntityMention> mentions)
     {
         var firstWord = tokens.FindIndex(t => t.Kind != TokenKind.Punctuation);
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!IsCapitalised(text, tokens[i]) || (i == firstWord && IsOrdinaryWord(text, tokens[i], lowerWords)) || IsCalendar(text, tokens[i]))
+            if (!IsCapitalised(text, tokens[i]) || (i == firstWord && IsOrdinaryWord(text, tokens[i])) || IsCalendar(text, tokens[i]))
             {
                 i++;
                 continue;
@@ -333,10 +332,10 @@ public static class EntityRecognizer
     private static bool IsCalendar(string text, Token token) => s_calendar.Contains(Lower(text, token));
 
     /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
-    private static bool IsOrdinaryWord(string text, Token token, HashSet<string> lowerWords)
+    private static bool IsOrdinaryWord(string text, Token token)
     {
         var word = Lower(text, token);
-        if (Stopwords.Contains(word) || lowerWords.Contains(word) || s_titleHeads.Contains(word))
+        if (Stopwords.Contains(word) || s_titleHeads.Contains(word) || WrittenInLowerCase(text, word))
         {
             return true;
         }
@@ -344,18 +343,21 @@ public static class EntityRecognizer
         return false;
     }
 
-    private static HashSet<string> LowerCaseWords(string text)
+    /// <summary>Whether the text also has the word in lower case as a word of its own (not inside "co-operate").</summary>
+    private static bool WrittenInLowerCase(string text, string word)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var range in Tokenizer.WordRanges(text))
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
-            if (char.IsLower(text[range.Start.Value]))
+            var end = at + word.Length;
+            var before = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || (text[at - 1] is '-' or '\'' or '’' && at >= 2 && char.IsLetter(text[at - 2])));
+            var after = end == text.Length || !(char.IsLetterOrDigit(text[end]) || (text[end] is '-' or '\'' or '’' && end + 1 < text.Length && char.IsLetter(text[end + 1])));
+            if (before && after)
             {
-                words.Add(text[range]);
+                return true;
             }
         }
 
-        return words;
+        return false;
     }
 
     private static string Lower(string text, Token token) => text[token.Span.Range].ToLowerInvariant();

@@ -6,6 +6,9 @@ namespace Chorus.Text;
 /// </summary>
 public static class PorterStemmer
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_cache = new(StringComparer.Ordinal);
+
+    /// <summary>The stem of a lower-case word; stems of common words are remembered (a bounded cache).</summary>
     public static string Stem(string word)
     {
         if (word.Length <= 2)
@@ -13,6 +16,22 @@ public static class PorterStemmer
             return word;
         }
 
+        if (s_cache.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var stem = Compute(word);
+        if (s_cache.Count < 200_000)
+        {
+            s_cache.TryAdd(word, stem);
+        }
+
+        return stem;
+    }
+
+    private static string Compute(string word)
+    {
         var b = word.ToCharArray();
         var k = b.Length - 1;
         k = Step1ab(b, k);

@@ -28,12 +28,15 @@ public static class SentenceSplitter
 
     public static List<TextSpan> Split(string text) => Split(text, 0, text.Length);
 
-    public static List<TextSpan> Split(string text, int start, int end)
+    /// <summary>The first <paramref name="limit"/> sentences only, without scanning the rest of the text.</summary>
+    public static List<TextSpan> Split(string text, int limit) => Split(text, 0, text.Length, limit);
+
+    public static List<TextSpan> Split(string text, int start, int end, int limit = int.MaxValue)
     {
         var sentences = new List<TextSpan>();
         var begin = start;
         var i = start;
-        while (i < end)
+        while (i < end && sentences.Count < limit)
         {
             var c = text[i];
             if (c == '\n')
@@ -65,7 +68,11 @@ public static class SentenceSplitter
             i++;
         }
 
-        Add(begin, end);
+        if (sentences.Count < limit)
+        {
+            Add(begin, end);
+        }
+
         return sentences;
 
         void Add(int from, int to)
