@@ -36,16 +36,25 @@ internal static class ScaleCorpus
         // never share the clusterer's time window, so they stay distinct stories.
         var storyCount = Math.Clamp(count / 8, 1, events.Count * 36);
         var storyDates = Enumerable.Range(0, storyCount).Select(s => start.AddDays((s / events.Count * 20) + random.Next(0, 3))).ToArray();
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        // Articles are planned first (story, time, seed) and written in publication order, as a stream arrives.
+        var plan = new (int Story, DateTimeOffset Published, int Seed)[count];
         for (var i = 0; i < count; i++)
         {
             var story = random.Next(storyCount);
+            plan[i] = (story, storyDates[story].AddHours(random.Next(0, 72)), random.Next());
+        }
+
+        Array.Sort(plan, (a, b) => a.Published.CompareTo(b.Published));
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        for (var i = 0; i < count; i++)
+        {
+            var (story, published, itemSeed) = plan[i];
+            var itemRandom = new Random(itemSeed);
             var texts = events[story % events.Count];
-            var text = Mutate(texts[random.Next(texts.Count)], random);
+            var text = Mutate(texts[itemRandom.Next(texts.Count)], itemRandom);
             var id = $"a{i}";
             gold[id] = $"story{story}";
-            var published = storyDates[story].AddHours(random.Next(0, 72)); // dates spread over a year
-            writer.WriteLine(JsonSerializer.Serialize(new { id, title = "", text, published = published.ToString("O"), site = $"site{random.Next(200)}.example" }));
+            writer.WriteLine(JsonSerializer.Serialize(new { id, title = "", text, published = published.ToString("O"), site = $"site{itemRandom.Next(200)}.example" }));
         }
 
         return gold;

@@ -78,15 +78,33 @@ public sealed class StoryClusterer(ClusteringOptions options)
         }
 
         var incoming = Enumerable.Range(0, items.Count).Where(i => fixedStory[i] < 0).ToList();
-        foreach (var i in ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => incoming[k]))
+        var arrivals = ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => (incoming[k], items[incoming[k]]));
+        return Stream(arrivals, frequencies, learn: false, states, index);
+    }
+
+    /// <summary>
+    /// Clusters items as they arrive, for a stream too large to hold before clustering: document frequencies
+    /// are learned from the items seen so far, so reading and clustering can overlap.
+    /// </summary>
+    public IReadOnlyList<Group> Stream(IEnumerable<(int Index, ClusterItem Item)> arrivals) =>
+        Stream(arrivals, new TermFrequencies(), learn: true, [], []);
+
+    private IReadOnlyList<Group> Stream(IEnumerable<(int Index, ClusterItem Item)> arrivals, TermFrequencies frequencies, bool learn, List<StoryState> states, Dictionary<int, List<StoryState>> index)
+    {
+        foreach (var (i, item) in arrivals)
         {
-            var vector = Vector(i);
+            if (learn)
+            {
+                frequencies.Add(item.Terms);
+            }
+
+            var vector = SparseVector.Weighted(item.Terms, item.Counts, frequencies.Idf);
             var top = vector.TopTerms(options.CandidateTerms);
             StoryState? best = null;
             var bestScore = options.JoinThreshold;
             foreach (var candidate in Candidates(top, index))
             {
-                if (!candidate.WithinWindow(items[i].Published, options.Window))
+                if (!candidate.WithinWindow(item.Published, options.Window))
                 {
                     continue;
                 }
@@ -105,7 +123,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 states.Add(best);
             }
 
-            best.Add(i, vector, items[i].Published);
+            best.Add(i, vector, item.Published);
             Index(best, top, index);
         }
 
