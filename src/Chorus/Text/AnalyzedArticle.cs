@@ -107,6 +107,7 @@ public static class TextAnalyzer
     public static string[] Terms(string text, int start, int end)
     {
         var terms = new List<string>();
+        Span<char> stack = stackalloc char[64];
         foreach (var token in Tokenizer.Tokenize(text, start, end))
         {
             if (token.Kind == TokenKind.Number)
@@ -120,13 +121,22 @@ public static class TextAnalyzer
                 continue;
             }
 
-            var word = text.Substring(token.Start, token.Length).ToLowerInvariant().Replace('’', '\'');
-            if (word.EndsWith("'s", StringComparison.Ordinal))
+            // Lower-cased in a stack buffer: known words cost no allocation (stop words and cached stems are looked up by span).
+            var buffer = token.Length <= stack.Length ? stack : new char[token.Length];
+
+            var length = 0;
+            foreach (var c in text.AsSpan(token.Start, token.Length))
             {
-                word = word[..^2];
+                buffer[length++] = c == '’' ? '\'' : char.ToLowerInvariant(c);
             }
 
-            if (Stopwords.Contains(word) || word.Length < 2)
+            if (length >= 2 && buffer[length - 2] == '\'' && buffer[length - 1] == 's')
+            {
+                length -= 2;
+            }
+
+            var word = buffer[..length];
+            if (length < 2 || Stopwords.Contains(word))
             {
                 continue;
             }

@@ -30,6 +30,17 @@ public static class PorterStemmer
         return stem;
     }
 
+    /// <summary>The stem of a lower-case word given as characters; a cached stem costs no allocation.</summary>
+    public static string Stem(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 2 && s_cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        return Stem(word.ToString());
+    }
+
     private static string Compute(string word)
     {
         var b = word.ToCharArray();

@@ -18,4 +18,6 @@ public static class Stopwords
         StringComparer.Ordinal);
 
     public static bool Contains(string lowerCaseWord) => s_words.Contains(lowerCaseWord);
+
+    public static bool Contains(ReadOnlySpan<char> lowerCaseWord) => s_words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerCaseWord);
 }
