@@ -56,14 +56,17 @@ internal sealed class BriefCommand : Command
         var batch = source.ReadAll(CommandInputs.Paths(arguments));
         CommandInputs.Report(batch, console);
         var brief = pipeline.Run(batch.Articles);
-        console.Out.Write(arguments.Value("--format") switch
-        {
-            "json" or "jsonl" => JsonBriefRenderer.Render(brief) + "\n",
-            "html" => HtmlBriefRenderer.Render(brief),
-            _ => MarkdownBriefRenderer.Render(brief),
-        });
+        console.Out.Write(Render(brief, arguments.Value("--format")));
         return batch.Problems.Count > 0 ? 1 : 0;
     }
+
+    /// <summary>A brief in the format a command was asked for: md (the default), json or html.</summary>
+    public static string Render(Brief brief, string? format) => format switch
+    {
+        "json" or "jsonl" => JsonBriefRenderer.Render(brief) + "\n",
+        "html" => HtmlBriefRenderer.Render(brief),
+        _ => MarkdownBriefRenderer.Render(brief),
+    };
 
     private static int EachDirectory(string root, ArticleSource source, BriefPipeline pipeline, Console console)
     {

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Chorus.Cli;
@@ -6,12 +5,7 @@ namespace Chorus.Cli;
 /// <summary>JSON settings shared by every command: camelCase names, one object per line, non-ASCII kept readable.</summary>
 internal static class Json
 {
-    public static JsonSerializerOptions Line { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
+    public static JsonSerializerOptions Line { get; } = new(Rendering.JsonBriefRenderer.Options) { WriteIndented = false };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Line);
 }

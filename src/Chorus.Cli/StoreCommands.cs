@@ -167,12 +167,7 @@ internal sealed class ShowCommand : Command
             return 1;
         }
 
-        console.Out.Write(arguments.Value("--format") switch
-        {
-            "json" => JsonBriefRenderer.Render(brief) + "\n",
-            "html" => HtmlBriefRenderer.Render(brief),
-            _ => MarkdownBriefRenderer.Render(brief),
-        });
+        console.Out.Write(BriefCommand.Render(brief, arguments.Value("--format")));
         return 0;
     }
 

@@ -23,7 +23,8 @@ internal static class ClusteringSuite
 
         if (Array.IndexOf(args, "--scale") is var sc && sc >= 0 && sc + 1 < args.Length)
         {
-            return Scale(root, args[(sc + 1)..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray());
+            var sizes = args[(sc + 1)..].TakeWhile(a => a.All(char.IsDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+            return Scale(root, sizes, stages: args.Contains("--stages"));
         }
 
         var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
@@ -57,10 +58,11 @@ internal static class ClusteringSuite
     }
 
     /// <summary>
-    /// The scale suite: for each size, generates that many articles from the bench texts (ScaleCorpus), clusters
-    /// them from JSONL as 'chorus cluster' does, and reports articles per second, peak memory and pairwise F1.
+    /// The scale suite: for each size, generates that many articles from the bench texts (ScaleCorpus), streams them
+    /// from JSONL into the clusterer, and reports articles per second, peak memory and pairwise F1. With --stages it
+    /// first times parsing, cleaning and features one after another on one thread.
     /// </summary>
-    private static int Scale(string root, int[] sizes)
+    private static int Scale(string root, int[] sizes, bool stages)
     {
         var storyOf = File.ReadAllLines(Path.Combine(root, "gold.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
         var events = File.ReadLines(Path.Combine(root, "articles.jsonl"))
@@ -75,7 +77,7 @@ internal static class ClusteringSuite
             var path = Path.Combine(Path.GetTempPath(), $"chorus-scale-{size}.jsonl");
             var gold = ScaleCorpus.Write(events, size, path);
             GC.Collect();
-            if (Environment.GetEnvironmentVariable("CHORUS_SCALE_STAGES") is not null)
+            if (stages)
             {
                 var t0 = Stopwatch.StartNew();
                 var raw = new Chorus.Ingest.InputReader().Read([path]).ToList();

@@ -23,19 +23,7 @@ public static class QuoteMerger
             }
         }
 
-        var groups = new List<List<Item>>();
-        foreach (var item in items)
-        {
-            var home = groups.FirstOrDefault(g => g.Any(other => SameQuote(item, other)));
-            if (home is null)
-            {
-                groups.Add([item]);
-            }
-            else
-            {
-                home.Add(item);
-            }
-        }
+        var groups = GreedyGroups.Of(items, (group, item) => group.Any(other => SameQuote(item, other)));
 
         return groups
             .Select(g =>

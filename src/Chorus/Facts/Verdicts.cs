@@ -68,22 +68,8 @@ public static class SlotAligner
     /// <summary>Greedy classes: a slot joins the first class whose every member is compatible with it.</summary>
     private static List<List<FactSlot>> Classes(List<FactSlot> slots)
     {
-        var classes = new List<List<FactSlot>>();
         var ordered = slots.GroupBy(s => s.Value.Key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).SelectMany(g => g);
-        foreach (var slot in ordered)
-        {
-            var home = classes.FirstOrDefault(c => c.All(m => Compatible(m, slot)));
-            if (home is null)
-            {
-                classes.Add([slot]);
-            }
-            else
-            {
-                home.Add(slot);
-            }
-        }
-
-        return classes;
+        return GreedyGroups.Of(ordered, (members, slot) => members.All(m => Compatible(m, slot)));
     }
 
     private static bool Compatible(FactSlot a, FactSlot b)

@@ -86,11 +86,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return files.Where(IsSupported).SelectMany(ReadFile);
     }
 
-    private static bool IsSupported(string file)
-    {
-        var name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
-        return Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm" or ".xhtml" or ".txt" or ".text" or ".jsonl" or ".ndjson";
-    }
+    private static bool IsSupported(string file) => KindFromName(file) is not null;
 
     private IEnumerable<InputItem> ReadFile(string path)
     {
@@ -213,11 +209,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return [new RawDocument(id, source, media, text) { Diagnostics = diagnostics }];
     }
 
-    private static bool IsJsonl(string path)
-    {
-        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
-        return Path.GetExtension(name).ToLowerInvariant() is ".jsonl" or ".ndjson";
-    }
+    private static bool IsJsonl(string path) => KindFromName(path) == InputKind.Jsonl;
 
     private static InputKind? KindFromName(string path)
     {

@@ -124,11 +124,11 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
 
             var hash = ContentHash(article.Site, article.Text);
             var url = UrlCanonicalizer.Canonical(article.Url);
-            var duplicateOf = byHash.GetValueOrDefault(hash) ?? store.ArticleIdByHash(hash)
-                ?? (url is null ? null : byUrl.GetValueOrDefault(url) ?? store.ArticleIdByUrl(url));
+            var sameText = byHash.GetValueOrDefault(hash) ?? store.ArticleIdByHash(hash);
+            var duplicateOf = sameText ?? (url is null ? null : byUrl.GetValueOrDefault(url) ?? store.ArticleIdByUrl(url));
             if (duplicateOf is not null)
             {
-                var reason = byHash.ContainsKey(hash) || store.ArticleIdByHash(hash) is not null ? "same text" : "same URL";
+                var reason = sameText is not null ? "same text" : "same URL";
                 ledger.Add(new LedgerEntry(article.Source, "duplicate", null, duplicateOf, reason));
                 if (url is not null)
                 {
