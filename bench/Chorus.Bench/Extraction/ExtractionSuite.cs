@@ -101,8 +101,9 @@ internal static class ExtractionSuite
         if (args.Contains("--dump"))
         {
             var dump = ids.ToDictionary(id => id, id => new { articleBody = predictions[id]?.Text ?? "" });
-            File.WriteAllText("extraction-predictions.json", JsonSerializer.Serialize(dump));
-            Console.WriteLine("predictions written to extraction-predictions.json");
+            var dumpPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "chorus-extraction-predictions.json");
+            File.WriteAllText(dumpPath, JsonSerializer.Serialize(dump));
+            Console.WriteLine($"predictions written to {dumpPath} (outside the repository: they hold the benchmark's text)");
         }
 
         return 0;

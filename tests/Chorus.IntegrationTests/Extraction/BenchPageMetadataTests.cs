@@ -13,12 +13,12 @@ public class BenchPageMetadataTests
     public void TheMetadataOfTwentyRealPagesMatchesWhatTheirSourceSays()
     {
         var expectations = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "bench-page-metadata.json"))).RootElement.GetProperty("pages");
-        var html = Path.Combine(Repository.SharedBench!, "extraction", "html");
+        var files = Directory.GetFiles(Path.Combine(Repository.SharedBench!, "extraction", "html"), "*.html.gz").Order(StringComparer.Ordinal).ToList();
         var failures = new List<string>();
         foreach (var page in expectations.EnumerateArray())
         {
-            var id = page.GetProperty("id").GetString()!;
-            var file = Directory.GetFiles(html, id + "*.html.gz").Single();
+            var id = $"page {page.GetProperty("page").GetInt32()}";
+            var file = files[page.GetProperty("page").GetInt32()];
             var item = new InputReader().Read([file]).Single();
             var article = ArticleExtractor.Extract(item).Article;
             if (article is null)
@@ -38,11 +38,8 @@ public class BenchPageMetadataTests
             Check("author", article.Author);
             Check("site", article.Site);
             Check("language", article.Language);
-            Check("canonical", article.Url);
-            if (page.TryGetProperty("title", out var title) && article.Title?.StartsWith(title.GetString()!, StringComparison.Ordinal) != true)
-            {
-                failures.Add($"{id}: title expected to start with '{title.GetString()}', got '{article.Title}'");
-            }
+            Check("canonicalHash", article.Url is null ? null : Hash(article.Url));
+            Check("titleHash", article.Title is null ? null : Hash(string.Join(' ', article.Title.Split(' ').Take(3))));
 
             if (page.TryGetProperty("published", out var published))
             {
@@ -60,4 +57,8 @@ public class BenchPageMetadataTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>The first 16 hex digits of SHA-256: how the test data names the benchmark's text without holding it.</summary>
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 }
