@@ -47,6 +47,8 @@ internal static class HtmlArticleExtractor
 
     private static readonly HashSet<string> s_none = HtmlClasses.Words("");
 
+    private static readonly HashSet<string> s_embeddedPosts = HtmlClasses.Words("twitter-tweet instagram-media tiktok-embed");
+
     private static readonly string[] s_classAndId = ["class", "id"];
 
     private static readonly HashSet<string> s_leadCues = HtmlClasses.Words("summary lead lede intro standfirst dek deck excerpt subtitle subheadline");
@@ -91,7 +93,10 @@ internal static class HtmlArticleExtractor
     /// </summary>
     private static List<string> WithoutLinkLists(List<Block> blocks)
     {
-        static bool LinkDense(Block b) => b.LinkChars * 2 > b.Text.Length && b.Text.Length <= 200;
+        static bool LinkDense(Block b) => b.LinkChars * 2 > b.Text.Length && b.Text.Length <= 200 && !LinkedSentence(b);
+
+        // A sentence whose second half is a link ("... was <a>sentenced to life</a>.") is prose, not a list item.
+        static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 30 && b.Text[^1] is '.' or '!' or '?' && b.Text.Count(c => c == ' ') >= 7;
         static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
 
         var kept = new List<string>(blocks.Count);
@@ -284,10 +289,24 @@ internal static class HtmlArticleExtractor
 
             if (HtmlClasses.Score(_tree, node, s_none, s_negativeCues, stopAtFirstNegative: true) < 0)
             {
-                return !HasPositiveCue(node);
+                return !HasPositiveCue(node) && !HoldsEmbeddedPost(node);
             }
 
             return _tree.RawAttribute(node, "aria-hidden").SequenceEqual("true") || _tree.HasAttribute(node, "hidden") || IsHidden(node) || IsHoverCard(node);
+        }
+
+        /// <summary>A post the author embedded in the story (a quoted tweet or Instagram post): a "social" wrapper around it is not chrome.</summary>
+        private bool HoldsEmbeddedPost(int node)
+        {
+            foreach (var inner in _tree.Descendants(node))
+            {
+                if (_tree.Tag(inner) == "blockquote" && HtmlClasses.HasClass(_tree, inner, s_embeddedPosts))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Hidden by its own style or by a class whose whole name says so (not "hidden-xs", which only hides it on phones).</summary>
@@ -432,34 +451,70 @@ internal static class HtmlArticleExtractor
             return RepeatedParts(container) ?? container;
         }
 
-        /// <summary>When the container is one of several like siblings (one card or chunk per paragraph), their parent is the article, keeping only those parts.</summary>
+        /// <summary>
+        /// When the container, or a wrapper a few levels above it, is one of several like siblings (one card or chunk
+        /// per paragraph, or body sections split by figures), their parent is the article, keeping only those parts.
+        /// Above the container a like sibling must also hold a part shaped like the container itself.
+        /// </summary>
         private int? RepeatedParts(int container)
         {
-            var parent = _tree.Parent(container);
             var tag = _tree.Tag(container);
             var cls = _tree.Attribute(container, "class");
-            if (parent <= 0 || tag is "body" or "html" || string.IsNullOrEmpty(cls))
+            if (tag is "body" or "html" || string.IsNullOrEmpty(cls))
             {
                 return null;
             }
 
-            var parts = _tree.Children(parent)
-                .Where(e => e != container && IsElement(e) && _tree.Tag(e) == tag && _tree.Attribute(e, "class") == cls && _text[e] >= 40 && LinkDensity(e) < 0.3)
-                .ToHashSet();
-            if (parts.Count == 0)
+            var part = container;
+            for (var level = 0; level < 4; level++)
             {
-                return null;
-            }
-
-            foreach (var child in _tree.Children(parent))
-            {
-                if (child != container && !parts.Contains(child))
+                var parent = _tree.Parent(part);
+                var partTag = _tree.Tag(part);
+                if (parent <= 0 || partTag is "body" or "html")
                 {
-                    _excluded[child] = true;
+                    return null;
+                }
+
+                var partClass = _tree.Attribute(part, "class");
+                var parts = _tree.Children(parent)
+                    .Where(e => e != part && IsElement(e) && !_excluded[e] && _tree.Tag(e) == partTag && _tree.Attribute(e, "class") == partClass)
+                    .Where(e => level == 0 ? _text[e] >= 40 && LinkDensity(e) < 0.3 : HoldsLikePart(e, tag!, cls))
+                    .ToHashSet();
+                if (parts.Count > 0)
+                {
+                    foreach (var child in _tree.Children(parent))
+                    {
+                        if (child != part && !parts.Contains(child))
+                        {
+                            _excluded[child] = true;
+                        }
+                    }
+
+                    return parent;
+                }
+
+                if (_tree.Children(parent).Count(c => IsElement(c) && _text[c] > 0) > 1)
+                {
+                    return null; // the wrapper has other content beside this part: climbing further would guess
+                }
+
+                part = parent;
+            }
+
+            return null;
+        }
+
+        private bool HoldsLikePart(int wrapper, string tag, string cls)
+        {
+            foreach (var node in _tree.Descendants(wrapper))
+            {
+                if (IsElement(node) && _tree.Tag(node) == tag && _tree.Attribute(node, "class") == cls && _text[node] >= 40 && LinkDensity(node) < 0.3)
+                {
+                    return true;
                 }
             }
 
-            return parent;
+            return false;
         }
 
         /// <summary>The text blocks under the root in document order: block elements and &lt;br&gt; end a block.</summary>

@@ -101,4 +101,50 @@ public class HtmlArticleExtractorTests
         Assert.Null(result.Article);
         Assert.Contains("no article text", result.Problem!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ABodySplitIntoSectionsAroundFiguresIsKeptWhole()
+    {
+        static string Section(string text) =>
+            $"""<div class="module"><section class="outer"><div class="wrap"><div class="body-part"><p>{text}</p><p>{text} Again, with more detail, commas, and clauses.</p></div></div></section></div>""";
+        var article = Extract($"""
+            <html><body><div id="post">
+            {Section("The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.")}
+            <div class="module"><section class="media"><figure><img src="a.jpg"><figcaption>Boats in harbour</figcaption></figure></section></div>
+            {Section("Council chair Sergei Valenko met ministers at the Harbour Pavilion in Tallinn, where talks lasted hours.")}
+            <div class="module"><section class="media"><figure><img src="b.jpg"></figure></section></div>
+            {Section("Scientists advising the council have warned for three years that eastern cod stocks are close to collapse.")}
+            </div><div class="sidebar"><a href="/a">Most read</a></div></body></html>
+            """);
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Council chair Sergei Valenko", article.Text, StringComparison.Ordinal);
+        Assert.Contains("close to collapse.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Most read", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASentenceEndingInALinkIsProseButALinkListIsNot()
+    {
+        var article = Extract($"""
+            <html><body><article>{Body}
+            <p>The suspect, a former trawler captain, was <a href="/x">sentenced to six years in prison last Thursday</a>.</p>
+            <ul><li><a href="/1">Ferry strike called off after late-night talks</a></li><li><a href="/2">Library reopens</a></li></ul>
+            </article></body></html>
+            """);
+        Assert.Contains("sentenced to six years in prison last Thursday.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry strike", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APostTheAuthorEmbeddedIsContentDespiteItsSocialWrapper()
+    {
+        var article = Extract($"""
+            <html><body><article>{Body}
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The quota cut is the only way to save the eastern stock, full stop.</p>— Marta Ilves (@martailves) March 11, 2026</blockquote></div>
+            <div class="social-share"><a href="/s">Share on Facebook</a> <a href="/t">Share on X</a></div>
+            </article></body></html>
+            """);
+        Assert.Contains("the only way to save the eastern stock", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share on", article.Text, StringComparison.Ordinal);
+    }
 }
