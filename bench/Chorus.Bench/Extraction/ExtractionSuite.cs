@@ -89,8 +89,10 @@ internal static class ExtractionSuite
         Console.WriteLine($"empty predictions: {ids.Count(id => string.IsNullOrEmpty(predictions[id]?.Text))}");
 
         Console.WriteLine();
-        Console.WriteLine("worst 10 pages by F1:");
-        foreach (var (id, score) in ids.Zip(scores).OrderBy(x => F1(x.Second)).Take(10))
+        // Tuning reads failures of the development half only (--worst-dev); the default lists the whole set.
+        var worstFrom = args.Contains("--worst-dev") ? ids.Zip(scores).Take(half) : ids.Zip(scores);
+        Console.WriteLine(args.Contains("--worst-dev") ? "worst 10 development pages by F1:" : "worst 10 pages by F1:");
+        foreach (var (id, score) in worstFrom.OrderBy(x => F1(x.Second)).Take(10))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {id[..12]}  P {score.Precision:0.000}  R {score.Recall:0.000}  {truth[id].Url}"));
             var (missed, extra) = Differences(truth[id].Body, predictions[id]?.Text);
