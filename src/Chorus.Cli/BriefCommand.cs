@@ -12,7 +12,7 @@ internal sealed class BriefCommand : Command
 
     public override string Summary => "Cluster the inputs and write a cited brief for every story of two or more articles.";
 
-    public override string Usage => "brief [--format md|json|html] [--words N] PATH...  |  brief --each-dir DIR [--words N]";
+    public override string Usage => "brief [--format md|json|html] [--words N] [--one-story] PATH...  |  brief --each-dir DIR [--words N]";
 
     public override string Details => """
         Each brief holds a short summary in which every sentence cites the articles that support it, the
@@ -20,12 +20,16 @@ internal sealed class BriefCommand : Command
         people involved with their name variants merged, who said what, and a trust score per source.
         Stories of one article are listed briefly at the end.
 
+        --one-story takes every input as coverage of one story (no clustering): for a set of articles already
+        gathered around one event, where some are only loosely on topic.
+
         --each-dir DIR treats each subdirectory of DIR as one story given in advance (no clustering) and
         writes one JSON line per subdirectory: {"story": name, "summary": [{"text","sources"}]}.
 
         Examples:
           chorus brief samples/coverage
           chorus brief --format html samples/coverage > brief.html
+          chorus brief --one-story coverage.json
           chorus brief --each-dir stories/ --words 100
         """;
 
@@ -33,6 +37,7 @@ internal sealed class BriefCommand : Command
     [
         new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json) or html", "md", ["md", "json", "html", "jsonl"]),
         new("--words", "N", "the summary's word cap", "120"),
+        new("--one-story", null, "take all inputs as one story, without clustering"),
         new("--each-dir", "DIR", "summarise each subdirectory of DIR as one story, without clustering"),
         new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
         new("--help", null, "show this help"),
@@ -55,7 +60,7 @@ internal sealed class BriefCommand : Command
 
         var batch = source.ReadAll(CommandInputs.Paths(arguments));
         CommandInputs.Report(batch, console);
-        var brief = pipeline.Run(batch.Articles);
+        var brief = arguments.Has("--one-story") ? pipeline.RunAsOneStory(batch.Articles) : pipeline.Run(batch.Articles);
         console.Out.Write(Render(brief, arguments.Value("--format")));
         return batch.Problems.Count > 0 ? 1 : 0;
     }

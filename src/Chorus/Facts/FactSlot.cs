@@ -38,4 +38,8 @@ public sealed record FactSlot(
     TextSpan ValueSpan,
     TextSpan Evidence,
     int Sentence,
-    IReadOnlyList<string> SentenceTerms);
+    IReadOnlyList<string> SentenceTerms)
+{
+    /// <summary>When the article carrying the slot was published, when known.</summary>
+    public DateTimeOffset? Published { get; init; }
+}

@@ -40,6 +40,18 @@ public static class FactSlotExtractor
         "compens", "damag", "bail", "revenu", "profit", "loss", "debt", "bonu", "ransom", "award", "prize", "tax", "packag", "spend",
     };
 
+    private static readonly HashSet<string> s_personNouns = new(
+        new[] { "people", "person", "persons", "civilians", "soldiers", "passengers", "residents", "children", "workers", "police", "officers", "troops", "victims", "migrants", "protesters", "students", "men", "women", "miners", "fans", "pilgrims", "refugees", "crew", "tourists" }.Select(w => PorterStemmer.Stem(w)),
+        StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> s_fates = new Dictionary<string, string>
+    {
+        ["killed"] = "killed", ["killing"] = "killed", ["kill"] = "killed", ["dead"] = "killed", ["died"] = "killed", ["die"] = "killed", ["death"] = "killed", ["deaths"] = "killed", ["lives"] = "killed",
+        ["injured"] = "injured", ["injuring"] = "injured", ["injuries"] = "injured", ["wounded"] = "injured", ["wounding"] = "injured", ["hurt"] = "injured",
+        ["missing"] = "missing", ["arrested"] = "arrested", ["detained"] = "arrested", ["held"] = "arrested", ["evacuated"] = "evacuated", ["rescued"] = "rescued",
+        ["displaced"] = "displaced", ["homeless"] = "displaced", ["stranded"] = "stranded", ["trapped"] = "trapped", ["hospitalized"] = "injured", ["hospitalised"] = "injured",
+    }.GroupBy(p => PorterStemmer.Stem(p.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_meetVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "meets", "meeting", "encountered", "received", "hosted" };
 
     private static readonly HashSet<string> s_futureCues = new(StringComparer.OrdinalIgnoreCase) { "will", "expected", "due", "plans", "planned", "scheduled", "would", "shall", "upcoming" };
@@ -130,7 +142,7 @@ public static class FactSlotExtractor
             }
 
             var key = NameMatcher.Fold(mention.Name);
-            slots.Add(Slot(article, SlotKind.Venue, "venue", "Venue", new SlotValue(key, mention.Name), mention.Span, mention.Sentence));
+            slots.Add(Slot(article, SlotKind.Venue, "venue", "Venue", new SlotValue(key, mention.Name), mention.Span, mention.Sentence) with { SentenceTerms = LeadTerms(article, VenueSentences) });
             return;
         }
     }
@@ -187,8 +199,22 @@ public static class FactSlotExtractor
 
                     break;
                 default:
+                    // A count of people says nothing until we know what happened to them: "14 people died" and
+                    // "600 people were evacuated" are about different things.
+                    var fate = "";
+                    if (s_personNouns.Contains(quantity.Unit))
+                    {
+                        fate = FateOf(article, quantity.Span) ?? "";
+                        if (fate.Length == 0)
+                        {
+                            break;
+                        }
+                    }
+
                     var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + quantity.Value.ToString("#,0.##", CultureInfo.InvariantCulture) };
-                    slots.Add(Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence));
+                    slots.Add(fate.Length == 0
+                        ? Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence)
+                        : Slot(article, SlotKind.Count, $"count:{quantity.Unit}:{fate}", $"Number of {quantity.Noun} {fate}", count, quantity.Span, sentence));
                     break;
             }
         }
@@ -243,8 +269,12 @@ public static class FactSlotExtractor
         }
     }
 
+    /// <summary>The main event's slots (its date and venue) are about the lead, so their context is the lead's words.</summary>
+    private static string[] LeadTerms(AnalyzedArticle article, int sentences) =>
+        article.Sentences.Take(sentences).SelectMany(s => s.Terms).Distinct(StringComparer.Ordinal).ToArray();
+
     private static FactSlot Slot(AnalyzedArticle article, SlotKind kind, string topic, string label, SlotValue value, TextSpan span, int sentence) =>
-        new(article.Id, kind, topic, label, value, span, article.Sentences[sentence].Span, sentence, article.Sentences[sentence].Terms);
+        new(article.Id, kind, topic, label, value, span, article.Sentences[sentence].Span, sentence, article.Sentences[sentence].Terms) { Published = article.Article.Published };
 
     private static (double Low, double High) Range(double value, Qualifier qualifier) => qualifier switch
     {
@@ -381,6 +411,22 @@ public static class FactSlotExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What happened to the people counted: the verb just before the count ("killing two people"), else one
+    /// shortly after ("14 people had died"), else one further before ("the blast left 24 people wounded").
+    /// </summary>
+    private static string? FateOf(AnalyzedArticle article, TextSpan span)
+    {
+        var sentence = article.Sentences[article.SentenceAt(span.Start)].Span;
+        var tokens = Tokenizer.Tokenize(article.Text, sentence.Start, sentence.End).Where(t => t.Kind == TokenKind.Word).ToList();
+        string? Fate(Token t) => s_fates.GetValueOrDefault(PorterStemmer.Stem(article.Text[t.Span.Range].ToLowerInvariant()));
+        var before = tokens.Where(t => t.End <= span.Start).Reverse().Take(5).ToList();
+        var after = tokens.Where(t => t.Start >= span.End).Take(4);
+        return (before.Count > 0 ? Fate(before[0]) : null)
+            ?? after.Select(Fate).FirstOrDefault(f => f is not null)
+            ?? before.Skip(1).Select(Fate).FirstOrDefault(f => f is not null);
     }
 
     private static List<string> WindowTerms(AnalyzedArticle article, TextSpan span, int words)

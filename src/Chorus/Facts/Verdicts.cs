@@ -15,48 +15,166 @@ public sealed record Conflict(string Topic, SlotKind Kind, IReadOnlyList<Conflic
 public sealed record Agreement(string Statement, SlotKind Kind, IReadOnlyList<string> Sources, int Origins);
 
 /// <summary>
-/// Aligns the slots of a story by topic and gives each topic a verdict. Values are grouped into classes of
-/// compatible values ("Wednesday" with "Wednesday evening", "three hours" with "more than three hours").
-/// Two classes conflict only when no origin states both (one origin stating two values is talking about two
-/// things) and, for numbers, when their sentences are about the same thing. Copies share their origin, so a
-/// garbled copy never makes a conflict with its own source.
+/// Aligns the slots of a story and gives each aligned group a verdict. Within a topic, slots are about the same
+/// thing only when their sentences share enough content and name the same time ("in May", "2023"); those
+/// groups are then split into classes of compatible values ("Wednesday" with "Wednesday evening", "three hours"
+/// with "more than three hours"). Precision comes first, so two classes conflict only when no origin states both
+/// (one origin stating two values is talking about two things), and when a pair of their slots is a clean
+/// statement each: not one of several values of its kind in one sentence ("rose 6.5% in March and 6% in May"),
+/// and not hedged ("could", "if", "forecast"). Copies share their origin, so a garbled copy never makes a
+/// conflict with its own source.
 /// </summary>
 public static class SlotAligner
 {
+    // Case matters: "may" hedges, "May" is a month.
+    private static readonly HashSet<string> s_hedges = new(StringComparer.Ordinal)
+    {
+        "could", "may", "might", "would", "if", "If", "unless", "Unless", "forecast", "forecasts", "projected", "projects", "predicted", "predicts",
+        "expected", "expects", "estimate", "estimates", "estimated", "likely", "possibly", "perhaps", "whether", "target", "aims",
+    };
+
+    private static readonly HashSet<string> s_timeWords = new(
+        new[] { "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "quarter", "yesterday" }
+            .Select(w => PorterStemmer.Stem(w)),
+        StringComparer.Ordinal);
+
     public static (List<Agreement> Agreements, List<Conflict> Conflicts) Align(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
     {
         var agreements = new List<Agreement>();
         var conflicts = new List<Conflict>();
+        var ambiguous = Ambiguous(slots);
         foreach (var topic in slots.GroupBy(s => s.Topic, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.Sentence)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            var classes = Classes(topic.ToList());
             var kind = topic.First().Kind;
-            var conflicting = ConflictingClasses(classes, kind, originOf);
-            if (conflicting.Count >= 2)
+            var profiles = topic.Select(s => new Profile(s, textOf(s.ArticleId))).ToList();
+            // Agreement may rest on looser wording ("a €45m fund" / "a fund worth 45 million euros") than a conflict may.
+            var least = LeastSimilarity(kind);
+            bool Related(Profile a, Profile b) => Linked(a, b, kind, least * 0.6);
+            bool Same(Profile a, Profile b) => Linked(a, b, kind, least);
+            foreach (var group in SameThing(profiles, Related))
             {
-                var values = conflicting
-                    .OrderByDescending(c => Origins(c, originOf))
-                    .ThenBy(c => c.Min(s => s.Sentence))
-                    .Select(c => new ConflictValue(
-                        Display(c),
-                        c.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
-                        EvidenceByOrigin(c, originOf, textOf),
-                        Origins(c, originOf)))
-                    .ToList();
-                conflicts.Add(new Conflict(topic.First().TopicLabel, kind, values));
-                continue;
-            }
+                var classes = Classes(group);
+                var conflicting = ConflictingClasses(classes, originOf, ambiguous, Same);
+                if (conflicting.Count >= 2)
+                {
+                    var values = conflicting
+                        .OrderByDescending(c => Origins(c, originOf))
+                        .ThenBy(c => c.Min(p => p.Slot.Sentence))
+                        .Select(c => new ConflictValue(
+                            Display(c),
+                            c.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
+                            EvidenceByOrigin(c, originOf, textOf),
+                            Origins(c, originOf)))
+                        .ToList();
+                    conflicts.Add(new Conflict(topic.First().TopicLabel, kind, values));
+                    continue;
+                }
 
-            var main = classes.OrderByDescending(c => Origins(c, originOf)).First();
-            var origins = Origins(main, originOf);
-            if (origins >= 2 && classes.Count == 1)
-            {
-                agreements.Add(new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
+                var main = classes.OrderByDescending(c => Origins(c, originOf)).First();
+                var origins = Origins(main, originOf);
+                if (origins >= 2 && classes.Count == 1)
+                {
+                    agreements.Add(new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
+                }
             }
         }
 
         return (agreements, conflicts);
     }
+
+    /// <summary>A slot with what alignment reads of its sentence: content words (no numbers), time words, and hedges.</summary>
+    private sealed class Profile
+    {
+        public Profile(FactSlot slot, string text)
+        {
+            Slot = slot;
+            Content = slot.SentenceTerms.Where(t => !t.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+            Times = slot.SentenceTerms.Where(t => s_timeWords.Contains(t) || IsYear(t)).ToHashSet(StringComparer.Ordinal);
+            var sentence = slot.Evidence.End <= text.Length ? text.AsSpan(slot.Evidence.Start, slot.Evidence.Length).TrimEnd() : [];
+            Hedged = sentence.EndsWith("?"); // a question states nothing
+            foreach (var range in sentence.SplitAny(" ,;:()\"“”"))
+            {
+                if (s_hedges.Contains(sentence[range].ToString()))
+                {
+                    Hedged = true;
+                    break;
+                }
+            }
+        }
+
+        public FactSlot Slot { get; }
+
+        public HashSet<string> Content { get; }
+
+        public HashSet<string> Times { get; }
+
+        public bool Hedged { get; }
+
+        private static bool IsYear(string term) => term.Length == 5 && int.TryParse(term.AsSpan(1), out var year) && year is >= 1900 and <= 2100;
+    }
+
+    /// <summary>Groups of slots about the same thing: linked when their sentences share content and name the same times.</summary>
+    private static double LeastSimilarity(SlotKind kind) => kind switch
+    {
+        SlotKind.Title or SlotKind.Meeting => 0.0,
+        SlotKind.Duration => 0.2,
+        SlotKind.EventDate => 0.2,
+        SlotKind.Venue => 0.3,
+        _ => 0.35,
+    };
+
+    private static List<List<Profile>> SameThing(List<Profile> profiles, Func<Profile, Profile, bool> same)
+    {
+        var parent = Enumerable.Range(0, profiles.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            for (var j = i + 1; j < profiles.Count; j++)
+            {
+                if (Find(i) != Find(j) && same(profiles[i], profiles[j]))
+                {
+                    parent[Find(i)] = Find(j);
+                }
+            }
+        }
+
+        return profiles.Select((p, i) => (p, Root: Find(i))).GroupBy(x => x.Root).Select(g => g.Select(x => x.p).ToList()).ToList();
+    }
+
+    private static bool Linked(Profile a, Profile b, SlotKind kind, double least)
+    {
+        if (least == 0)
+        {
+            return true;
+        }
+
+        // Numbers must be about the same period ("in May" is not "in June"; "in 2023" is not a figure with no time).
+        var numeric = kind is SlotKind.Money or SlotKind.Percent or SlotKind.Count or SlotKind.Duration;
+        if (numeric && (!(a.Times.IsSubsetOf(b.Times) || b.Times.IsSubsetOf(a.Times)) || (a.Times.Count == 0) != (b.Times.Count == 0)))
+        {
+            return false;
+        }
+
+        // Coverage of a running story reports a new day's events each day: two leads name one event with different
+        // days only when both were published in the same news cycle, or when they say the same thing nearly word for word.
+        if (kind == SlotKind.EventDate && !SameNewsCycle(a.Slot, b.Slot))
+        {
+            least = Math.Max(least, 0.5);
+        }
+
+        return Clustering.CopyDetector.SetCosine(a.Content, b.Content) >= least;
+    }
+
+    private static bool SameNewsCycle(FactSlot a, FactSlot b) =>
+        a.Published is { } x && b.Published is { } y && Math.Abs((x - y).TotalDays) <= 2;
+
+    /// <summary>Slots that share their sentence with another value of their kind: which value answers which question is unclear.</summary>
+    private static HashSet<FactSlot> Ambiguous(IReadOnlyList<FactSlot> slots) =>
+        slots.Where(s => s.Kind is not (SlotKind.Title or SlotKind.Meeting))
+            .GroupBy(s => (s.ArticleId, s.Sentence, s.Kind))
+            .Where(g => g.Select(s => s.Value.Key).Distinct(StringComparer.Ordinal).Count() > 1)
+            .SelectMany(g => g)
+            .ToHashSet();
 
     private static string Statement(FactSlot slot, string value) => slot.Kind switch
     {
@@ -66,10 +184,10 @@ public static class SlotAligner
     };
 
     /// <summary>Greedy classes: a slot joins the first class whose every member is compatible with it.</summary>
-    private static List<List<FactSlot>> Classes(List<FactSlot> slots)
+    private static List<List<Profile>> Classes(List<Profile> group)
     {
-        var ordered = slots.GroupBy(s => s.Value.Key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).SelectMany(g => g);
-        return GreedyGroups.Of(ordered, (members, slot) => members.All(m => Compatible(m, slot)));
+        var ordered = group.GroupBy(p => p.Slot.Value.Key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).SelectMany(g => g);
+        return GreedyGroups.Of(ordered, (members, p) => members.All(m => Compatible(m.Slot, p.Slot)));
     }
 
     private static bool Compatible(FactSlot a, FactSlot b)
@@ -99,22 +217,26 @@ public static class SlotAligner
         return weekdayOnly && Weekday(a) == Weekday(b);
     }
 
-    /// <summary>The classes that take part in a conflict: each has a rival with disjoint origins about the same thing.</summary>
-    private static List<List<FactSlot>> ConflictingClasses(List<List<FactSlot>> classes, SlotKind kind, Func<string, string> originOf)
+    /// <summary>
+    /// The classes that take part in a conflict: each has a rival with disjoint origins, and a pair of clean
+    /// statements (one per class), themselves about the same thing, says the two values.
+    /// </summary>
+    private static List<List<Profile>> ConflictingClasses(List<List<Profile>> classes, Func<string, string> originOf, HashSet<FactSlot> ambiguous, Func<Profile, Profile, bool> same)
     {
-        var result = new List<List<FactSlot>>();
+        bool Clean(Profile p) => !p.Hedged && !ambiguous.Contains(p.Slot);
+        var result = new List<List<Profile>>();
         for (var i = 0; i < classes.Count; i++)
         {
             for (var j = 0; j < classes.Count; j++)
             {
-                if (i == j)
+                if (i == j || result.Contains(classes[i]))
                 {
                     continue;
                 }
 
-                var originsA = classes[i].Select(s => originOf(s.ArticleId)).ToHashSet(StringComparer.Ordinal);
-                var originsB = classes[j].Select(s => originOf(s.ArticleId)).ToHashSet(StringComparer.Ordinal);
-                if (!originsA.Overlaps(originsB) && AboutTheSameThing(classes[i], classes[j], kind) && !result.Contains(classes[i]))
+                var originsA = classes[i].Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
+                var originsB = classes[j].Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
+                if (!originsA.Overlaps(originsB) && classes[i].Any(a => Clean(a) && classes[j].Any(b => Clean(b) && same(a, b))))
                 {
                     result.Add(classes[i]);
                 }
@@ -124,45 +246,26 @@ public static class SlotAligner
         return result;
     }
 
-    /// <summary>Numbers must come from sentences that share enough content; dates, venues, titles and anchored durations are aligned by topic alone.</summary>
-    private static bool AboutTheSameThing(List<FactSlot> a, List<FactSlot> b, SlotKind kind)
-    {
-        var least = kind switch
-        {
-            SlotKind.Percent or SlotKind.Count => 0.2,
-            SlotKind.Money => 0.1,
-            _ => 0.0,
-        };
-        if (least == 0)
-        {
-            return true;
-        }
-
-        return a.Any(x => b.Any(y => Similarity(x.SentenceTerms, y.SentenceTerms) >= least));
-    }
-
-    private static double Similarity(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        Clustering.CopyDetector.SetCosine(a.ToHashSet(StringComparer.Ordinal), b.ToHashSet(StringComparer.Ordinal));
-
-    private static int Origins(List<FactSlot> slots, Func<string, string> originOf) =>
-        slots.Select(s => originOf(s.ArticleId)).Distinct(StringComparer.Ordinal).Count();
+    private static int Origins(List<Profile> group, Func<string, string> originOf) =>
+        group.Select(p => originOf(p.Slot.ArticleId)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>One piece of evidence per origin: the origin's own words when it is in the class, else its first copy's.</summary>
-    private static List<Evidence> EvidenceByOrigin(List<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
-        slots.GroupBy(s => originOf(s.ArticleId), StringComparer.Ordinal)
+    private static List<Evidence> EvidenceByOrigin(List<Profile> group, Func<string, string> originOf, Func<string, string> textOf) =>
+        group.Select(p => p.Slot)
+            .GroupBy(s => originOf(s.ArticleId), StringComparer.Ordinal)
             .Select(g => g.FirstOrDefault(s => s.ArticleId == g.Key) ?? g.First())
             .Select(s => new Evidence(s.ArticleId, s.Evidence, textOf(s.ArticleId)[s.Evidence.Range]))
             .ToList();
 
-    private static string Normal(List<FactSlot> slots) =>
-        slots.Where(s => !s.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).Select(s => s.Value.Normal).FirstOrDefault() ?? slots[0].Value.Normal;
+    private static string Normal(List<Profile> group) =>
+        group.Where(p => !p.Slot.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).Select(p => p.Slot.Value.Normal).FirstOrDefault() ?? group[0].Slot.Value.Normal;
 
     /// <summary>The most common wording of a class; for dates, one that names the calendar day when any does.</summary>
-    private static string Display(List<FactSlot> slots)
+    private static string Display(List<Profile> group)
     {
-        var candidates = slots.Where(s => !s.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).ToList();
-        return (candidates.Count > 0 ? candidates : slots)
-            .GroupBy(s => s.Value.Display, StringComparer.OrdinalIgnoreCase)
+        var candidates = group.Where(p => !p.Slot.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).ToList();
+        return (candidates.Count > 0 ? candidates : group)
+            .GroupBy(p => p.Slot.Value.Display, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .First().Key;

@@ -12,5 +12,8 @@ public sealed record InputLimits
     /// <summary>Largest JSONL file line, in characters.</summary>
     public int MaxLineChars { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>Largest .json document (read whole, unlike JSONL which streams line by line).</summary>
+    public long MaxJsonBytes { get; init; } = 256L * 1024 * 1024;
+
     public static InputLimits Default { get; } = new();
 }

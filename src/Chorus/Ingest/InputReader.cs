@@ -8,7 +8,7 @@ namespace Chorus.Ingest;
 /// </summary>
 public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = null)
 {
-    private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson"];
+    private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson", ".json"];
     private readonly Func<Stream> _openStdin = openStdin ?? Console.OpenStandardInput;
 
     public InputReader() : this(InputLimits.Default)
@@ -94,7 +94,12 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         try
         {
             var length = new FileInfo(path).Length;
-            if (length > limits.MaxPageBytes && !IsJsonl(path))
+            if (KindFromName(path) == InputKind.Json && length > limits.MaxJsonBytes)
+            {
+                return [new RejectedInput(path, $"JSON file is {Bytes.Describe(length)}, above the limit of {Bytes.Describe(limits.MaxJsonBytes)} for a JSON document (use JSONL, one article per line, for larger sets)")];
+            }
+
+            if (length > limits.MaxPageBytes && KindFromName(path) is not (InputKind.Jsonl or InputKind.Json))
             {
                 return [new RejectedInput(path, $"file is {Bytes.Describe(length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
             }
@@ -175,7 +180,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
                 return [new RejectedInput(source, "empty file after decompression")];
             }
 
-            if (content.Length > limits.MaxPageBytes && kind != InputKind.Jsonl)
+            if (content.Length > (kind == InputKind.Json ? limits.MaxJsonBytes : limits.MaxPageBytes) && kind != InputKind.Jsonl)
             {
                 return [new RejectedInput(source, $"content is {Bytes.Describe(content.Length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
             }
@@ -205,6 +210,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return ReadJsonl(source, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
         }
 
+        if (kind == InputKind.Json)
+        {
+            return ReadJsonDocument(source, text);
+        }
+
         var media = kind == InputKind.Html ? MediaKind.Html : MediaKind.Text;
         return [new RawDocument(id, source, media, text) { Diagnostics = diagnostics }];
     }
@@ -219,6 +229,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             ".html" or ".htm" or ".xhtml" => InputKind.Html,
             ".txt" or ".text" => InputKind.Text,
             ".jsonl" or ".ndjson" => InputKind.Jsonl,
+            ".json" => InputKind.Json,
             _ => null,
         };
     }
@@ -229,6 +240,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         if (head.StartsWith("{"))
         {
             return InputKind.Jsonl;
+        }
+
+        if (head.StartsWith("["))
+        {
+            return InputKind.Json;
         }
 
         if (head.StartsWith("<") || head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
@@ -312,37 +328,79 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         try
         {
             using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new RejectedInput(where, "a JSONL line must be a JSON object");
-            }
-
-            var text = StringField(root, "text") ?? StringField(root, "body") ?? StringField(root, "content");
-            var title = StringField(root, "title");
-            if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(title))
-            {
-                return new RejectedInput(where, "article has no \"text\" and no \"title\"");
-            }
-
-            var id = StringField(root, "id") ?? (root.TryGetProperty("id", out var numeric) && numeric.ValueKind == JsonValueKind.Number ? numeric.GetRawText() : null);
-            id ??= $"{IdFromPath(source)}-{lineNumber}";
-            var published = StringField(root, "published") ?? StringField(root, "date");
-            return new ArticleRecord(
-                id,
-                where,
-                title,
-                text ?? "",
-                StringField(root, "url"),
-                StringField(root, "site"),
-                StringField(root, "author"),
-                published is null ? null : Extraction.DateParser.TryParse(published, out var when) ? when : null,
-                StringField(root, "language"));
+            return ParseArticle(where, json.RootElement, $"{IdFromPath(source)}-{lineNumber}", "a JSONL line must be a JSON object");
         }
         catch (JsonException e)
         {
             return new RejectedInput(where, $"invalid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>A .json file: one article object, or an array of them (each named source[i]).</summary>
+    private static IEnumerable<InputItem> ReadJsonDocument(string source, string text)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            return [new RejectedInput(source, $"invalid JSON: {e.Message}")];
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                return [ParseArticle(source, root, IdFromPath(source), "")];
+            }
+
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                return [new RejectedInput(source, "a JSON file must hold an article object or an array of them")];
+            }
+
+            var items = new List<InputItem>(root.GetArrayLength());
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                items.Add(ParseArticle($"{source}[{index}]", element, $"{IdFromPath(source)}-{index + 1}", "an array item must be a JSON object"));
+                index++;
+            }
+
+            return items.Count == 0 ? [new RejectedInput(source, "the JSON array is empty")] : items;
+        }
+    }
+
+    /// <summary>An article object: text (or body or content) and/or title, with optional id, url, site (or domain), author, date and language.</summary>
+    private static InputItem ParseArticle(string where, JsonElement root, string fallbackId, string notAnObject)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new RejectedInput(where, notAnObject);
+        }
+
+        var text = StringField(root, "text") ?? StringField(root, "body") ?? StringField(root, "content");
+        var title = StringField(root, "title");
+        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(title))
+        {
+            return new RejectedInput(where, "article has no \"text\" and no \"title\"");
+        }
+
+        var id = StringField(root, "id") ?? (root.TryGetProperty("id", out var numeric) && numeric.ValueKind == JsonValueKind.Number ? numeric.GetRawText() : null);
+        var published = StringField(root, "published") ?? StringField(root, "date");
+        return new ArticleRecord(
+            id ?? fallbackId,
+            where,
+            title,
+            text ?? "",
+            StringField(root, "url"),
+            StringField(root, "site") ?? StringField(root, "domain"),
+            StringField(root, "author"),
+            published is null ? null : Extraction.DateParser.TryParse(published, out var when) ? when : null,
+            StringField(root, "language"));
     }
 
     private static string? StringField(JsonElement root, string name) =>
@@ -353,5 +411,6 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         Text,
         Html,
         Jsonl,
+        Json,
     }
 }

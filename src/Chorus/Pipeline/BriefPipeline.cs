@@ -29,6 +29,10 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
         return Briefs(stories);
     }
 
+    /// <summary>One brief over all the articles, taken as one story given in advance (no clustering).</summary>
+    public Brief RunAsOneStory(IReadOnlyList<Article> articles) =>
+        articles.Count == 0 ? new Brief([], []) : Briefs([new Story("s1", Analyze(articles))]);
+
     /// <summary>Briefs for the given stories: full briefs for two or more articles, single lines for the rest.</summary>
     public Brief Briefs(IReadOnlyList<Story> stories)
     {

@@ -191,7 +191,33 @@ public static partial class Recognizers
                     continue;
                 }
 
+                // "COVID-19", "G-20", "F16": a number glued to a name is part of the name, not a count.
+                var at = m.Groups["n"].Index;
+                if (at > 0 && (slice[at - 1] == '-' || char.IsLetter(slice[at - 1])))
+                {
+                    continue;
+                }
+
+                var before = slice.AsSpan(0, m.Index).TrimEnd();
+                if (before.EndsWith("another", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue; // "another 600 people" adds to a count told elsewhere; it is not a total
+                }
+
+                // "64 of the 122 seats": the count is the part (64); the whole (122) is context.
+                if (PartOfWhole().Match(slice, 0, m.Index) is { Success: true } part && NumberWords.TryParse(part.Groups["part"].Value, out var partValue))
+                {
+                    span = new TextSpan(start + part.Index, span.End);
+                    n = partValue;
+                }
+
                 var noun = m.Groups["noun"].Value.ToLowerInvariant();
+                var rest = slice.AsSpan(m.Index + m.Length).TrimStart();
+                if (noun is "basis" or "percentage" && rest.StartsWith("point", StringComparison.OrdinalIgnoreCase))
+                {
+                    noun += " points";
+                }
+
                 if (Stopwords.Contains(noun) || IsUnitWord(noun) || (n >= 1900 && n <= 2100 && !m.Groups["n"].Value.Contains(',', StringComparison.Ordinal)))
                 {
                     continue;
@@ -275,6 +301,9 @@ public static partial class Recognizers
     [GeneratedRegex(QualifierPattern + @"\b(?<n>\d+(?:\.\d+)?|" + NumberWords.Pattern + @")\s?(?:%|per\s?cent\b|percent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(QualifierPattern + @"\b(?<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
+    [GeneratedRegex(QualifierPattern + @"\b(?<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"\b(?<part>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the\s+|its\s+|their\s+)?\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex PartOfWhole();
 }

