@@ -12,6 +12,16 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
 
     private static readonly HashSet<string> s_timeRanks = new(StringComparer.Ordinal) { "former", "outgoing", "incoming", "designate" };
 
+    /// <summary>Portfolios of ministers, secretaries and committees: two of them for one person are two different posts.</summary>
+    private static readonly HashSet<string> s_portfolios = new(
+        new[]
+        {
+            "finance", "foreign", "defence", "defense", "interior", "home", "justice", "health", "education", "trade", "economy", "economic",
+            "agriculture", "fisheries", "fishery", "energy", "environment", "transport", "labour", "labor", "culture", "treasury", "state",
+            "commerce", "industry", "tourism", "housing", "security", "intelligence", "immigration", "science", "sport", "sports", "war",
+        }.Select(w => PorterStemmer.Stem(w)),
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> s_ignored = new(StringComparer.Ordinal) { "the", "a", "an", "of", "for", "at", "and", "its", "his", "her", "their" };
 
     public static NormalizedTitle Parse(string title)
@@ -46,28 +56,32 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
     }
 
     /// <summary>
-    /// Same head, same rank, and one's domain words are covered by the other's: equal, or a short form of them
-    /// ("Fed" of "Federal Reserve", "EU" of "European Union").
+    /// Two titles of one person are compatible unless they say different things: the same head with a different
+    /// rank ("Deputy Fisheries Minister" / "Fisheries Minister", "assistant director" / "director"), or a different
+    /// portfolio ("Finance Minister" / "Foreign Minister"). Other descriptive words ("Kurdish", "regional",
+    /// "WFP") only add detail, and a past title ("former defence minister") is not a claim about the present one.
     /// </summary>
-    public bool CompatibleWith(NormalizedTitle other) =>
-        Head == other.Head && SameRank(other) && (Covers(other.Domain, Domain) || Covers(Domain, other.Domain));
-
-    /// <summary>Equal ranks; a time word one side leaves out ("former", "outgoing") is an omission, not a different title.</summary>
-    private bool SameRank(NormalizedTitle other)
+    public bool CompatibleWith(NormalizedTitle other)
     {
-        var mine = Rank.Except(s_timeRanks).ToHashSet(StringComparer.Ordinal);
-        return mine.SetEquals(other.Rank.Except(s_timeRanks)) && (Rank.IsSubsetOf(other.Rank) || other.Rank.IsSubsetOf(Rank));
-    }
+        if (Head != other.Head)
+        {
+            return false;
+        }
 
-    private static bool Covers(IReadOnlySet<string> longer, IReadOnlySet<string> shorter)
-    {
-        var initials = string.Concat(longer.Select(w => w[0]));
-        return shorter.All(w => longer.Contains(w)
-            || longer.Any(l => w.Length >= 3 && l.StartsWith(w, StringComparison.Ordinal))
-            || (w.Length >= 2 && initials.Length >= 2 && LettersOf(initials) == LettersOf(w)));
-    }
+        if (Rank.Overlaps(s_timeRanks) || other.Rank.Overlaps(s_timeRanks))
+        {
+            return true;
+        }
 
-    private static string LettersOf(string word) => string.Concat(word.Order());
+        if (!Rank.SetEquals(other.Rank))
+        {
+            return false;
+        }
+
+        var mine = Domain.Where(s_portfolios.Contains).ToHashSet(StringComparer.Ordinal);
+        var theirs = other.Domain.Where(s_portfolios.Contains).ToHashSet(StringComparer.Ordinal);
+        return mine.Count == 0 || theirs.Count == 0 || mine.Overlaps(theirs);
+    }
 
     public string Key => string.Join(' ', Rank.Order(StringComparer.Ordinal).Concat(Domain.Order(StringComparer.Ordinal)).Append(Head));
 

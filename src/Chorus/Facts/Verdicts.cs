@@ -89,16 +89,21 @@ public static class SlotAligner
         {
             Slot = slot;
             Content = slot.SentenceTerms.Where(t => !t.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+            Names = new HashSet<string>(StringComparer.Ordinal);
             Times = slot.SentenceTerms.Where(t => s_timeWords.Contains(t) || IsYear(t)).ToHashSet(StringComparer.Ordinal);
             var sentence = slot.Evidence.End <= text.Length ? text.AsSpan(slot.Evidence.Start, slot.Evidence.Length).TrimEnd() : [];
             Hedged = sentence.EndsWith("?"); // a question states nothing
             foreach (var range in sentence.SplitAny(" ,;:()\"“”"))
             {
-                if (s_hedges.Contains(sentence[range].ToString()))
+                var word = sentence[range];
+                if (word.Length > 1 && char.IsUpper(word[0]) && range.Start.Value > 0)
                 {
-                    Hedged = true;
-                    break;
+                    Names.Add(PorterStemmer.Stem(word.ToString().ToLowerInvariant().TrimEnd('\'', '’', 's')));
                 }
+
+                Hedged |= s_hedges.Contains(word.ToString());
+                Negated |= word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase)
+                    || word.Equals("never", StringComparison.OrdinalIgnoreCase) || word.Equals("without", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n't");
             }
         }
 
@@ -109,6 +114,12 @@ public static class SlotAligner
         public HashSet<string> Times { get; }
 
         public bool Hedged { get; }
+
+        /// <summary>Stems of capitalised words inside the sentence: names, which say who but not what happened.</summary>
+        public HashSet<string> Names { get; }
+
+        /// <summary>The sentence denies something: "10 states do not have the law" is not "40 states have it".</summary>
+        public bool Negated { get; }
 
         private static bool IsYear(string term) => term.Length == 5 && int.TryParse(term.AsSpan(1), out var year) && year is >= 1900 and <= 2100;
     }
@@ -155,11 +166,23 @@ public static class SlotAligner
             return false;
         }
 
-        // Coverage of a running story reports a new day's events each day: two leads name one event with different
-        // days only when both were published in the same news cycle, or when they say the same thing nearly word for word.
-        if (kind == SlotKind.EventDate && !SameNewsCycle(a.Slot, b.Slot))
+        // Coverage of a running story reports a new day's events and figures each day: two reports of a different
+        // day or figure are about the same moment only when both were published in the same news cycle, or when
+        // they say the same thing nearly word for word.
+        if (kind is not (SlotKind.Title or SlotKind.Meeting or SlotKind.Venue) && !SameNewsCycle(a.Slot, b.Slot) && a.Slot.Value.Key != b.Slot.Value.Key)
         {
             least = Math.Max(least, 0.5);
+        }
+
+        if (a.Negated != b.Negated)
+        {
+            return false;
+        }
+
+        // Two leads about one story share its names; whether they tell the same event shows in the other words.
+        if (kind == SlotKind.EventDate)
+        {
+            return Clustering.CopyDetector.SetCosine(a.Content.Except(a.Names).ToHashSet(StringComparer.Ordinal), b.Content.Except(b.Names).ToHashSet(StringComparer.Ordinal)) >= least;
         }
 
         return Clustering.CopyDetector.SetCosine(a.Content, b.Content) >= least;
@@ -223,7 +246,7 @@ public static class SlotAligner
     /// </summary>
     private static List<List<Profile>> ConflictingClasses(List<List<Profile>> classes, Func<string, string> originOf, HashSet<FactSlot> ambiguous, Func<Profile, Profile, bool> same)
     {
-        bool Clean(Profile p) => !p.Hedged && !ambiguous.Contains(p.Slot);
+        bool Clean(Profile p) => !p.Hedged && !ambiguous.Contains(p.Slot) && (p.Slot.Kind is SlotKind.Title or SlotKind.Meeting || p.Content.Count >= 4);
         var result = new List<List<Profile>>();
         for (var i = 0; i < classes.Count; i++)
         {

@@ -61,6 +61,11 @@ public static partial class Recognizers
 
     private static readonly System.Buffers.SearchValues<string> s_percentCues = System.Buffers.SearchValues.Create(["%", "percent", "per cent"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> s_pluralNouns = new(StringComparer.Ordinal)
+    {
+        "people", "police", "children", "women", "staff", "crew", "cattle", "sheep", "fish", "aircraft", "personnel", "livestock", "deer", "clergy", "youth", "feet", "teeth", "mice", "geese",
+    };
+
     private static readonly System.Buffers.SearchValues<string> s_countWords = System.Buffers.SearchValues.Create(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand"],
         StringComparison.OrdinalIgnoreCase);
@@ -218,12 +223,30 @@ public static partial class Recognizers
                     noun += " points";
                 }
 
+                // "three dissident": a plural number with a singular noun is garbled text or a compound ("two-state
+                // solution"); it is not a count to compare.
+                if (n >= 2 && noun.Length > 3 && !noun.EndsWith('s') && !noun.Contains(' ', StringComparison.Ordinal) && !s_pluralNouns.Contains(noun))
+                {
+                    continue;
+                }
+
                 if (Stopwords.Contains(noun) || IsUnitWord(noun) || (n >= 1900 && n <= 2100 && !m.Groups["n"].Value.Contains(',', StringComparison.Ordinal)))
                 {
                     continue;
                 }
 
                 found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), QualifierOf(m.Groups["q"].Value)) { Noun = noun });
+            }
+
+            // "killing two people and wounding 21": a bare number right after a casualty verb counts people.
+            foreach (Match m in CasualtyCount().Matches(slice))
+            {
+                var number = m.Groups["n"];
+                var span = new TextSpan(start + number.Index, start + number.Index + number.Length);
+                if (!found.Any(f => f.Span.Overlaps(span)) && !taken.Any(t => t.Overlaps(span)) && NumberWords.TryParse(number.Value, out var n))
+                {
+                    found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem("people"), m.Value.Contains("least", StringComparison.OrdinalIgnoreCase) ? Qualifier.AtLeast : Qualifier.Exact) { Noun = "people" });
+                }
             }
         }
 
@@ -303,6 +326,9 @@ public static partial class Recognizers
 
     [GeneratedRegex(QualifierPattern + @"\b(?<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:at\s+least\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:[,.;]|and\b|others\b|more\b|people\b|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex CasualtyCount();
 
     [GeneratedRegex(@"\b(?<part>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the\s+|its\s+|their\s+)?\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex PartOfWhole();

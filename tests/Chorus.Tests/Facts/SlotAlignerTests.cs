@@ -6,7 +6,7 @@ namespace Chorus.Tests.Facts;
 public class SlotAlignerTests
 {
     private static FactSlot Slot(string article, SlotKind kind, string topic, SlotValue value) =>
-        new(article, kind, topic, topic, value, new TextSpan(0, 1), new TextSpan(0, 1), 0, ["talk", "tallinn"]);
+        new(article, kind, topic, topic, value, new TextSpan(0, 1), new TextSpan(0, 1), 0, ["talk", "tallinn", "deleg", "cod", "quota"]);
 
     private static SlotValue Hours(double hours, double low, double high) => new($"PT{hours}H", $"{hours} hours", low * 3600, high * 3600);
 
@@ -79,5 +79,38 @@ public class SlotAlignerTests
     {
         var (agreements, _) = Align([Slot("a", SlotKind.Venue, "venue", new SlotValue("harbour pavilion", "Harbour Pavilion"))]);
         Assert.Empty(agreements);
+    }
+
+    private static FactSlot Said(string article, string text, SlotValue value, string[] terms, DateTimeOffset? published = null) =>
+        new(article, SlotKind.Duration, "duration:talks", "Duration of the talks", value, new TextSpan(0, 1), new TextSpan(0, text.Length), 0, terms) { Published = published };
+
+    [Fact]
+    public void AQuestionOrAHedgedSentenceIsNoSideOfAConflict()
+    {
+        string[] terms = ["talk", "tallinn", "deleg", "cod", "quota"];
+        var texts = new Dictionary<string, string> { ["a"] = "Did the talks in Tallinn last three hours?", ["b"] = "The talks could last an hour.", ["c"] = "The talks in Tallinn lasted one hour." };
+        var (_, conflicts) = SlotAligner.Align(
+            [Said("a", texts["a"], Hours(3, 2.91, 3.09), terms), Said("b", texts["b"], Hours(1, 0.97, 1.03), terms), Said("c", texts["c"], Hours(1, 0.97, 1.03), terms)],
+            id => id,
+            id => texts[id]);
+        Assert.Empty(conflicts);
+    }
+
+    [Fact]
+    public void FiguresForDifferentMonthsOrFromDifferentNewsCyclesAreNotAConflict()
+    {
+        var day = new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero);
+        string[] march = ["talk", "tallinn", "deleg", "cod", "march"];
+        string[] april = ["talk", "tallinn", "deleg", "cod", "april"];
+        var (_, months) = Align([Said("a", "x", Hours(3, 2.91, 3.09), march, day), Said("b", "x", Hours(1, 0.97, 1.03), april, day)]);
+        Assert.Empty(months);
+
+        // A running story's figures change from day to day: a week apart, only near-identical words make a conflict.
+        string[] first = ["talk", "tallinn", "deleg", "cod", "quota"];
+        string[] later = ["talk", "tallinn", "resum", "minist", "walkout", "union"];
+        var (_, cycles) = Align([Said("a", "x", Hours(3, 2.91, 3.09), first, day), Said("b", "x", Hours(1, 0.97, 1.03), later, day.AddDays(7))]);
+        Assert.Empty(cycles);
+        var (_, sameCycle) = Align([Said("a", "x", Hours(3, 2.91, 3.09), first, day), Said("b", "x", Hours(1, 0.97, 1.03), later, day.AddHours(5))]);
+        Assert.Single(sameCycle);
     }
 }
