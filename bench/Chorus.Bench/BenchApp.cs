@@ -15,6 +15,7 @@ internal static class BenchApp
             "copies" => Copies(args.Skip(1).ToArray()),
             "extraction" => Extraction.ExtractionSuite.Run(args.Skip(1).ToArray()),
             "clustering" => Clustering.ClusteringSuite.Run(args.Skip(1).ToArray()),
+            "conflicts" => Facts.ConflictSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -28,6 +29,7 @@ internal static class BenchApp
               extraction [--quick] [--dump] [--worst-dev]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
               clustering [--confusion]       pairwise and BCubed F1 of story clustering on ../shared/bench/clustering
               clustering --scale N... [--stages]  articles/s, memory and F1 on a generated stream of N articles
+              conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

@@ -236,7 +236,7 @@ internal static class ExtractionSuite
 }
 
 /// <summary>Where ../shared/bench is, relative to the repository.</summary>
-internal static class BenchData
+public static class BenchData
 {
     public static string? Path(string part)
     {

@@ -73,7 +73,8 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
             return true;
         }
 
-        if (!Rank.SetEquals(other.Rank))
+        // "senior vice president" is a vice president: leaving "senior" out is an omission, not another post.
+        if (!Rank.Where(r => r != "senior").ToHashSet(StringComparer.Ordinal).SetEquals(other.Rank.Where(r => r != "senior")))
         {
             return false;
         }

@@ -16,6 +16,7 @@ public class TitleNormalizerTests
     [InlineData("hawkish former defense minister", "foreign minister")] // a past post is not a claim about the present one
     [InlineData("captured Kurdish rebel leader", "Kurdish guerrilla leader")]
     [InlineData("regional director", "WFP director")]
+    [InlineData("senior vice president", "vice president")]
     public void TitlesThatSayTheSameAreCompatible(string a, string b) =>
         Assert.True(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
 
