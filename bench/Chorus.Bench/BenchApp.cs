@@ -16,6 +16,7 @@ internal static class BenchApp
             "extraction" => Extraction.ExtractionSuite.Run(args.Skip(1).ToArray()),
             "clustering" => Clustering.ClusteringSuite.Run(args.Skip(1).ToArray()),
             "conflicts" => Facts.ConflictSuite.Run(args.Skip(1).ToArray()),
+            "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -30,6 +31,7 @@ internal static class BenchApp
               clustering [--confusion]       pairwise and BCubed F1 of story clustering on ../shared/bench/clustering
               clustering --scale N... [--stages]  articles/s, memory and F1 on a generated stream of N articles
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
+              agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;
