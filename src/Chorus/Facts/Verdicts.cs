@@ -21,8 +21,9 @@ public sealed record Agreement(string Statement, SlotKind Kind, IReadOnlyList<st
 /// with "more than three hours"). Precision comes first, so two classes conflict only when no origin states both
 /// (one origin stating two values is talking about two things), and when a pair of their slots is a clean
 /// statement each: not one of several values of its kind in one sentence ("rose 6.5% in March and 6% in May"),
-/// and not hedged ("could", "if", "forecast"). Copies share their origin, so a garbled copy never makes a
-/// conflict with its own source.
+/// not hedged ("could", "if", "forecast") or a question, and of the same polarity. Different days and figures
+/// from reports more than two days apart are a running story's updates unless worded nearly alike. Copies share
+/// their origin, so a garbled copy never makes a conflict with its own source.
 /// </summary>
 public static class SlotAligner
 {
