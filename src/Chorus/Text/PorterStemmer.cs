@@ -41,7 +41,15 @@ public static class PorterStemmer
         return Stem(word.ToString());
     }
 
-    private static string Compute(string word)
+    /// <summary>
+    /// The stem as the Perl reference implementation used by ROUGE-1.5.5 gives it. The official script's outputs
+    /// on DUC 2004 (tests/Chorus.IntegrationTests/Rouge) show one difference from <see cref="Stem(string)"/>:
+    /// after removing "-al" in step 4 it removes one more step-4 suffix ("governmental" gives "govern",
+    /// "congressional" gives "congress"). Not cached; for scoring, not for the product.
+    /// </summary>
+    public static string StemAsPerlReference(string word) => word.Length <= 2 ? word : Compute(word, perl: true);
+
+    private static string Compute(string word, bool perl = false)
     {
         var b = word.ToCharArray();
         var k = b.Length - 1;
@@ -51,7 +59,13 @@ public static class PorterStemmer
             k = Step1c(b, k);
             k = Step2(b, k);
             k = Step3(b, k);
+            var beforeStep4 = k;
             k = Step4(b, k);
+            if (perl && beforeStep4 - k == 2 && b[k + 1] == 'a' && b[k + 2] == 'l')
+            {
+                k = Step4(b, k); // the reference strips again after -al: governmental → govern, congressional → congress
+            }
+
             k = Step5(b, k);
         }
 

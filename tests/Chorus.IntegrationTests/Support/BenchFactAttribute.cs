@@ -12,3 +12,16 @@ public sealed class BenchFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that reads ../shared/bench; it is skipped, with the reason, on a machine that lacks it.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BenchTheoryAttribute : TheoryAttribute
+{
+    public BenchTheoryAttribute(string part)
+    {
+        if (Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part)))
+        {
+            Skip = $"../shared/bench/{part} is absent on this machine";
+        }
+    }
+}
