@@ -17,6 +17,7 @@ internal static class BenchApp
             "clustering" => Clustering.ClusteringSuite.Run(args.Skip(1).ToArray()),
             "conflicts" => Facts.ConflictSuite.Run(args.Skip(1).ToArray()),
             "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
+            "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -32,6 +33,7 @@ internal static class BenchApp
               clustering --scale N... [--stages]  articles/s, memory and F1 on a generated stream of N articles
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
+              summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

@@ -88,10 +88,7 @@ internal sealed class BriefCommand : Command
             var batch = source.ReadAll([directory]);
             CommandInputs.Report(batch, console);
             failed |= batch.Problems.Count > 0;
-            var analyzed = BriefPipeline.Analyze(batch.Articles);
-            var summary = analyzed.Count == 0
-                ? []
-                : BriefSummarizer.Summarize(Facts.StoryAnalyzer.Analyze(new Story(name, analyzed)), pipeline.Options.MaxWords);
+            var summary = pipeline.Summarize(name, batch.Articles);
             console.Out.WriteLine(Json.Serialize(new { story = name, summary = summary.Select(s => new { text = s.Text, sources = s.Sources }) }));
         }
 

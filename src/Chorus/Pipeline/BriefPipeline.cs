@@ -33,6 +33,10 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
     public Brief RunAsOneStory(IReadOnlyList<Article> articles) =>
         articles.Count == 0 ? new Brief([], []) : Briefs([new Story("s1", Analyze(articles))]);
 
+    /// <summary>The cited summary of articles given as one story (no clustering), within the brief's word cap.</summary>
+    public IReadOnlyList<SummarySentence> Summarize(string story, IReadOnlyList<Article> articles) =>
+        articles.Count == 0 ? [] : BriefSummarizer.Summarize(StoryAnalyzer.Analyze(new Story(story, Analyze(articles))), brief.MaxWords);
+
     /// <summary>Briefs for the given stories: full briefs for two or more articles, single lines for the rest.</summary>
     public Brief Briefs(IReadOnlyList<Story> stories)
     {

@@ -15,6 +15,8 @@ public static partial class Dateline
         return match.Success ? match.Length : 0;
     }
 
-    [GeneratedRegex(@"\G\s*[A-Z][A-Z .'\-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s*")]
+    // "TALLINN, March 11 (BWS) - ", "BRUSSELS, Belgium (AP) _ ", "INNSBRUCK, Austria (AP) -- ": a place in capitals, an
+    // optional region, an optional date, an optional agency, and a dash (wire services type it "-", "--" or "_").
+    [GeneratedRegex(@"\G\s*[A-Z][A-Z .'\-]{2,40},\s*(?:[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?,?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—_])\s*")]
     private static partial Regex Pattern();
 }

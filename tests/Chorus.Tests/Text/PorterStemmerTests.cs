@@ -77,4 +77,15 @@ public class PorterStemmerTests
 
     [Fact]
     public void ShortWordsAreLeftAlone() => Assert.Equal("is", PorterStemmer.Stem("is"));
+
+    [Theory]
+    [InlineData("governmental", "govern", "government")]
+    [InlineData("congressional", "congress", "congression")]
+    [InlineData("traditional", "tradit", "tradition")]
+    [InlineData("cambodian", "cambodian", "cambodian")]
+    public void ThePerlReferenceStripsOnceMoreAfterAl(string word, string perl, string original)
+    {
+        Assert.Equal(perl, PorterStemmer.StemAsPerlReference(word));
+        Assert.Equal(original, PorterStemmer.Stem(word));
+    }
 }
