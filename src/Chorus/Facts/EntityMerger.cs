@@ -25,7 +25,8 @@ public static class EntityMerger
                 }
 
                 var key = mention.Canonical ?? mention.Name;
-                var group = groups.FirstOrDefault(g => g.Matches(mention.Kind, key));
+                var folded = mention.Kind == EntityKind.Person ? key : NameMatcher.Fold(key);
+                var group = groups.FirstOrDefault(g => g.Matches(mention.Kind, key, folded));
                 if (group is null)
                 {
                     group = new Group(mention.Kind, key);
@@ -102,9 +103,22 @@ public static class EntityMerger
 
         public List<MentionRef> Mentions { get; } = [];
 
-        public void Add(string articleId, EntityMention mention) => Mentions.Add(new MentionRef(articleId, mention));
+        /// <summary>The distinct full names (two words or more) of the group's mentions: a person matches against these.</summary>
+        private HashSet<string> FullNames { get; } = new(StringComparer.Ordinal);
 
-        public bool Matches(EntityKind kind, string key)
+        private string FoldedKey => field ??= NameMatcher.Fold(Key);
+
+        public void Add(string articleId, EntityMention mention)
+        {
+            Mentions.Add(new MentionRef(articleId, mention));
+            if (WordCount(mention.Name) >= 2)
+            {
+                FullNames.Add(mention.Name);
+            }
+        }
+
+        /// <summary>Whether a mention's key (and, for other kinds than people, its folded form) names this group's entity.</summary>
+        public bool Matches(EntityKind kind, string key, string folded)
         {
             if (kind != Kind)
             {
@@ -113,7 +127,7 @@ public static class EntityMerger
 
             if (kind == EntityKind.Person)
             {
-                return Mentions.Any(m => WordCount(m.Mention.Name) >= 2 && NameMatcher.SamePerson(m.Mention.Name, key));
+                return FullNames.Contains(key) || FullNames.Any(name => NameMatcher.SamePerson(name, key));
             }
 
             if (string.Equals(Key, key, StringComparison.OrdinalIgnoreCase))
@@ -122,9 +136,9 @@ public static class EntityMerger
             }
 
             // Long multi-word names garbled by a letter or two ("Fishers" / "Fishermen" is too far; "Fisheries"/"Fishery" is close).
-            var a = NameMatcher.Fold(Key);
-            var b = NameMatcher.Fold(key);
-            return Math.Min(a.Length, b.Length) >= 12 && NameMatcher.Distance(a, b) <= Math.Max(a.Length, b.Length) / 10;
+            var a = FoldedKey;
+            return Math.Min(a.Length, folded.Length) >= 12 && Math.Abs(a.Length - folded.Length) <= Math.Max(a.Length, folded.Length) / 10
+                && NameMatcher.Distance(a, folded) <= Math.Max(a.Length, folded.Length) / 10;
         }
     }
 }

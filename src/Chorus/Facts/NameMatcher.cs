@@ -43,8 +43,8 @@ public static class NameMatcher
 
     public static bool SameSurname(string a, string b)
     {
-        var x = Voiceless(Fold(a));
-        var y = Voiceless(Fold(b));
+        var x = SurnameKey(a);
+        var y = SurnameKey(b);
         if (x == y)
         {
             return true;
@@ -53,6 +53,25 @@ public static class NameMatcher
         var longest = Math.Max(x.Length, y.Length);
         var allowed = longest >= 8 ? 2 : longest >= 5 ? 1 : 0;
         return allowed > 0 && x[0] == y[0] && Distance(x, y) <= allowed;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_surnameKeys = new(StringComparer.Ordinal);
+
+    /// <summary>A surname folded and devoiced, remembered: a story compares the same names many times.</summary>
+    private static string SurnameKey(string name)
+    {
+        if (s_surnameKeys.TryGetValue(name, out var key))
+        {
+            return key;
+        }
+
+        key = Voiceless(Fold(name));
+        if (s_surnameKeys.Count < 100_000)
+        {
+            s_surnameKeys.TryAdd(name, key);
+        }
+
+        return key;
     }
 
     public static bool CompatibleGivenNames(string a, string b)
