@@ -28,6 +28,7 @@ internal static class BenchApp
             Usage: ./bench.sh SUITE [ARGS]
 
             Suites:
+              extraction --warc              the same metric on the pages read from ../shared/bench/ingest/extraction-pages.warc.gz
               extraction [--quick] [--dump] [--worst-dev]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
               clustering [--confusion]       pairwise and BCubed F1 of story clustering on ../shared/bench/clustering
               clustering --scale N... [--stages]  articles/s, memory and F1 on a generated stream of N articles

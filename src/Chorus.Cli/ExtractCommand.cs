@@ -13,8 +13,8 @@ internal sealed class ExtractCommand : Command
     public override string Usage => "extract [--format jsonl] PATH...";
 
     public override string Details => """
-        PATH may be a file (.txt, .html, .htm, .jsonl, each optionally .gz), a directory (read
-        recursively) or '-' for standard input. Each output line holds id, source, url, title, site,
+        PATH may be a file (.txt, .html, .htm, .jsonl, .json, a .warc or .arc web archive, each
+        optionally .gz), a directory (read recursively) or '-' for standard input. Each output line holds id, source, url, title, site,
         author, published (ISO 8601 or null), language and text. A file's id is its name without
         extensions: a1b2.html.gz gives a1b2.
 
@@ -35,9 +35,14 @@ internal sealed class ExtractCommand : Command
     {
         var limits = CommandInputs.Limits(arguments);
         var failures = 0;
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var result in new ArticleSource(limits, console.OpenInput).Read(CommandInputs.Paths(arguments)))
         {
-            if (result.Article is { } article)
+            if (result.Skipped is { } reason)
+            {
+                skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+            }
+            else if (result.Article is { } article)
             {
                 console.Out.WriteLine(Json.Serialize(ArticleLine.From(article)));
                 CommandInputs.ReportWarnings(article, console);
@@ -49,6 +54,7 @@ internal sealed class ExtractCommand : Command
             }
         }
 
+        CommandInputs.ReportSkipped(skipped, console);
         return failures > 0 ? 1 : 0;
     }
 }
@@ -84,8 +90,18 @@ internal static class CommandInputs
     }
 
     /// <summary>Names every failed input on stderr with its reason, and the warnings of the rest.</summary>
+    /// <summary>One line for the inputs passed over, by reason: "skipped 12 inputs: 6 request record, 4 warcinfo record, ...".</summary>
+    public static void ReportSkipped(IReadOnlyDictionary<string, int> skipped, Console console)
+    {
+        if (skipped.Count > 0)
+        {
+            console.Error.WriteLine($"chorus: skipped {skipped.Values.Sum()} inputs that are not pages: {string.Join(", ", skipped.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"))}");
+        }
+    }
+
     public static void Report(ArticleBatch batch, Console console)
     {
+        ReportSkipped(batch.Skipped, console);
         foreach (var problem in batch.Problems)
         {
             console.Error.WriteLine($"chorus: {problem}");

@@ -253,11 +253,12 @@ public sealed class StoryClusterer(ClusteringOptions options)
             Widen(other.First, other.Last);
         }
 
+        // Differences, not shifted dates: a date near the calendar's ends cannot be moved by a window without overflowing.
         public bool WithinWindow(DateTimeOffset? when, TimeSpan window) =>
-            when is null || First is null || (when >= First - window && when <= Last + window);
+            when is not { } at || First is not { } first || (at - first >= -window && at - Last!.Value <= window);
 
         public bool WithinWindow(StoryState other, TimeSpan window) =>
-            First is null || other.First is null || (other.First <= Last + window && other.Last >= First - window);
+            First is not { } first || other.First is not { } otherFirst || (otherFirst - Last!.Value <= window && other.Last!.Value - first >= -window);
 
         private void Widen(DateTimeOffset? first, DateTimeOffset? last)
         {

@@ -3,7 +3,14 @@ using Chorus.Ingest;
 namespace Chorus.Extraction;
 
 /// <summary>The result of extracting one input item: an article, or the reason there is none.</summary>
-public sealed record ExtractionResult(Article? Article, Diagnostic? Problem);
+public sealed record ExtractionResult(Article? Article, Diagnostic? Problem)
+{
+    /// <summary>Why an input was passed over without being a failure (an archive's request record, a non-HTML response).</summary>
+    public string? Skipped { get; init; }
+
+    /// <summary>The input passed over, when <see cref="Skipped"/> is set.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>Turns input items into articles: HTML and text pages are extracted, JSONL records are cleaned.</summary>
 public static class ArticleExtractor
@@ -13,6 +20,11 @@ public static class ArticleExtractor
         if (item is RejectedInput rejection)
         {
             return new ExtractionResult(null, rejection.ToDiagnostic());
+        }
+
+        if (item is SkippedInput skipped)
+        {
+            return new ExtractionResult(null, null) { Skipped = skipped.Reason, Source = skipped.Source };
         }
 
         try

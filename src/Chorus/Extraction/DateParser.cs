@@ -28,7 +28,22 @@ public static partial class DateParser
         ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
     };
 
+    /// <summary>
+    /// A date from its written form. Years outside 1900-2100 are refused: pages declare "0001-01-01" or
+    /// "9999-12-31" as empty values, and no news page is dated outside that range.
+    /// </summary>
     public static bool TryParse(string? value, out DateTimeOffset result)
+    {
+        if (TryParseAny(value, out result) && result.Year is >= 1900 and <= 2100)
+        {
+            return true;
+        }
+
+        result = default;
+        return false;
+    }
+
+    private static bool TryParseAny(string? value, out DateTimeOffset result)
     {
         result = default;
         if (string.IsNullOrWhiteSpace(value))

@@ -80,7 +80,7 @@ internal static class HtmlArticleExtractor
         // A page's declared language is often a template default; clear evidence in the text overrides it.
         var guessed = LanguageGuesser.Guess(checkedText, out var confident);
         var language = confident && guessed is not null ? guessed : meta.Language ?? guessed;
-        return new Article(id, source, meta.Url ?? url, meta.Title, meta.Site, meta.Author, meta.Published, language, checkedText)
+        return new Article(id, source, url ?? meta.Url, meta.Title, meta.Site, meta.Author, meta.Published, language, checkedText)
         {
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
             Diagnostics = walls,

@@ -86,10 +86,15 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return files.Where(IsSupported).SelectMany(ReadFile);
     }
 
-    private static bool IsSupported(string file) => KindFromName(file) is not null;
+    private static bool IsSupported(string file) => KindFromName(file) is not null || ArchiveReader.IsArchive(file);
 
     private IEnumerable<InputItem> ReadFile(string path)
     {
+        if (ArchiveReader.IsArchive(path) || (KindFromName(path) is null && ArchiveReader.LooksLikeArchive(path)))
+        {
+            return new ArchiveReader(limits).Read(path, () => File.OpenRead(path));
+        }
+
         byte[] bytes;
         try
         {

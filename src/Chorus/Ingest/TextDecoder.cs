@@ -44,7 +44,8 @@ internal static partial class TextDecoder
         return control > sample.Length / 50;
     }
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics)
+    /// <summary>Text from bytes; <paramref name="httpCharset"/> is the charset an HTTP header declared, used when the bytes are not valid UTF-8.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics, string? httpCharset = null)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -66,7 +67,7 @@ internal static partial class TextDecoder
             return utf16.GetString(bytes);
         }
 
-        return DecodeUtf8(bytes, input, diagnostics);
+        return DecodeUtf8(bytes, input, diagnostics, httpCharset);
     }
 
     /// <summary>
@@ -97,7 +98,7 @@ internal static partial class TextDecoder
         return evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05 ? Encoding.BigEndianUnicode : null;
     }
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics)
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string input, List<Diagnostic> diagnostics, string? httpCharset = null)
     {
         try
         {
@@ -107,7 +108,7 @@ internal static partial class TextDecoder
         {
         }
 
-        var declared = DeclaredEncoding(bytes);
+        var declared = Named(httpCharset) ?? DeclaredEncoding(bytes);
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
         {
             return declared.GetString(bytes);
@@ -115,6 +116,23 @@ internal static partial class TextDecoder
 
         diagnostics.Add(Diagnostic.Warning(input, "not valid UTF-8 and no other charset declared; decoded as Windows-1252"));
         return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    private static Encoding? Named(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes)

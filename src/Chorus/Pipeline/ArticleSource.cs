@@ -6,8 +6,11 @@ namespace Chorus.Pipeline;
 /// <summary>Articles read from a set of paths, with every input that failed and why.</summary>
 public sealed record ArticleBatch(IReadOnlyList<Article> Articles, IReadOnlyList<Diagnostic> Problems, IReadOnlyList<Diagnostic> Warnings)
 {
-    /// <summary>How many input items were read: articles plus rejections.</summary>
-    public int Inputs => Articles.Count + Problems.Count;
+    /// <summary>Inputs passed over by reason (an archive's request records, non-HTML responses), with their counts.</summary>
+    public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>How many input items were read: articles plus rejections plus skipped records.</summary>
+    public int Inputs => Articles.Count + Problems.Count + Skipped.Values.Sum();
 }
 
 /// <summary>Reads and extracts articles from paths, giving each a unique id (a repeated id gets a "-2" suffix).</summary>
@@ -58,8 +61,14 @@ public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = 
         var articles = new List<Article>();
         var problems = new List<Diagnostic>();
         var warnings = new List<Diagnostic>();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var result in Read(paths))
         {
+            if (result.Skipped is { } reason)
+            {
+                skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+            }
+
             if (result.Article is { } article)
             {
                 articles.Add(article);
@@ -71,6 +80,6 @@ public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = 
             }
         }
 
-        return new ArticleBatch(articles, problems, warnings);
+        return new ArticleBatch(articles, problems, warnings) { Skipped = skipped };
     }
 }

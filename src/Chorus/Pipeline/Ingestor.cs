@@ -114,6 +114,12 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var urls = new List<(string, string)>();
         foreach (var result in batch)
         {
+            if (result.Skipped is { } skipped)
+            {
+                ledger.Add(new LedgerEntry(result.Source ?? "", "skipped", null, null, skipped));
+                continue;
+            }
+
             if (result.Article is not { } article)
             {
                 var problem = result.Problem!;

@@ -55,9 +55,32 @@ internal static class Schema
         );
         CREATE INDEX ledger_run ON ledger(run_id);
         """,
+
+        // 2: the ledger also records skipped inputs (an archive's request or metadata records, non-HTML
+        // responses). SQLite cannot change a CHECK constraint, so the table is rebuilt with its rows.
+        """
+        CREATE TABLE ledger_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+            input TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('stored', 'duplicate', 'rejected', 'skipped')),
+            article_id TEXT,
+            duplicate_of TEXT,
+            reason TEXT,
+            at TEXT NOT NULL
+        );
+        INSERT INTO ledger_v2 (id, run_id, input, state, article_id, duplicate_of, reason, at)
+            SELECT id, run_id, input, state, article_id, duplicate_of, reason, at FROM ledger;
+        DROP TABLE ledger;
+        ALTER TABLE ledger_v2 RENAME TO ledger;
+        CREATE INDEX ledger_run ON ledger(run_id);
+        """,
     ];
 
     public static int Latest => s_migrations.Length;
+
+    /// <summary>The migrations in order (the first creates the schema); tests build old stores from them.</summary>
+    internal static IReadOnlyList<string> Migrations => s_migrations;
 
     public static void Migrate(SqliteConnection connection)
     {

@@ -8,9 +8,9 @@ namespace Chorus.Storage;
 public sealed record StoryRow(string Id, int Articles, string? Title, DateTimeOffset? First, DateTimeOffset? Last, int Sites);
 
 /// <summary>What one ingest run did: how many inputs were stored, skipped as duplicates, or rejected.</summary>
-public sealed record LedgerCounts(int Stored, int Duplicates, int Rejected)
+public sealed record LedgerCounts(int Stored, int Duplicates, int Rejected, int Skipped = 0)
 {
-    public int Total => Stored + Duplicates + Rejected;
+    public int Total => Stored + Duplicates + Rejected + Skipped;
 }
 
 /// <summary>One row of the ingest ledger, to be written.</summary>
@@ -188,7 +188,7 @@ public sealed class SqliteStore : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT state, COUNT(*) FROM ledger WHERE run_id = $run GROUP BY state";
         command.Parameters.AddWithValue("$run", run);
-        int stored = 0, duplicates = 0, rejected = 0;
+        int stored = 0, duplicates = 0, rejected = 0, skipped = 0;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -196,11 +196,12 @@ public sealed class SqliteStore : IDisposable
             {
                 case "stored": stored = reader.GetInt32(1); break;
                 case "duplicate": duplicates = reader.GetInt32(1); break;
-                default: rejected = reader.GetInt32(1); break;
+                case "skipped": skipped = reader.GetInt32(1); break;
+                default: rejected += reader.GetInt32(1); break;
             }
         }
 
-        return new LedgerCounts(stored, duplicates, rejected);
+        return new LedgerCounts(stored, duplicates, rejected, skipped);
     }
 
     private static string Iso(DateTimeOffset when) => when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -130,4 +130,40 @@ public sealed class StoreTests : IDisposable
                 .ToList();
         }
     }
+
+    [Fact]
+    public void AnArchivesRecordsThatAreNotPagesAreLedgeredAsSkippedAndTheCountsAddUp()
+    {
+        const string page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.</p></body></html>";
+        static string Record(string type, string block) =>
+            $"WARC/1.0\r\nWARC-Type: {type}\r\nWARC-Target-URI: https://harbour-gazette.example/cod\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(block)}\r\n\r\n{block}\r\n\r\n";
+        var archive = Path.Combine(_directory, "crawl.warc");
+        File.WriteAllText(archive, Record("warcinfo", "software: team test") + Record("request", "GET /cod HTTP/1.1\r\n\r\n") + Record("response", page));
+
+        var result = CliRunner.Run("ingest", "--db", Database, archive);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 inputs: 1 stored, 0 duplicates, 0 rejected, 2 skipped", result.Out, StringComparison.Ordinal);
+        using var store = SqliteStore.Open(Database);
+        Assert.Equal("https://harbour-gazette.example/cod", Assert.Single(store.Articles()).Article.Url);
+    }
+
+    [Fact]
+    public void AStoreOfTheFirstSchemaIsMigratedWithItsLedgerKept()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Schema.Migrations[0] + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1);
+                INSERT INTO ingest_runs (started_at, finished_at) VALUES ('2026-03-11T00:00:00Z', '2026-03-11T00:00:01Z');
+                INSERT INTO ledger (run_id, input, state, reason, at) VALUES (1, 'old.html', 'rejected', 'empty file', '2026-03-11T00:00:00Z');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = SqliteStore.Open(Database);
+        Assert.Equal(1, store.Counts(1).Rejected);
+    }
 }
