@@ -18,6 +18,7 @@ internal static class BenchApp
             "conflicts" => Facts.ConflictSuite.Run(args.Skip(1).ToArray()),
             "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
             "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
+            "feeds" => Ingest.FeedSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -35,6 +36,7 @@ internal static class BenchApp
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
+              feeds [--show]                 feed items read against the reference reading beside each test feed (title, link, date)
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

@@ -13,8 +13,10 @@ internal sealed class ExtractCommand : Command
     public override string Usage => "extract [--format jsonl] PATH...";
 
     public override string Details => """
-        PATH may be a file (.txt, .html, .htm, .jsonl, .json, a .warc or .arc web archive, each
-        optionally .gz), a directory (read recursively) or '-' for standard input. Each output line holds id, source, url, title, site,
+        PATH may be a file (.txt, .html, .htm, .jsonl, .json, a .warc or .arc web archive, an RSS or
+        Atom feed as .xml, .rss or .atom, each optionally .gz), a directory (read recursively) or '-'
+        for standard input. An archive's records that are not pages (requests, metadata, images) are
+        skipped and counted on stderr. Each output line holds id, source, url, title, site,
         author, published (ISO 8601 or null), language and text. A file's id is its name without
         extensions: a1b2.html.gz gives a1b2.
 

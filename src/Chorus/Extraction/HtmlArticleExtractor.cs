@@ -118,6 +118,14 @@ internal static class HtmlArticleExtractor
         return kept;
     }
 
+    /// <summary>The text of an HTML fragment (a feed item's body), one line per block, chrome left out, without choosing a root.</summary>
+    internal static string FragmentText(string html)
+    {
+        using var tree = HtmlTreeBuilder.Parse(html);
+        var page = new Page(tree);
+        return string.Join("\n", page.Blocks(0).Select(b => b.Text));
+    }
+
     /// <summary>For tuning: the path of the element chosen as the article's root, and the text extracted.</summary>
     internal static (string Root, string Text) Explain(string html)
     {

@@ -8,7 +8,7 @@ namespace Chorus.Ingest;
 /// </summary>
 public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = null)
 {
-    private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson", ".json"];
+    private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"];
     private readonly Func<Stream> _openStdin = openStdin ?? Console.OpenStandardInput;
 
     public InputReader() : this(InputLimits.Default)
@@ -209,6 +209,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return [new RejectedInput(source, "no text (only whitespace)")];
         }
 
+        if (kind is null && text.TrimStart().StartsWith('<') && FeedReader.LooksLikeFeed(text))
+        {
+            kind = InputKind.Feed;
+        }
+
         kind ??= Sniff(text);
         if (kind == InputKind.Jsonl)
         {
@@ -218,6 +223,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         if (kind == InputKind.Json)
         {
             return ReadJsonDocument(source, text);
+        }
+
+        if (kind == InputKind.Feed)
+        {
+            return ReadFeed(source, text);
         }
 
         var media = kind == InputKind.Html ? MediaKind.Html : MediaKind.Text;
@@ -235,6 +245,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             ".txt" or ".text" => InputKind.Text,
             ".jsonl" or ".ndjson" => InputKind.Jsonl,
             ".json" => InputKind.Json,
+            ".rss" or ".atom" or ".xml" => InputKind.Feed,
             _ => null,
         };
     }
@@ -408,6 +419,31 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             StringField(root, "language"));
     }
 
+    /// <summary>A feed's items as article records (source <c>file#item-N</c>); an item with neither title nor body is rejected.</summary>
+    private static IEnumerable<InputItem> ReadFeed(string source, string text)
+    {
+        var items = FeedReader.Parse(text, out var problem);
+        if (items is null)
+        {
+            return [new RejectedInput(source, problem ?? "not a readable feed")];
+        }
+
+        if (items.Count == 0)
+        {
+            return [new SkippedInput(source, "feed without items")];
+        }
+
+        return items.Select((item, i) =>
+        {
+            var where = $"{source}#item-{i + 1}";
+            var body = item.BodyHtml is null ? "" : Extraction.HtmlArticleExtractor.FragmentText(item.BodyHtml);
+            var title = item.Title is null ? null : Extraction.HtmlArticleExtractor.FragmentText(item.Title).Replace('\n', ' ');
+            return string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(title)
+                ? (InputItem)new RejectedInput(where, "feed item has no title and no text")
+                : new ArticleRecord(item.Guid ?? item.Link ?? $"{IdFromPath(source)}-{i + 1}", where, title, body, item.Link, null, item.Author, item.Published, null);
+        }).ToList();
+    }
+
     private static string? StringField(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -417,5 +453,6 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         Html,
         Jsonl,
         Json,
+        Feed,
     }
 }
