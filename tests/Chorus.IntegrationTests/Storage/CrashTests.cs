@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using Chorus.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.IntegrationTests.Storage;
+
+/// <summary>
+/// Durability: an ingest killed with SIGKILL in the middle leaves a store that opens clean, holds only whole
+/// articles (each with its ledger row), and a re-run of the same ingest completes the job.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("chorus-crash-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void AnIngestKilledMidwayLeavesACleanStoreAndARerunCompletesIt()
+    {
+        const int articles = 4000;
+        var input = Path.Combine(_directory, "stream.jsonl");
+        File.WriteAllText(input, Stream(articles));
+        var database = Path.Combine(_directory, "chorus.db");
+
+        // Kill the process as soon as it has committed its first batches, while it is still writing.
+        using (var ingest = Cli("ingest", "--db", database, input))
+        {
+            var progress = 0;
+            ingest.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data?.Contains("inputs (", StringComparison.Ordinal) == true)
+                {
+                    Interlocked.Increment(ref progress);
+                }
+            };
+            ingest.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (Volatile.Read(ref progress) < 2 && !ingest.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.False(ingest.HasExited, "the ingest finished before it could be killed; the test needs a larger input");
+            ingest.Kill(entireProcessTree: true);
+            ingest.WaitForExit();
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+            var stored = Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM articles"), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(stored, 1, articles - 1);
+            Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.article_id = a.id AND l.state = 'stored')"));
+            Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM articles WHERE text = '' OR story_id NOT IN (SELECT id FROM stories)"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var rerun = Cli("ingest", "--db", database, "--quiet", input))
+        {
+            rerun.BeginErrorReadLine();
+            Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(3)));
+            Assert.Equal(0, rerun.ExitCode);
+        }
+
+        using var store = SqliteStore.Open(database);
+        Assert.Equal(articles, store.Articles().Count);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>The CLI as its own process (the test output holds Chorus.Cli.dll).</summary>
+    private static Process Cli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Distinct team-written articles on a handful of invented events, as JSONL.</summary>
+    private static string Stream(int count)
+    {
+        string[] places = ["Tallinn", "Riga", "Helsinki", "Turku", "Gdansk", "Klaipeda", "Visby", "Oulu"];
+        string[] events = ["a ferry strike", "a quota dispute", "a harbour fire", "a port closure", "a fishing ban", "a storm warning"];
+        var builder = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var place = places[i % places.Length];
+            var what = events[i / places.Length % events.Length];
+            var text = $"Officials in {place} reported {what} on day {i} of the season. Crews and residents were told to expect {i % 17 + 2} days of disruption. "
+                + $"The regional council said report number {i} would be published next week, and that {i * 7 % 1000} households were affected.";
+            builder.Append("{\"id\":\"a").Append(i).Append("\",\"title\":\"").Append(place).Append(": ").Append(what).Append(" report ").Append(i)
+                .Append("\",\"url\":\"https://news.example/").Append(i).Append("\",\"text\":\"").Append(text).Append("\"}\n");
+        }
+
+        return builder.ToString();
+    }
+}
