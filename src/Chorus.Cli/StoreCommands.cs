@@ -19,9 +19,12 @@ internal sealed class IngestCommand : Command
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
-        or same URL as a stored article; the extra URL is kept) or rejected (with the reason, also printed
-        on stderr). The counts printed at the end add up to the number of inputs. Re-ingesting the same
-        input stores nothing and says so.
+        or same URL as a stored article; the extra URL is kept), rejected (with the reason, also printed
+        on stderr) or skipped (an archive's records that are not pages). The counts printed at the end add
+        up to the number of inputs. Re-ingesting the same input stores nothing and says so.
+
+        Progress goes to stderr: a live bar with the count, rate and time left on a terminal, a line per
+        stored batch of 500 otherwise, nothing with --quiet.
 
         Example:
           chorus ingest --db news.db samples/coverage
@@ -48,15 +51,7 @@ internal sealed class IngestCommand : Command
     public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
     {
         var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput);
-        var started = DateTime.UtcNow;
-        var report = ingestor.Ingest(paths, progress =>
-        {
-            if (!quiet && progress.Inputs >= ingestor.BatchSize)
-            {
-                var rate = progress.Inputs / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
-                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chorus ingest: {progress.Inputs} inputs ({rate:0}/s): {progress.Stored} stored, {progress.Duplicates} duplicates, {progress.Rejected} rejected"));
-            }
-        });
+        var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
         foreach (var problem in report.Problems)
         {
             console.Error.WriteLine($"chorus: {problem}");

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Chorus.Pipeline;
+using Spectre.Console;
+
+namespace Chorus.Cli;
+
+/// <summary>
+/// Shows a long ingest's progress on stderr: a live bar with the count, rate and time left (Spectre.Console) when
+/// stderr is a terminal, a plain line per stored batch when it is a file or a pipe, and nothing with --quiet.
+/// </summary>
+internal sealed class IngestProgressDisplay(Console console, bool quiet)
+{
+    /// <summary>Runs the ingest, showing its progress; <paramref name="expected"/> is the input count when known beforehand.</summary>
+    public IngestReport Run(Func<Action<IngestProgress>, IngestReport> ingest, int? expected)
+    {
+        if (quiet)
+        {
+            return ingest(_ => { });
+        }
+
+        var started = DateTime.UtcNow;
+        double Rate(int inputs) => inputs / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+        if (!console.ErrorIsTerminal)
+        {
+            return ingest(p => console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"chorus ingest: {p.Inputs}{(expected is { } n ? $" of {n}" : "")} inputs ({Rate(p.Inputs):0}/s): {p.Stored} stored, {p.Duplicates} duplicates, {p.Rejected} rejected")));
+        }
+
+        // The caller has decided stderr is a terminal, so the live display is wanted even where detection would say otherwise.
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error), Interactive = InteractionSupport.Yes });
+        IngestReport? report = null;
+        terminal.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("ingest", maxValue: Math.Max(1, expected ?? 1));
+                task.IsIndeterminate = expected is null;
+                report = ingest(p =>
+                {
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Inputs} inputs, {Rate(p.Inputs):0}/s, {p.Stored} stored");
+                    if (expected is not null)
+                    {
+                        task.Value = Math.Min(p.Inputs, task.MaxValue);
+                    }
+
+                    context.Refresh();
+                });
+                task.Value = task.MaxValue;
+                task.StopTask();
+            });
+        return report!;
+    }
+
+    /// <summary>
+    /// The number of inputs under the paths when it can be known cheaply: a file per page, a line per JSONL
+    /// article. Archives, feeds and standard input hold an unknown number, and give null.
+    /// </summary>
+    public static int? Expected(IReadOnlyList<string> paths)
+    {
+        var total = 0;
+        foreach (var path in paths)
+        {
+            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : File.Exists(path) ? [path] : [];
+            foreach (var file in files)
+            {
+                var name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+                var extension = Path.GetExtension(name).ToLowerInvariant();
+                if (extension is ".warc" or ".arc" or ".xml" or ".rss" or ".atom" or ".json" || path == "-")
+                {
+                    return null;
+                }
+
+                if (extension is ".jsonl" or ".ndjson")
+                {
+                    if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return null;
+                    }
+
+                    total += File.ReadLines(file).Count(l => l.Trim().Length > 0);
+                }
+                else if (extension is ".html" or ".htm" or ".xhtml" or ".txt" or ".text")
+                {
+                    total++;
+                }
+            }
+
+            if (path == "-")
+            {
+                return null;
+            }
+        }
+
+        return total;
+    }
+}
