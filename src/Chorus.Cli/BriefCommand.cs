@@ -39,7 +39,7 @@ internal sealed class BriefCommand : Command
         new("--words", "N", "the summary's word cap", "120"),
         new("--one-story", null, "take all inputs as one story, without clustering"),
         new("--each-dir", "DIR", "summarise each subdirectory of DIR as one story, without clustering"),
-        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
     ];
 

@@ -26,7 +26,7 @@ internal sealed class ClusterCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--format", "FORMAT", "output format", "jsonl", ["jsonl", "tsv"]),
-        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
     ];
 

@@ -29,7 +29,7 @@ internal sealed class ExtractCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--format", "FORMAT", "output format", "jsonl", ["jsonl"]),
-        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
     ];
 
@@ -75,9 +75,26 @@ internal static class CommandInputs
     public static IReadOnlyList<string> Paths(ParsedArguments arguments) =>
         arguments.Positionals.Count > 0 ? arguments.Positionals : throw new UsageException("no PATH given (a file, a directory, or '-' for stdin)");
 
+    /// <summary>The options that bound what one hostile input can cost, shared by every command that reads inputs.</summary>
+    public static IReadOnlyList<OptionSpec> LimitOptions { get; } =
+    [
+        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        new("--max-page-seconds", "S", "longest time spent extracting one page", "10"),
+    ];
+
     public static Ingest.InputLimits Limits(ParsedArguments arguments)
     {
         var limits = Ingest.InputLimits.Default;
+        if (arguments.Value("--max-page-seconds") is { } seconds)
+        {
+            if (!double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) || s <= 0 || s > 3600)
+            {
+                throw new UsageException($"'{seconds}' is not a valid time for '--max-page-seconds' (more than 0, at most 3600)");
+            }
+
+            limits = limits with { MaxPageTime = TimeSpan.FromSeconds(s) };
+        }
+
         if (arguments.Value("--max-page-bytes") is { } value)
         {
             if (!long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes) || bytes < 1024)

@@ -35,7 +35,7 @@ internal sealed class IngestCommand : Command
     [
         new("--db", "FILE", "the SQLite store", "./chorus.db"),
         new("--quiet", null, "print nothing but errors"),
-        new("--max-page-bytes", "N", "largest page accepted after decompression", "16777216"),
+        .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
     ];
 

@@ -18,6 +18,9 @@ public sealed record Article(
     /// <summary>What extraction dropped, guessed or could not read.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>The URL the page declares as its canonical one (rel=canonical, og:url), when it differs from <see cref="Url"/>.</summary>
+    public string? CanonicalUrl { get; init; }
+
     /// <summary>How many lines or blocks of page chrome extraction removed.</summary>
     public int ChromeRemoved { get; init; }
 

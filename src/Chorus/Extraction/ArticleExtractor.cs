@@ -15,7 +15,10 @@ public sealed record ExtractionResult(Article? Article, Diagnostic? Problem)
 /// <summary>Turns input items into articles: HTML and text pages are extracted, JSONL records are cleaned.</summary>
 public static class ArticleExtractor
 {
-    public static ExtractionResult Extract(InputItem item)
+    public static ExtractionResult Extract(InputItem item) => Extract(item, InputLimits.Default.MaxPageTime);
+
+    /// <summary>Extracts one item, giving it up with its reason when it takes longer than <paramref name="maxTime"/>.</summary>
+    public static ExtractionResult Extract(InputItem item, TimeSpan maxTime)
     {
         if (item is RejectedInput rejection)
         {
@@ -29,6 +32,7 @@ public static class ArticleExtractor
 
         try
         {
+            using var deadline = PageDeadline.Start(maxTime);
             var article = item switch
             {
                 RawDocument { Kind: MediaKind.Html } page => WithInputDiagnostics(HtmlArticleExtractor.Extract(page.Id, page.Source, page.Content, page.Url, page.FetchedAt), page),
@@ -44,6 +48,10 @@ public static class ArticleExtractor
             }
 
             return new ExtractionResult(article, null);
+        }
+        catch (PageTimeoutException e)
+        {
+            return new ExtractionResult(null, Diagnostic.Error(item.Source, e.Message));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -62,8 +62,10 @@ internal static class HtmlArticleExtractor
         using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         var page = new Page(tree);
+        PageDeadline.Check();
         var root = page.FindArticleRoot();
         var blocks = page.Blocks(root);
+        PageDeadline.Check();
 
         var candidates = WithoutLinkLists(blocks);
         var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
@@ -83,6 +85,7 @@ internal static class HtmlArticleExtractor
         return new Article(id, source, url ?? meta.Url, meta.Title, meta.Site, meta.Author, meta.Published, language, checkedText)
         {
             ChromeRemoved = removed + (blocks.Count - candidates.Count),
+            CanonicalUrl = url is not null && meta.Url is not null && meta.Url != url ? meta.Url : null,
             Diagnostics = walls,
         };
     }

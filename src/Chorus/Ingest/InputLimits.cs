@@ -15,5 +15,8 @@ public sealed record InputLimits
     /// <summary>Largest .json document (read whole, unlike JSONL which streams line by line).</summary>
     public long MaxJsonBytes { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>Longest time extraction may spend on one page before it is given up with its reason.</summary>
+    public TimeSpan MaxPageTime { get; init; } = TimeSpan.FromSeconds(10);
+
     public static InputLimits Default { get; } = new();
 }

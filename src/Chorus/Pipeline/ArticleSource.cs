@@ -27,7 +27,7 @@ public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in reader.Read(paths))
         {
-            var result = ArticleExtractor.Extract(item);
+            var result = ArticleExtractor.Extract(item, limits.MaxPageTime);
             if (result.Article is { } article)
             {
                 var count = seen.GetValueOrDefault(article.Id) + 1;

@@ -130,15 +130,17 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
 
             var hash = ContentHash(article.Site, article.Text);
             var url = UrlCanonicalizer.Canonical(article.Url);
+            var declared = UrlCanonicalizer.Canonical(article.CanonicalUrl);
+            string? Known(string? key) => key is null ? null : byUrl.GetValueOrDefault(key) ?? store.ArticleIdByUrl(key);
             var sameText = byHash.GetValueOrDefault(hash) ?? store.ArticleIdByHash(hash);
-            var duplicateOf = sameText ?? (url is null ? null : byUrl.GetValueOrDefault(url) ?? store.ArticleIdByUrl(url));
+            var duplicateOf = sameText ?? Known(url) ?? Known(declared);
             if (duplicateOf is not null)
             {
                 var reason = sameText is not null ? "same text" : "same URL";
                 ledger.Add(new LedgerEntry(article.Source, "duplicate", null, duplicateOf, reason));
-                if (url is not null)
+                foreach (var key in new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal))
                 {
-                    urls.Add((url, duplicateOf)); // the same article under another URL keeps both URLs
+                    urls.Add((key, duplicateOf)); // the same article under another URL keeps both URLs
                 }
 
                 continue;
@@ -154,10 +156,10 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             incoming.Add(article);
             hashes[id] = hash;
             byHash[hash] = id;
-            if (url is not null)
+            foreach (var key in new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                byUrl[url] = id;
-                urls.Add((url, id));
+                byUrl[key] = id;
+                urls.Add((key, id)); // the fetched URL and the page's declared canonical one both lead here
             }
 
             ledger.Add(new LedgerEntry(article.Source, "stored", id, null, null));

@@ -92,4 +92,30 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("feed.jsonl:2", result.Error, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"a\"", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void APageThatTakesLongerThanTheTimeLimitIsGivenUpWithTheReasonAndTheRestGoesOn()
+    {
+        var huge = new StringBuilder("<html><body>");
+        for (var i = 0; i < 200_000; i++)
+        {
+            huge.Append("<div><span>cell ").Append(i).Append("</span></div>");
+        }
+
+        var path = Write("slow.html", Encoding.UTF8.GetBytes(huge.Append("</body></html>").ToString()));
+        var good = Path.Combine(Repository.Samples, "bws-cod-truce.txt");
+        var result = CliRunner.Run("extract", "--max-page-seconds", "0.001", path, good);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("slow.html: extraction took longer than the limit of 0.001 s per page", result.Error, StringComparison.Ordinal);
+        Assert.Contains("bws-cod-truce", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeepNestingIsCutAtTheDepthLimitWithoutACrash()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.</p>";
+        var result = CliRunner.Run("extract", Write("deep.html", Encoding.UTF8.GetBytes("<html><body>" + deep + "</body></html>")));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("cod quota", result.Out, StringComparison.Ordinal);
+    }
 }

@@ -166,4 +166,27 @@ public sealed class StoreTests : IDisposable
         using var store = SqliteStore.Open(Database);
         Assert.Equal(1, store.Counts(1).Rejected);
     }
+
+    [Fact]
+    public void APageFetchedUnderOneUrlThatDeclaresAnotherIsFoundUnderBoth()
+    {
+        static string Response(string uri, string html)
+        {
+            var block = $"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}";
+            return $"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(block)}\r\n\r\n{block}\r\n\r\n";
+        }
+
+        const string body = "<p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.</p>";
+        var archive = Path.Combine(_directory, "crawl.warc");
+        File.WriteAllText(archive,
+            Response("https://gazette.example/amp-view/cod?id=7", $"<html><head><link rel=\"canonical\" href=\"https://gazette.example/news/cod-truce\"></head><body>{body}</body></html>")
+            + Response("https://www.gazette.example/news/cod-truce/?utm_source=feed", $"<html><body>{body}<p>Updated at 21:00 with the minister's reaction, which came late in the evening.</p></body></html>"));
+
+        var result = CliRunner.Run("ingest", "--db", Database, archive);
+        Assert.Contains("2 inputs: 1 stored, 1 duplicates", result.Out, StringComparison.Ordinal);
+        using var store = SqliteStore.Open(Database);
+        var id = store.ArticleIdByUrl(Chorus.Ingest.UrlCanonicalizer.Canonical("https://gazette.example/amp-view/cod?id=7")!);
+        Assert.NotNull(id);
+        Assert.Equal(id, store.ArticleIdByUrl(Chorus.Ingest.UrlCanonicalizer.Canonical("https://gazette.example/news/cod-truce")!));
+    }
 }

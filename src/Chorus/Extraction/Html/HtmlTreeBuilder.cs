@@ -30,8 +30,14 @@ internal static class HtmlTreeBuilder
         var stack = new List<int>(64) { 0 };
         var i = 0;
         var n = html.Length;
+        var steps = 0;
         while (i < n)
         {
+            if ((++steps & 1023) == 0)
+            {
+                PageDeadline.Check();
+            }
+
             var lt = html.IndexOf('<', i);
             if (lt < 0)
             {
