@@ -19,6 +19,7 @@ internal static class BenchApp
             "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
             "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
             "feeds" => Ingest.FeedSuite.Run(args.Skip(1).ToArray()),
+            "ingest" => Ingest.ArchiveSuite.Run(args.Skip(1).ToArray()),
             _ => Help(),
         };
     }
@@ -37,6 +38,7 @@ internal static class BenchApp
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
               feeds [--show]                 feed items read against the reference reading beside each test feed (title, link, date)
+              ingest [--gb N]                a generated N GB WARC (default 2): extraction alone vs into the store, and memory along the way
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

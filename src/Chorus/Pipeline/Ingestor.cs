@@ -3,6 +3,7 @@ using System.Text;
 using Chorus.Clustering;
 using Chorus.Extraction;
 using Chorus.Ingest;
+using Chorus.Similarity;
 using Chorus.Storage;
 using Chorus.Text;
 
@@ -30,7 +31,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var problems = new List<Diagnostic>();
         var newStories = new List<string>();
         var grownStories = new HashSet<string>(StringComparer.Ordinal);
-        var existing = LoadExisting();
+        var known = LoadExisting();
         var batch = new List<ExtractionResult>(BatchSize);
         var done = new IngestProgress();
 
@@ -55,26 +56,32 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             }
 
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-            var analyzed = BriefPipeline.Analyze(incoming);
-            var stories = new StoryClusterer(clustering).Assign(existing.Select(e => e.Value).ToList(), analyzed);
+            var features = incoming.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
+            var incomingItems = incoming.Select((a, i) => ClusterFeatures.Item(features[i], a.Published, known.Vocabulary)).ToList();
+            var items = known.Items.Concat(incomingItems).ToList();
+            var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
+            var groups = new StoryClusterer(clustering).Run(items, fixedStory, known.StoryIds.Count);
             var rows = new List<(Article, string, string)>();
-            var next = NextStoryNumber(existing.Keys);
-            foreach (var story in stories)
+            var next = NextStoryNumber(known.StoryIds);
+            var storedBefore = known.Items.Count;
+            foreach (var group in groups)
             {
-                var id = story.Id;
-                if (id.StartsWith("new-", StringComparison.Ordinal))
+                var story = group.Fixed;
+                if (story < 0)
                 {
-                    id = $"s{next++}";
-                    newStories.Add(id);
+                    story = known.StoryIds.Count;
+                    known.StoryIds.Add($"s{next++}");
+                    newStories.Add(known.StoryIds[story]);
                 }
 
-                foreach (var article in story.Articles.Where(a => hashes.ContainsKey(a.Id)))
+                foreach (var member in group.Members.Where(m => m >= storedBefore))
                 {
-                    rows.Add((article.Article, hashes[article.Id], id));
-                    grownStories.Add(id);
+                    var article = incoming[member - storedBefore];
+                    rows.Add((article, hashes[article.Id], known.StoryIds[story]));
+                    grownStories.Add(known.StoryIds[story]);
+                    known.Items.Add(items[member]);
+                    known.ItemStory.Add(story);
                 }
-
-                existing[id] = new Story(id, story.Articles);
             }
 
             // The clusterer never merges two stored stories (their ids are fixed), so no stored article moves.
@@ -89,16 +96,41 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         }
     }
 
-    private Dictionary<string, Story> LoadExisting()
+    /// <summary>
+    /// What clustering needs of the stored articles, and no more: each one's compact features (term ids and
+    /// counts) and its story. Memory then grows by a few hundred bytes per stored article, not by its text.
+    /// </summary>
+    private sealed class KnownStories
     {
-        var byStory = store.Articles().GroupBy(x => x.Story, StringComparer.Ordinal);
-        var stories = new Dictionary<string, Story>(StringComparer.Ordinal);
-        foreach (var group in byStory)
+        public Vocabulary Vocabulary { get; } = new();
+
+        public List<ClusterItem> Items { get; } = [];
+
+        public List<int> ItemStory { get; } = [];
+
+        public List<string> StoryIds { get; } = [];
+    }
+
+    private KnownStories LoadExisting()
+    {
+        var known = new KnownStories();
+        var stored = store.Articles();
+        var features = stored.AsParallel().AsOrdered().Select(x => ClusterFeatures.Of(x.Article, clustering)).ToList();
+        var storyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stored.Count; i++)
         {
-            stories[group.Key] = new Story(group.Key, BriefPipeline.Analyze(group.Select(x => x.Article).ToList()));
+            var (article, story) = stored[i];
+            if (!storyIndex.TryGetValue(story, out var index))
+            {
+                storyIndex[story] = index = known.StoryIds.Count;
+                known.StoryIds.Add(story);
+            }
+
+            known.Items.Add(ClusterFeatures.Item(features[i], article.Published, known.Vocabulary));
+            known.ItemStory.Add(index);
         }
 
-        return stories;
+        return known;
     }
 
     private static int NextStoryNumber(IEnumerable<string> ids) =>

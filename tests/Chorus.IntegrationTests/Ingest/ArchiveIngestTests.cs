@@ -49,4 +49,24 @@ public class ArchiveIngestTests
         Assert.All(articles, url => Assert.Contains(url, urls));
         Assert.Contains("181 request record", result.Error, StringComparison.Ordinal);
     }
+
+    [BenchFact("ingest")]
+    public void IngestingTheWarcTwiceStoresNothingTheSecondTimeAndReports181Duplicates()
+    {
+        var warc = Path.Combine(Repository.SharedBench!, "ingest", "extraction-pages.warc.gz");
+        var directory = Directory.CreateTempSubdirectory("chorus-warc-twice-").FullName;
+        try
+        {
+            var database = Path.Combine(directory, "chorus.db");
+            var first = CliRunner.Run("ingest", "--db", database, warc);
+            Assert.Contains("375 inputs: 181 stored, 0 duplicates, 0 rejected, 194 skipped", first.Out, StringComparison.Ordinal);
+            var second = CliRunner.Run("ingest", "--db", database, warc);
+            Assert.Contains("375 inputs: 0 stored, 181 duplicates, 0 rejected, 194 skipped", second.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
