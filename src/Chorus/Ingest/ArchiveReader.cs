@@ -25,14 +25,29 @@ public sealed class ArchiveReader(InputLimits limits)
     {
         try
         {
-            using var stream = Decompressed(File.OpenRead(path));
-            Span<byte> head = stackalloc byte[11];
-            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            return head[..read].StartsWith("WARC/"u8) || head[..read].StartsWith("filedesc://"u8);
+            using var stream = File.OpenRead(path);
+            var head = new byte[4096];
+            return LooksLikeArchive(head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Whether these first bytes of an input (gunzipped when gzipped) open a WARC or ARC archive.</summary>
+    public static bool LooksLikeArchive(byte[] head)
+    {
+        try
+        {
+            using var stream = Decompressed(new MemoryStream(head, writable: false));
+            Span<byte> start = stackalloc byte[11];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            return start[..read].StartsWith("WARC/"u8) || start[..read].StartsWith("filedesc://"u8);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return false; // a gzip head cut short may not decode; such an input is read as a page
         }
     }
 
@@ -100,13 +115,14 @@ public sealed class ArchiveReader(InputLimits limits)
         }
     }
 
+    /// <summary>The stream gunzipped when it starts with the gzip magic; works on streams that cannot seek (stdin).</summary>
     private static Stream Decompressed(Stream raw)
     {
         var buffered = new BufferedStream(raw, 64 * 1024);
-        Span<byte> magic = stackalloc byte[2];
-        var read = buffered.Read(magic);
-        buffered.Seek(-read, SeekOrigin.Current);
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(buffered, CompressionMode.Decompress) : buffered;
+        var magic = new byte[2];
+        var read = buffered.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        var stream = new PrefixedStream(magic[..read], buffered);
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 
     private IEnumerable<InputItem> ReadWarc(string path, ArchiveStream input, string firstLine)

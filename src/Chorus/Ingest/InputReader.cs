@@ -126,14 +126,40 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
 
     private IEnumerable<InputItem> ReadStdin()
     {
+        // An archive on standard input is streamed like a file: its first bytes are read to recognise it, then
+        // handed to the archive reader together with the rest of the stream.
+        Stream stdin;
+        byte[] head;
+        try
+        {
+            stdin = _openStdin();
+            head = new byte[4096];
+            head = head[..stdin.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        }
+        catch (IOException e)
+        {
+            return [new RejectedInput("-", $"cannot read standard input: {e.Message}")];
+        }
+
+        if (ArchiveReader.LooksLikeArchive(head))
+        {
+            return new ArchiveReader(limits).Read("-", () => new PrefixedStream(head, stdin));
+        }
+
+        return ReadWholeStdin(head, stdin);
+    }
+
+    private IEnumerable<InputItem> ReadWholeStdin(byte[] head, Stream stdin)
+    {
         byte[] bytes;
         try
         {
-            using var stdin = _openStdin();
+            using var owned = stdin;
             using var buffer = new MemoryStream();
+            buffer.Write(head);
             var chunk = new byte[81920];
             int read;
-            while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+            while ((read = owned.Read(chunk, 0, chunk.Length)) > 0)
             {
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > limits.MaxPageBytes * 4)

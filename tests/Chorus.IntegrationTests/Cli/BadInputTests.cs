@@ -118,4 +118,17 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("cod quota", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AWebArchiveOnStandardInputIsReadRecordByRecord()
+    {
+        const string page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.</p></body></html>";
+        var record = $"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://harbour-gazette.example/cod\r\nContent-Length: {Encoding.UTF8.GetByteCount(page)}\r\n\r\n{page}\r\n\r\n";
+        var request = "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 0\r\n\r\n\r\n\r\n";
+        var result = CliRunner.Run(Encoding.UTF8.GetBytes(request + record), "extract", "-");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"url\":\"https://harbour-gazette.example/cod\"", result.Out, StringComparison.Ordinal);
+        Assert.Contains("\"source\":\"-#", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 request record", result.Error, StringComparison.Ordinal);
+    }
 }

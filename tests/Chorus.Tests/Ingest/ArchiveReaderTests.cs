@@ -130,4 +130,22 @@ public class ArchiveReaderTests
         var rejected = Assert.Single(Read(Bytes("<html>not an archive</html>")));
         Assert.Contains("not a WARC or ARC file", Assert.IsType<RejectedInput>(rejected).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ARecordAboveThePageLimitIsRejectedWithTheLimitAndTheNextIsRead()
+    {
+        var big = Record("response", Http("<p>" + new string('x', 5000) + "</p>"), uri: "https://a.example/big");
+        var items = Read(Bytes(big + Record("response", Http(Page))), InputLimits.Default with { MaxPageBytes = 2048 });
+        Assert.Contains("above the page limit", Assert.Single(items.OfType<RejectedInput>()).Reason, StringComparison.Ordinal);
+        Assert.Single(items.OfType<RawDocument>());
+    }
+
+    [Fact]
+    public void ArchiveBytesAreRecognisedWhateverTheNameGzippedOrNot()
+    {
+        var archive = Bytes(Record("response", Http(Page)));
+        Assert.True(ArchiveReader.LooksLikeArchive(archive));
+        Assert.True(ArchiveReader.LooksLikeArchive(Gzip(archive)));
+        Assert.False(ArchiveReader.LooksLikeArchive(Bytes(Page)));
+    }
 }
