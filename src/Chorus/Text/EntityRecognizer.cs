@@ -93,8 +93,9 @@ public static class EntityRecognizer
 
             var run = new List<int> { i };
             var j = i + 1;
-            while (j < tokens.Count)
+            while (j < tokens.Count && !IsPossessive(text, tokens[run[^1]]))
             {
+                // "Hun Sen's party", "Ranariddh's FUNCINPEC": a possessive ends the name it closes.
                 if (IsCapitalised(text, tokens[j]) && !IsCalendar(text, tokens[j]))
                 {
                     run.Add(j);
@@ -120,9 +121,16 @@ public static class EntityRecognizer
         }
     }
 
+    private static bool IsPossessive(string text, Token token) =>
+        token.Length > 2 && text[token.End - 1] is 's' && text[token.End - 2] is '\'' or '’';
+
     private static void Classify(string text, List<Token> tokens, List<int> run, int sentence, List<EntityMention> mentions)
     {
         var words = run.Select(r => text[tokens[r].Span.Range]).ToList();
+        if (IsPossessive(text, tokens[run[^1]]))
+        {
+            words[^1] = words[^1][..^2];
+        }
 
         // A leading demonym ("Estonian Deputy ...") is a place mention of its own.
         if (words.Count > 1 && Gazetteer.Shared.FindDemonym(words[0]) is { } country && Gazetteer.Shared.Find(string.Join(' ', words)) is null)
@@ -133,7 +141,7 @@ public static class EntityRecognizer
         }
 
         var start = tokens[run[0]].Start;
-        var end = tokens[run[^1]].End;
+        var end = tokens[run[^1]].End - (IsPossessive(text, tokens[run[^1]]) ? 2 : 0);
         var whole = text[start..end];
 
         if (Gazetteer.Shared.Find(whole) is { } place)
@@ -157,6 +165,12 @@ public static class EntityRecognizer
             {
                 lastTitle = k;
             }
+        }
+
+        // "Secretary of State Nobutaka Machimura", "Minister of Finance Anna Berg": the title takes its "of ...".
+        while (lastTitle >= 0 && lastTitle + 3 < words.Count && words[lastTitle + 1] is "of" or "for")
+        {
+            lastTitle += 2;
         }
 
         if (lastTitle >= 0 && LooksLikeName(words.Skip(lastTitle + 1).ToList()))

@@ -45,4 +45,23 @@ public class EntityRecognizerTests
     [Fact]
     public void WeekdaysAndMonthsAreNotEntities() =>
         Assert.DoesNotContain(Recognize("It happened on Wednesday, March 11."), m => m.Kind != EntityKind.Unknown);
+
+    [Fact]
+    public void APossessiveEndsTheNameItClosesAndIsNotPartOfIt()
+    {
+        var mentions = Recognize("Marta Ilves's union met Valenko's Fisheries Council on Friday.");
+        Assert.Contains(mentions, m => m.Name == "Marta Ilves");
+        Assert.Contains(mentions, m => m.Name == "Valenko");
+        Assert.Contains(mentions, m => m.Name == "Fisheries Council");
+        Assert.DoesNotContain(mentions, m => m.Name.Contains('\'', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ATitleKeepsItsOfPhraseAndNamesWithParticlesKeepThem()
+    {
+        var mentions = Recognize("The talks were attended by Secretary of State Anna Berg and by Al Gore.");
+        var berg = Assert.Single(mentions, m => m.Name == "Anna Berg");
+        Assert.Equal("Secretary of State", berg.Title);
+        Assert.Contains(mentions, m => m.Name == "Al Gore");
+    }
 }
