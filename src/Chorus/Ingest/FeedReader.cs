@@ -5,7 +5,11 @@ using Chorus.Extraction;
 namespace Chorus.Ingest;
 
 /// <summary>One item of a feed, as read: what the feed says, before extraction.</summary>
-public sealed record FeedItem(string? Title, string? Link, string? Guid, DateTimeOffset? Published, string? Author, string? BodyHtml);
+public sealed record FeedItem(string? Title, string? Link, string? Guid, DateTimeOffset? Published, string? Author, string? BodyHtml)
+{
+    /// <summary>The feed's own title (the channel's or the Atom feed's), which names the outlet.</summary>
+    public string? Site { get; init; }
+}
 
 /// <summary>
 /// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 feeds into items: title, link, GUID, dates (RFC 822 with odd
@@ -59,9 +63,10 @@ public static class FeedReader
 
         var items = new List<FeedItem>();
         var atom = root.LocalName == "feed";
+        var site = Text(Child(atom ? root : Child(root, "channel"), "title"));
         foreach (var node in Descendants(root).Where(e => e.LocalName == (atom ? "entry" : "item")))
         {
-            items.Add(atom ? AtomEntry(node) : RssItem(node));
+            items.Add((atom ? AtomEntry(node) : RssItem(node)) with { Site = site });
         }
 
         return items;

@@ -466,7 +466,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             var title = item.Title is null ? null : Extraction.HtmlArticleExtractor.FragmentText(item.Title).Replace('\n', ' ');
             return string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(title)
                 ? (InputItem)new RejectedInput(where, "feed item has no title and no text")
-                : new ArticleRecord(item.Guid ?? item.Link ?? $"{IdFromPath(source)}-{i + 1}", where, title, body, item.Link, null, item.Author, item.Published, null);
+                : new ArticleRecord(item.Guid ?? item.Link ?? $"{IdFromPath(source)}-{i + 1}", where, title, body, item.Link, item.Site, item.Author, item.Published, null);
         }).ToList();
     }
 

@@ -30,6 +30,7 @@ public class FeedReaderTests
         Assert.Equal("hg-2026-0311", item.Guid);
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 19, 25, 0, TimeSpan.FromHours(-5)), item.Published);
         Assert.Equal("Helle Saar", item.Author);
+        Assert.Equal("Harbour Gazette", item.Site);
         Assert.Contains("cut the cod quota", item.BodyHtml, StringComparison.Ordinal);
     }
 
