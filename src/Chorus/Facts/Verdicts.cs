@@ -71,9 +71,12 @@ public static class SlotAligner
                     continue;
                 }
 
+                // An agreement stands when no other value comes from an origin outside it: an origin that also
+                // states the main value is talking about something else with its other one ("12%" cut, "at least 20%" asked).
                 var main = classes.OrderByDescending(c => Origins(c, originOf)).First();
                 var origins = Origins(main, originOf);
-                if (origins >= 2 && classes.Count == 1)
+                var mainOrigins = main.Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
+                if (origins >= 2 && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId)))))
                 {
                     agreements.Add(new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
                 }
@@ -91,7 +94,10 @@ public static class SlotAligner
             Slot = slot;
             Content = slot.SentenceTerms.Where(t => !t.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
             Names = new HashSet<string>(StringComparer.Ordinal);
-            Times = slot.SentenceTerms.Where(t => s_timeWords.Contains(t) || IsYear(t)).ToHashSet(StringComparer.Ordinal);
+            // The period a sentence names, without its dateline ("TALLINN, March 11 (BWS) -" dates the filing, not the figure).
+            var dateline = slot.Evidence.End <= text.Length ? Dateline.Length(text, slot.Evidence.Start, slot.Evidence.Length) : 0;
+            var periodTerms = dateline > 0 ? TextAnalyzer.Terms(text, slot.Evidence.Start + dateline, slot.Evidence.End) : slot.SentenceTerms;
+            Times = periodTerms.Where(t => s_timeWords.Contains(t) || IsYear(t)).ToHashSet(StringComparer.Ordinal);
             var sentence = slot.Evidence.End <= text.Length ? text.AsSpan(slot.Evidence.Start, slot.Evidence.Length).TrimEnd() : [];
             Hedged = sentence.EndsWith("?"); // a question states nothing
             foreach (var range in sentence.SplitAny(" ,;:()\"“”"))

@@ -113,4 +113,17 @@ public class SlotAlignerTests
         var (_, sameCycle) = Align([Said("a", "x", Hours(3, 2.91, 3.09), first, day), Said("b", "x", Hours(1, 0.97, 1.03), later, day.AddHours(5))]);
         Assert.Single(sameCycle);
     }
+
+    [Fact]
+    public void AnotherValueFromAnOriginThatAlsoStatesTheMainOneDoesNotBlockTheAgreement()
+    {
+        var (agreements, conflicts) = Align(
+        [
+            Slot("a", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
+            Slot("b", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
+            Slot("b", SlotKind.Duration, "duration:talks", Hours(8, 7.76, 8.24)),
+        ]);
+        Assert.Empty(conflicts);
+        Assert.Equal(2, Assert.Single(agreements).Origins);
+    }
 }
