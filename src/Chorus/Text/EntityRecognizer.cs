@@ -105,7 +105,7 @@ public static class EntityRecognizer
                 {
                     j++; // Fishers' Union
                 }
-                else if (tokens[j].Kind == TokenKind.Word && s_joiners.Contains(Lower(text, tokens[j])) && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && JoinsOf(text, tokens[run[^1]]))
+                else if (tokens[j].Kind == TokenKind.Word && In(s_joiners, text, tokens[j]) && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && JoinsOf(text, tokens[run[^1]]))
                 {
                     run.Add(j);
                     j++;
@@ -334,16 +334,13 @@ public static class EntityRecognizer
         return true;
     }
 
-    private static bool JoinsOf(string text, Token previous)
-    {
-        var word = Lower(text, previous);
-        return s_orgWords.Contains(word) || s_titleHeads.Contains(word) || s_geoHeads.Contains(word) || s_venueWords.Contains(word) || s_eventWords.Contains(word);
-    }
+    private static bool JoinsOf(string text, Token previous) =>
+        In(s_orgWords, text, previous) || In(s_titleHeads, text, previous) || In(s_geoHeads, text, previous) || In(s_venueWords, text, previous) || In(s_eventWords, text, previous);
 
     private static bool IsCapitalised(string text, Token token) =>
         token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]);
 
-    private static bool IsCalendar(string text, Token token) => s_calendar.Contains(Lower(text, token));
+    private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
 
     /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
     private static bool IsOrdinaryWord(string text, Token token)
@@ -376,5 +373,8 @@ public static class EntityRecognizer
 
     private static string Lower(string text, Token token) => text[token.Span.Range].ToLowerInvariant();
 
-    private static HashSet<string> Set(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    // Case-insensitive, so a token is looked up by its span without a lower-case copy; the words are written in lower case.
+    private static HashSet<string> Set(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+
+    private static bool In(HashSet<string> set, string text, Token token) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(token.Start, token.Length));
 }
