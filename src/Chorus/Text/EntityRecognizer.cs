@@ -189,11 +189,11 @@ public static class EntityRecognizer
 
         var kind = KindOf(text, tokens, run, words);
         var span = new TextSpan(start, end);
-        if (kind == EntityKind.Place && run[^1] + 1 < tokens.Count && s_venueWords.Contains(Lower(text, tokens[run[^1] + 1])))
+        if (kind == EntityKind.Place && run[^1] + 1 < tokens.Count && In(s_venueWords, text, tokens[run[^1] + 1]))
         {
             span = new TextSpan(start, tokens[run[^1] + 1].End); // "West Harbour terminal"
         }
-        else if (kind == EntityKind.Unknown && run[^1] + 1 < tokens.Count && s_venueWords.Contains(Lower(text, tokens[run[^1] + 1])) && words.Count <= 3)
+        else if (kind == EntityKind.Unknown && run[^1] + 1 < tokens.Count && In(s_venueWords, text, tokens[run[^1] + 1]) && words.Count <= 3)
         {
             kind = EntityKind.Place;
             span = new TextSpan(start, tokens[run[^1] + 1].End);
@@ -210,8 +210,7 @@ public static class EntityRecognizer
 
     private static EntityKind KindOf(string text, List<Token> tokens, List<int> run, List<string> words)
     {
-        var last = words[^1].ToLowerInvariant();
-        var lowerWords = words.Select(w => w.ToLowerInvariant().Trim('\'', '’')).ToList();
+        var last = words[^1]; // the sets compare case-insensitively
         if (s_venueWords.Contains(last))
         {
             return EntityKind.Place;
@@ -222,12 +221,12 @@ public static class EntityRecognizer
             return EntityKind.Event;
         }
 
-        if (lowerWords.Any(s_orgWords.Contains))
+        if (words.Any(w => s_orgWords.Contains(w.Trim('\'', '’'))))
         {
             return EntityKind.Organization;
         }
 
-        if (run[0] > 0 && s_orgCues.Contains(Lower(text, tokens[run[0] - 1])))
+        if (run[0] > 0 && In(s_orgCues, text, tokens[run[0] - 1]))
         {
             return EntityKind.Organization;
         }
@@ -249,7 +248,7 @@ public static class EntityRecognizer
     private static EntityMention WithTitle(string text, List<Token> tokens, List<int> run, EntityMention mention)
     {
         var k = run[0] - 1;
-        if (k >= 0 && tokens[k].Kind == TokenKind.Word && s_titleHeads.Contains(Lower(text, tokens[k])))
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && In(s_titleHeads, text, tokens[k]))
         {
             var first = k;
             var taken = 0;
@@ -283,7 +282,7 @@ public static class EntityRecognizer
             var begin = t;
             for (var n = 0; n < 4 && t < tokens.Count && tokens[t].Kind == TokenKind.Word; n++, t++)
             {
-                if (s_titleHeads.Contains(Lower(text, tokens[t])))
+                if (In(s_titleHeads, text, tokens[t]))
                 {
                     var span = new TextSpan(tokens[begin].Start, tokens[t].End);
                     return mention with { Title = span.Of(text), TitleSpan = span };
