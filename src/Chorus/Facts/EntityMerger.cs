@@ -48,6 +48,17 @@ public static class EntityMerger
                 }
 
                 var fits = groups.Where(g => g.Kind == EntityKind.Person && NameMatcher.SameSurname(LastWord(g.Key), mention.Name)).ToList();
+                if (fits.Count > 1 && mention.Title is { } title)
+                {
+                    // "Vice President Gore" is the Gore who holds that title, not the Gore named last.
+                    var parsed = NormalizedTitle.Parse(title);
+                    var titled = fits.Where(g => g.Mentions.Any(m => m.Mention.Title is { } other && NormalizedTitle.Parse(other).CompatibleWith(parsed))).ToList();
+                    if (titled.Count == 1)
+                    {
+                        fits = titled;
+                    }
+                }
+
                 var chosen = fits.Count == 1 ? fits[0] : fits.Count > 1 ? NamedLastBefore(fits, article.Id, mention.Span.Start) : null;
                 chosen?.Add(article.Id, mention with { Kind = EntityKind.Person });
             }

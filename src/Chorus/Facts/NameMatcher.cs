@@ -159,8 +159,13 @@ public static class NameMatcher
         return previous[b.Length];
     }
 
+    /// <summary>
+    /// The words of a name without particles and suffixes ("van", "al", "Jr."), except a capitalised first word,
+    /// which is a given name: "Al Gore" is not "Gore" alone, while "de Gaulle" is.
+    /// </summary>
     private static string[] Words(string name) =>
         name.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.ToLowerInvariant() is not ("van" or "von" or "de" or "der" or "da" or "di" or "al" or "bin" or "jr" or "jr." or "sr" or "sr."))
+            .Where((w, i) => (i == 0 && char.IsUpper(w[0]) && w.ToLowerInvariant() is not ("jr" or "jr." or "sr" or "sr."))
+                || w.ToLowerInvariant() is not ("van" or "von" or "de" or "der" or "da" or "di" or "al" or "bin" or "jr" or "jr." or "sr" or "sr."))
             .ToArray();
 }
