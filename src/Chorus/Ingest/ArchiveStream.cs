@@ -107,11 +107,17 @@ internal sealed class ArchiveStream(Stream stream) : IDisposable
                 return headers;
             }
 
-            var colon = line.IndexOf(':');
-            if (colon > 0)
-            {
-                headers.TryAdd(line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
-            }
+            AddHeader(headers, line);
+        }
+    }
+
+    /// <summary>Adds a "Name: value" line (WARC or HTTP) under its lower-case name; the first of repeated names wins.</summary>
+    public static void AddHeader(Dictionary<string, string> headers, string line)
+    {
+        var colon = line.IndexOf(':');
+        if (colon > 0)
+        {
+            headers.TryAdd(line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
         }
     }
 

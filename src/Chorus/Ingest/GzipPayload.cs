@@ -27,25 +27,53 @@ internal static class GzipPayload
 
         // The trailer's size field (mod 2^32) sizes the buffer when it is plausible, saving regrowth copies.
         var declared = BitConverter.ToUInt32(compressed, compressed.Length - 4);
+        var initial = declared > 0 && declared < limits.MaxPageBytes ? (int)declared + 1 : Math.Min(compressed.Length * 4, 1 << 20);
+        using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+        var (buffer, read, failure, corrupt) = ReadBounded(gzip, compressed.Length, initial, limits, "gzip");
+        length = read;
+        problem = corrupt ? $"corrupt gzip stream: {failure}" : failure;
+
+        if (problem is null && !TrailerMatches(compressed, buffer.AsSpan(0, length)))
+        {
+            problem = "truncated or corrupt gzip stream (the trailer does not match the data)";
+        }
+
+        if (problem is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>What <see cref="ReadBounded"/> read: a pooled buffer (the caller returns it), the bytes in it, and why it stopped early.</summary>
+    internal readonly record struct BoundedRead(byte[] Buffer, int Length, string? Problem, bool Corrupt);
+
+    /// <summary>
+    /// Reads a decompressing stream (gzip, zlib or raw deflate) into a buffer rented from the shared pool, stopping
+    /// at the page limit or at a decompression ratio that marks a bomb. A stream that is not valid in its format
+    /// stops with <see cref="BoundedRead.Corrupt"/> set and the decoder's message as the problem.
+    /// </summary>
+    internal static BoundedRead ReadBounded(Stream decompressor, long compressedLength, int initialSize, InputLimits limits, string format)
+    {
         var pool = System.Buffers.ArrayPool<byte>.Shared;
-        var buffer = pool.Rent(declared > 0 && declared < limits.MaxPageBytes ? (int)declared + 1 : Math.Min(compressed.Length * 4, 1 << 20));
+        var buffer = pool.Rent(initialSize);
+        var length = 0;
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
             int read;
-            while ((read = gzip.Read(buffer, length, buffer.Length - length)) > 0)
+            while ((read = decompressor.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += read;
                 if (length > limits.MaxPageBytes)
                 {
-                    problem = $"decompressed size exceeds the page limit of {Bytes.Describe(limits.MaxPageBytes)}";
-                    break;
+                    return new BoundedRead(buffer, length, $"decompressed size exceeds the page limit of {Bytes.Describe(limits.MaxPageBytes)}", false);
                 }
 
-                if (length > 1_000_000 && length > compressed.Length * limits.MaxDecompressionRatio)
+                if (length > 1_000_000 && length > compressedLength * limits.MaxDecompressionRatio)
                 {
-                    problem = $"decompression ratio above {limits.MaxDecompressionRatio:0}:1 (possible gzip bomb)";
-                    break;
+                    return new BoundedRead(buffer, length, $"decompression ratio above {limits.MaxDecompressionRatio:0}:1 (possible {format} bomb)", false);
                 }
 
                 if (length == buffer.Length)
@@ -59,21 +87,10 @@ internal static class GzipPayload
         }
         catch (InvalidDataException e)
         {
-            problem = $"corrupt gzip stream: {e.Message}";
+            return new BoundedRead(buffer, length, e.Message, true);
         }
 
-        if (problem is null && !TrailerMatches(compressed, buffer.AsSpan(0, length)))
-        {
-            problem = "truncated or corrupt gzip stream (the trailer does not match the data)";
-        }
-
-        if (problem is not null)
-        {
-            pool.Return(buffer);
-            return null;
-        }
-
-        return buffer;
+        return new BoundedRead(buffer, length, null, false);
     }
 
     private static bool TrailerMatches(byte[] compressed, ReadOnlySpan<byte> output)

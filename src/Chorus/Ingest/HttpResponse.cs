@@ -30,11 +30,7 @@ internal sealed record HttpResponse(int Status, Dictionary<string, string> Heade
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(1))
         {
-            var colon = line.IndexOf(':');
-            if (colon > 0)
-            {
-                headers.TryAdd(line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
-            }
+            ArchiveStream.AddHeader(headers, line);
         }
 
         return new HttpResponse(code, headers, bodyStart);
@@ -130,38 +126,29 @@ internal sealed record HttpResponse(int Status, Dictionary<string, string> Heade
         return output.ToArray();
     }
 
+    /// <summary>A deflate body, zlib-wrapped as the standard says or raw as many servers send it; null when it is neither.</summary>
     private static byte[]? Inflate(ReadOnlyMemory<byte> body, InputLimits limits, out string? problem)
     {
         problem = null;
+        var compressed = body.ToArray();
         foreach (var zlib in new[] { true, false })
         {
+            using var input = new MemoryStream(compressed, writable: false);
+            using Stream inflater = zlib ? new ZLibStream(input, CompressionMode.Decompress) : new DeflateStream(input, CompressionMode.Decompress);
+            var read = GzipPayload.ReadBounded(inflater, compressed.Length, compressed.Length * 4, limits, "deflate");
             try
             {
-                using var input = new MemoryStream(body.ToArray());
-                using Stream inflater = zlib ? new ZLibStream(input, CompressionMode.Decompress) : new DeflateStream(input, CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                var buffer = new byte[81920];
-                int read;
-                while ((read = inflater.Read(buffer)) > 0)
+                if (read.Corrupt)
                 {
-                    output.Write(buffer, 0, read);
-                    if (output.Length > limits.MaxPageBytes)
-                    {
-                        problem = $"decompressed size exceeds the page limit of {Bytes.Describe(limits.MaxPageBytes)}";
-                        return null;
-                    }
-
-                    if (output.Length > 1_000_000 && output.Length > body.Length * limits.MaxDecompressionRatio)
-                    {
-                        problem = $"decompression ratio above {limits.MaxDecompressionRatio:0}:1 (possible deflate bomb)";
-                        return null;
-                    }
+                    continue;
                 }
 
-                return output.ToArray();
+                problem = read.Problem;
+                return problem is null ? read.Buffer.AsSpan(0, read.Length).ToArray() : null;
             }
-            catch (InvalidDataException)
+            finally
             {
+                System.Buffers.ArrayPool<byte>.Shared.Return(read.Buffer);
             }
         }
 
