@@ -33,7 +33,7 @@ internal sealed class IngestCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        StoreOption.Spec,
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -88,7 +88,7 @@ internal sealed class StoriesCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        StoreOption.Spec,
         new("--format", "FORMAT", "output format", "table", ["table", "jsonl"]),
         new("--help", null, "show this help"),
     ];
@@ -139,7 +139,7 @@ internal sealed class ShowCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--db", "FILE", "the SQLite store", "./chorus.db"),
+        StoreOption.Spec,
         new("--format", "FORMAT", "output format", "md", ["md", "json", "html"]),
         new("--words", "N", "the summary's word cap", "120"),
         new("--help", null, "show this help"),
@@ -183,6 +183,9 @@ internal sealed class ShowCommand : Command
 /// <summary>The --db option shared by the store commands.</summary>
 internal static class StoreOption
 {
+    /// <summary>The --db option, the same for every command that reads or writes the store.</summary>
+    public static OptionSpec Spec { get; } = new("--db", "FILE", "the SQLite store", "./chorus.db");
+
     public static SqliteStore Open(ParsedArguments arguments, bool mustExist)
     {
         var path = arguments.Value("--db") ?? "chorus.db";
