@@ -131,7 +131,7 @@ public static class SlotAligner
         private static bool IsYear(string term) => term.Length == 5 && int.TryParse(term.AsSpan(1), out var year) && year is >= 1900 and <= 2100;
     }
 
-    /// <summary>Groups of slots about the same thing: linked when their sentences share content and name the same times.</summary>
+    /// <summary>How much content two sentences must share (set cosine) for their values to be about the same thing.</summary>
     private static double LeastSimilarity(SlotKind kind) => kind switch
     {
         SlotKind.Title or SlotKind.Meeting => 0.0,
@@ -141,6 +141,7 @@ public static class SlotAligner
         _ => 0.35,
     };
 
+    /// <summary>Groups of slots about the same thing: the connected parts of the "same" relation (single link).</summary>
     private static List<List<Profile>> SameThing(List<Profile> profiles, Func<Profile, Profile, bool> same)
     {
         var parent = Enumerable.Range(0, profiles.Count).ToArray();

@@ -90,7 +90,8 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
 
     private IEnumerable<InputItem> ReadFile(string path)
     {
-        if (ArchiveReader.IsArchive(path) || (KindFromName(path) is null && ArchiveReader.LooksLikeArchive(path)))
+        var kind = KindFromName(path);
+        if (ArchiveReader.IsArchive(path) || (kind is null && ArchiveReader.LooksLikeArchive(path)))
         {
             return new ArchiveReader(limits).Read(path, () => File.OpenRead(path));
         }
@@ -99,17 +100,17 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         try
         {
             var length = new FileInfo(path).Length;
-            if (KindFromName(path) == InputKind.Json && length > limits.MaxJsonBytes)
+            if (kind == InputKind.Json && length > limits.MaxJsonBytes)
             {
                 return [new RejectedInput(path, $"JSON file is {Bytes.Describe(length)}, above the limit of {Bytes.Describe(limits.MaxJsonBytes)} for a JSON document (use JSONL, one article per line, for larger sets)")];
             }
 
-            if (length > limits.MaxPageBytes && KindFromName(path) is not (InputKind.Jsonl or InputKind.Json))
+            if (length > limits.MaxPageBytes && kind is not (InputKind.Jsonl or InputKind.Json))
             {
                 return [new RejectedInput(path, $"file is {Bytes.Describe(length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")];
             }
 
-            if (IsJsonl(path) && !path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            if (kind == InputKind.Jsonl && !path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
                 return ReadJsonl(path, () => File.OpenRead(path));
             }
@@ -121,7 +122,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return [new RejectedInput(path, $"cannot read file: {e.Message}")];
         }
 
-        return FromBytes(path, IdFromPath(path), bytes, KindFromName(path));
+        return FromBytes(path, IdFromPath(path), bytes, kind);
     }
 
     private IEnumerable<InputItem> ReadStdin()
@@ -259,8 +260,6 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         var media = kind == InputKind.Html ? MediaKind.Html : MediaKind.Text;
         return [new RawDocument(id, source, media, text) { Diagnostics = diagnostics }];
     }
-
-    private static bool IsJsonl(string path) => KindFromName(path) == InputKind.Jsonl;
 
     private static InputKind? KindFromName(string path)
     {
