@@ -6,15 +6,16 @@ namespace Chorus.Extraction;
 /// </summary>
 public static class LanguageGuesser
 {
-    private static readonly (string Code, HashSet<string> Words)[] s_profiles =
+    // Function words per language, space-separated: the words only build the index below, the codes name the guess.
+    private static readonly (string Code, string Words)[] s_profiles =
     [
-        ("en", Set("the of and to in is that for it was on with as by at from his her said have has are were be this an which")),
-        ("de", Set("der die und das ist nicht mit den von zu ein eine auf dem des sich im für sie auch es wurde bei")),
-        ("fr", Set("le la les des est et une un du dans que pour qui pas sur au avec il elle ont sont été par")),
-        ("es", Set("el la los las de que y en un una es por con para del se su al lo como más fue ha")),
-        ("it", Set("il la di che e un una per non con del della sono è gli le nel alla anche ha ma")),
-        ("nl", Set("de het een en van is dat op te in niet met voor zijn er aan ook bij als werd")),
-        ("pt", Set("o a os as de que e do da em um uma para com não por mais foi se ao dos")),
+        ("en", "the of and to in is that for it was on with as by at from his her said have has are were be this an which"),
+        ("de", "der die und das ist nicht mit den von zu ein eine auf dem des sich im für sie auch es wurde bei"),
+        ("fr", "le la les des est et une un du dans que pour qui pas sur au avec il elle ont sont été par"),
+        ("es", "el la los las de que y en un una es por con para del se su al lo como más fue ha"),
+        ("it", "il la di che e un una per non con del della sono è gli le nel alla anche ha ma"),
+        ("nl", "de het een en van is dat op te in niet met voor zijn er aan ook bij als werd"),
+        ("pt", "o a os as de que e do da em um uma para com não por mais foi se ao dos"),
     ];
 
     /// <summary>Each function word with the languages it belongs to, as bits: one lookup per word instead of one per language.</summary>
@@ -60,7 +61,7 @@ public static class LanguageGuesser
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < s_profiles.Length; i++)
         {
-            foreach (var word in s_profiles[i].Words)
+            foreach (var word in s_profiles[i].Words.Split(' '))
             {
                 index[word] = index.GetValueOrDefault(word) | (1 << i);
             }
@@ -68,6 +69,4 @@ public static class LanguageGuesser
 
         return index;
     }
-
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.OrdinalIgnoreCase);
 }
