@@ -62,34 +62,20 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
         var total = 0;
         foreach (var path in paths)
         {
+            if (path == "-")
+            {
+                return null;
+            }
+
             var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : File.Exists(path) ? [path] : [];
             foreach (var file in files)
             {
-                var name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
-                var extension = Path.GetExtension(name).ToLowerInvariant();
-                if (extension is ".warc" or ".arc" or ".xml" or ".rss" or ".atom" or ".json" || path == "-")
+                if (Ingest.InputReader.ItemsIn(file) is not { } items)
                 {
                     return null;
                 }
 
-                if (extension is ".jsonl" or ".ndjson")
-                {
-                    if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return null;
-                    }
-
-                    total += File.ReadLines(file).Count(l => l.Trim().Length > 0);
-                }
-                else if (extension is ".html" or ".htm" or ".xhtml" or ".txt" or ".text")
-                {
-                    total++;
-                }
-            }
-
-            if (path == "-")
-            {
-                return null;
+                total += items;
             }
         }
 

@@ -261,6 +261,26 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return [new RawDocument(id, source, media, text) { Diagnostics = diagnostics }];
     }
 
+    /// <summary>
+    /// How many input items a file holds, when that is cheap to know from its name: one per page, one per JSONL
+    /// line, none for a file the reader passes over; null for archives, feeds, JSON documents and gzipped JSONL.
+    /// </summary>
+    public static int? ItemsIn(string file)
+    {
+        if (ArchiveReader.IsArchive(file))
+        {
+            return null;
+        }
+
+        return KindFromName(file) switch
+        {
+            InputKind.Html or InputKind.Text => 1,
+            InputKind.Jsonl when !file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) => File.ReadLines(file).Count(l => l.Trim().Length > 0),
+            InputKind.Jsonl or InputKind.Json or InputKind.Feed => null,
+            _ => 0,
+        };
+    }
+
     private static InputKind? KindFromName(string path)
     {
         var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
