@@ -41,7 +41,7 @@ public static class ConflictSuite
             var verdict = judgements.FirstOrDefault(j => j.Story == r.Story && j.Key == r.Key);
             judged += verdict is null ? 0 : 1;
             real += verdict?.Real == true ? 1 : 0;
-            Console.WriteLine($"{r.Story,-10} {r.Key}  {(verdict is null ? "UNJUDGED" : verdict.Real ? "real " : "false")}  {r.Conflict.Topic}: {string.Join(" | ", r.Conflict.Values.Select(v => $"{v.Value} [{string.Join(',', v.Sources)}]"))}");
+            Console.WriteLine($"{r.Story,-16} {r.Key}  {(verdict is null ? "UNJUDGED" : verdict.Real ? "real " : "false")}  {r.Conflict.Topic}: {string.Join(" | ", r.Conflict.Values.Select(v => $"{v.Value} [{string.Join(',', v.Sources)}]"))}");
         }
 
         // Speed: the brief of the 46-article story once its articles are read and extracted (median of 15 after two warm-ups).
@@ -60,18 +60,20 @@ public static class ConflictSuite
         times.Sort();
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"brief of the {recession.Count}-article story: {times[times.Count / 2]:0} ms (median of {times.Count}; range {times[0]:0}-{times[^1]:0} ms)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stories: recession (46 articles) + {clusters} DUC 2004 clusters; conflicts reported {reported.Count}, judged {judged}, real {real}; precision {(judged == 0 ? "n/a" : (real / (double)judged).ToString("0.00", CultureInfo.InvariantCulture))}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stories: the 46-outlet story + {clusters} DUC 2004 clusters; conflicts reported {reported.Count}, judged {judged}, real {real}; precision {(judged == 0 ? "n/a" : (real / (double)judged).ToString("0.00", CultureInfo.InvariantCulture))}"));
         return 0;
     }
 
     /// <summary>The conflicts of the recession story and of the first <paramref name="ducClusters"/> DUC clusters, each taken as one story.</summary>
     public static List<ReportedConflict> Collect(string bench, int ducClusters)
     {
-        var stories = new List<(string Name, string Path)> { ("recession", Path.Combine(bench, "contradiction", "discord_questions", "documents_recession.json")) };
+        // Stories are named by their place in the benchmark, never by its ids: the 46-outlet story, then the DUC
+        // clusters by sorted position.
+        var stories = new List<(string Name, string Path)> { ("46-outlet story", Path.Combine(bench, "contradiction", "discord_questions", "documents_recession.json")) };
         var docs = Path.Combine(bench, "summarization", "duc2004", "docs");
         if (Directory.Exists(docs))
         {
-            stories.AddRange(Directory.GetDirectories(docs).Order(StringComparer.Ordinal).Take(ducClusters).Select(d => (Path.GetFileName(d), d)));
+            stories.AddRange(Directory.GetDirectories(docs).Order(StringComparer.Ordinal).Take(ducClusters).Select((d, i) => ($"DUC cluster {i + 1}", d)));
         }
 
         var pipeline = new BriefPipeline();
