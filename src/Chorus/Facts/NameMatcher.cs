@@ -161,7 +161,7 @@ public static class NameMatcher
 
     /// <summary>
     /// The words of a name without particles and suffixes ("van", "al", "Jr."), except a capitalised first word,
-    /// which is a given name: "Al Gore" is not "Gore" alone, while "de Gaulle" is.
+    /// which is a given name: "Al Varga" is not "Varga" alone, while "de Gaulle" is.
     /// </summary>
     private static string[] Words(string name) =>
         name.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)

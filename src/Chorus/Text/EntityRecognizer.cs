@@ -95,7 +95,7 @@ public static class EntityRecognizer
             var j = i + 1;
             while (j < tokens.Count && !IsPossessive(text, tokens[run[^1]]))
             {
-                // "Hun Sen's party", "Ranariddh's FUNCINPEC": a possessive ends the name it closes.
+                // "Liisa Tamm's ministry", "Valenko's Fisheries Council": a possessive ends the name it closes.
                 if (IsCapitalised(text, tokens[j]) && !IsCalendar(text, tokens[j]))
                 {
                     run.Add(j);

@@ -24,7 +24,7 @@ public class NameMatcherTests
     [InlineData("Liisa Tamm", "Anders Tamm")]
     [InlineData("John Smith", "Mary Smith")]
     [InlineData("Sergei Valenko", "Sergei Petrov")]
-    [InlineData("Tipper Gore", "Al Gore")] // "Al" is a given name here, not the particle of "al-Assad"
+    [InlineData("Lea Varga", "Al Varga")] // "Al" is a given name here, not the particle of "al-Assad"
     public void DifferentPeopleSharingASurnameOrGivenNameStayApart(string a, string b) => Assert.False(NameMatcher.SamePerson(a, b));
 
     [Fact]
