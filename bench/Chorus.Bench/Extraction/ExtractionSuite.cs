@@ -105,6 +105,18 @@ internal static class ExtractionSuite
             Console.WriteLine($"      extra:  {extra}");
         }
 
+        if (args.Contains("--scores"))
+        {
+            // Every page, lowest recall first: where the macro recall is lost.
+            Console.WriteLine();
+            Console.WriteLine("all pages by recall:");
+            foreach (var (id, score) in ids.Zip(scores).OrderBy(x => x.Second.Recall))
+            {
+                var part = ids.IndexOf(id) < half ? "dev " : "test";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {id[..12]} {part}  P {score.Precision:0.000}  R {score.Recall:0.000}  {truth[id].Url}"));
+            }
+        }
+
         if (args.Contains("--dump"))
         {
             var dump = ids.ToDictionary(id => id, id => new { articleBody = predictions[id]?.Text ?? "" });

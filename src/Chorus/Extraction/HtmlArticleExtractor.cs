@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using Chorus.Extraction.Html;
 
@@ -10,7 +11,7 @@ namespace Chorus.Extraction;
 /// elements whose class, id, role or tag marks them as chrome and that hold little prose, and chrome lines.
 /// Per-node text, link and prose counts are computed once, bottom-up, so the whole page is a few linear passes.
 /// </summary>
-internal static class HtmlArticleExtractor
+internal static partial class HtmlArticleExtractor
 {
     private const int MinProseToKeep = 400;
 
@@ -92,7 +93,8 @@ internal static class HtmlArticleExtractor
 
     /// <summary>
     /// Drops blocks that are mostly links, and a short heading that only introduces them ("More stories",
-    /// "Related Roundup: ...").
+    /// "Related Roundup: ..."). Inside the body (between its first and last paragraph of prose) a linked line that
+    /// shows an address or a price is the author's: a cited source ("http://...", "@handle") or a shopping pick.
     /// </summary>
     private static List<string> WithoutLinkLists(List<Block> blocks)
     {
@@ -101,25 +103,33 @@ internal static class HtmlArticleExtractor
         // A sentence whose second half is a link ("... was <a>sentenced to life</a>.") is prose, not a list item.
         static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 30 && b.Text[^1] is '.' or '!' or '?' && b.Text.Count(c => c == ' ') >= 7;
         static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
+        static bool Prose(Block b) => ParagraphCleaner.IsProse(b.Text) && !LinkDense(b);
+
+        var firstProse = blocks.FindIndex(Prose);
+        var lastProse = blocks.FindLastIndex(Prose);
+        var dropped = new bool[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            dropped[i] = LinkDense(blocks[i]) && !ShowsAddress().IsMatch(blocks[i].Text) && !(i > firstProse && i < lastProse && ShowsPrice().IsMatch(blocks[i].Text));
+        }
 
         var kept = new List<string>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (LinkDense(blocks[i]))
+            if (!dropped[i] && !(Heading(blocks[i]) && i + 1 < blocks.Count && dropped[i + 1]))
             {
-                continue;
+                kept.Add(blocks[i].Text);
             }
-
-            if (Heading(blocks[i]) && i + 1 < blocks.Count && LinkDense(blocks[i + 1]))
-            {
-                continue;
-            }
-
-            kept.Add(blocks[i].Text);
         }
 
         return kept;
     }
+
+    [GeneratedRegex(@"https?://|www\.|pic\.twitter\.com|(^|\s)@\w")]
+    private static partial Regex ShowsAddress();
+
+    [GeneratedRegex(@"[$€£¥]\s?\d")]
+    private static partial Regex ShowsPrice();
 
     /// <summary>The text of an HTML fragment (a feed item's body), one line per block, chrome left out, without choosing a root.</summary>
     internal static string FragmentText(string html)

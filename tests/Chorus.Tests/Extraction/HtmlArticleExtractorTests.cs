@@ -147,4 +147,26 @@ public class HtmlArticleExtractorTests
         Assert.Contains("the only way to save the eastern stock", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Share on", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LinkedLinesThatShowAnAddressOrAPriceInsideTheBodyAreTheAuthorsButHeadlineLinksAreNot()
+    {
+        var article = Extract($"""
+            <html><body><article>{Body}
+            <p>The full ruling is on the council's site:</p>
+            <p>1) Quota decision, March session</p>
+            <p><a href="https://council.example/ruling">https://council.example/ruling</a></p>
+            <p>Anglers can already buy the new permit, which costs more than last season's for every boat on the coast.</p>
+            <p><a href="/shop">Get the permit at the Harbour Office for $49</a></p>
+            <p>The permit covers the whole of the eastern basin and is valid until the end of next season, the council said.</p>
+            <p><a href="/3">Ferry strike called off after late-night talks</a></p>
+            <p><a href="/4">Harbour shop prices rise by $2</a></p>
+            </article></body></html>
+            """);
+        Assert.Contains("https://council.example/ruling", article.Text, StringComparison.Ordinal);
+        Assert.Contains("1) Quota decision, March session", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Get the permit at the Harbour Office for $49", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry strike", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour shop prices", article.Text, StringComparison.Ordinal);
+    }
 }
