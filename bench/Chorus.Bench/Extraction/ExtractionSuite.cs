@@ -187,7 +187,13 @@ internal static class ExtractionSuite
                     continue;
                 }
 
+                // A paragraph that opens with a link or inline markup is not one text node at its start: try its end.
                 var why = HtmlArticleExtractor.WhyMissing(html, snippet);
+                if (why.StartsWith("not found", StringComparison.Ordinal))
+                {
+                    why = HtmlArticleExtractor.WhyMissing(html, paragraph[^30..]);
+                }
+
                 Console.WriteLine($"{id[..8]} {why[..Math.Min(why.Length, 110)]} | {paragraph[..Math.Min(60, paragraph.Length)]}");
                 var key = why.Split(' ')[0] + " " + (why.Split(' ').Length > 1 ? why.Split(' ')[1] : "");
                 reasons[key] = reasons.GetValueOrDefault(key) + paragraph.Length;

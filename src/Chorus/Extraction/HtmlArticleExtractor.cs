@@ -343,10 +343,14 @@ internal static partial class HtmlArticleExtractor
             return HtmlClasses.HasClass(_tree, node, s_hiddenClasses);
         }
 
-        /// <summary>An inline card that pops up over a name (an image and several links inside a span of running text).</summary>
+        /// <summary>
+        /// An inline card that pops up over a name (an image and several links inside a span of running text). A span
+        /// that opens with the name's own link, or that holds a sentence beside its links, wraps name and card: the
+        /// card is a span inside it.
+        /// </summary>
         private bool IsHoverCard(int node)
         {
-            if (_tree.Tag(node) != "span" || _text[node] < 40 || LinkDensity(node) < 0.8)
+            if (_tree.Tag(node) != "span" || _text[node] < 40 || LinkDensity(node) < 0.8 || _text[node] - _links[node] >= 60 || OpensWithLink(node))
             {
                 return false;
             }
@@ -362,6 +366,17 @@ internal static partial class HtmlArticleExtractor
             }
 
             return links >= 2 && images >= 1;
+        }
+
+        private bool OpensWithLink(int node)
+        {
+            var first = _tree.FirstChild(node);
+            while (first >= 0 && _tree.IsText(first) && _tree.RawText(first).IsWhiteSpace())
+            {
+                first = _tree.NextSibling(first);
+            }
+
+            return first >= 0 && _tree.Tag(first) == "a" && _text[first] > 0;
         }
 
         private bool HasPositiveCue(int node)

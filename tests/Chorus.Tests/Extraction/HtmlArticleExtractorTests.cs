@@ -169,4 +169,16 @@ public class HtmlArticleExtractorTests
         Assert.DoesNotContain("Ferry strike", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Harbour shop prices", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AHoverCardOverANameIsDroppedButTheNameAndItsSentenceAreKept()
+    {
+        var article = Extract($"""
+            <html><body><article>{Body}
+            <p><span>Fisheries minister <span class="person"><a href="/people/tamm">Kadri Tamm</a><span class="person-card"><img src="/t.jpg"><a href="/people/tamm">Kadri Tamm</a><a href="/stories/1">Tamm defends the quota cut in a long interview with the Northern Wire</a></span></span> said the cut was painful but necessary for the fleet.</span></p>
+            </article></body></html>
+            """);
+        Assert.Contains("Fisheries minister Kadri Tamm said the cut was painful", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("long interview", article.Text, StringComparison.Ordinal);
+    }
 }

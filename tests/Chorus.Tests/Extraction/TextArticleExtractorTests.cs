@@ -61,6 +61,9 @@ public class TextArticleExtractorTests
     [InlineData("Updated at 1:23 p.m.")]
     [InlineData("Like this story? Share it with a friend!")]
     [InlineData("This slideshow requires JavaScript.")]
+    [InlineData("[button link=\"https://gazette.example/tips\" type=\"big\"] Send us your tip[/button]")]
+    [InlineData("<div class=\"share\">")]
+    [InlineData("]]>")]
     public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
 
     [Theory]
@@ -71,5 +74,7 @@ public class TextArticleExtractorTests
     [InlineData("By contrast, the council voted against the plan")]
     [InlineData("March 11 was the day the talks ended.")]
     [InlineData("Close to 300 people came through the doors.")]
+    [InlineData("<The Harbour Lights: A Winter Tale>")]
+    [InlineData("[Northern Wire = Ode Brask's column] The council's vote was never in doubt, whatever its chair says now.")]
     public void ArticleSentencesAreNotChrome(string line) => Assert.Null(ChromeLineClassifier.Classify(line));
 }
