@@ -64,6 +64,8 @@ public class TextArticleExtractorTests
     [InlineData("[button link=\"https://gazette.example/tips\" type=\"big\"] Send us your tip[/button]")]
     [InlineData("<div class=\"share\">")]
     [InlineData("]]>")]
+    [InlineData("Follow the Northern Wire on Instagram, Facebook and YouTube.")]
+    [InlineData("Got a tip? Ode Brask can be reached at the desk. Follow her on Twitter or on Facebook.")]
     public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
 
     [Theory]
@@ -75,6 +77,7 @@ public class TextArticleExtractorTests
     [InlineData("March 11 was the day the talks ended.")]
     [InlineData("Close to 300 people came through the doors.")]
     [InlineData("<The Harbour Lights: A Winter Tale>")]
+    [InlineData("Fishermen follow the votes on Twitter and on the radio alike.")]
     [InlineData("[Northern Wire = Ode Brask's column] The council's vote was never in doubt, whatever its chair says now.")]
     public void ArticleSentencesAreNotChrome(string line) => Assert.Null(ChromeLineClassifier.Classify(line));
 }
