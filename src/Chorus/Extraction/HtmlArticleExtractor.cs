@@ -103,7 +103,8 @@ internal static partial class HtmlArticleExtractor
         // A sentence whose second half is a link ("... was <a>sentenced to life</a>.") is prose, not a list item.
         static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 20 && b.Text.TrimEnd('"', '”', '’', ')')[^1] is '.' or '!' or '?' && b.Text.Count(c => c == ' ') >= 7;
         static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
-        static bool Prose(Block b) => ParagraphCleaner.IsProse(b.Text) && !LinkDense(b);
+        static bool PartlyLinked(Block b) => b.ListItem && b.LinkChars * 10 >= b.Text.Length * 3 && b.Text.Length < 150 && !ShowsAddress().IsMatch(b.Text);
+        static bool Prose(Block b) => ParagraphCleaner.IsProse(b.Text) && !LinkDense(b) && !PartlyLinked(b);
 
         var firstProse = blocks.FindIndex(Prose);
         var lastProse = blocks.FindLastIndex(Prose);
@@ -111,6 +112,24 @@ internal static partial class HtmlArticleExtractor
         for (var i = 0; i < blocks.Count; i++)
         {
             dropped[i] = LinkDense(blocks[i]) && !ShowsAddress().IsMatch(blocks[i].Text) && !(i > firstProse && i < lastProse && ShowsPrice().IsMatch(blocks[i].Text));
+        }
+
+        // After the body, a run of short list items each partly linked ("Could a lost astronaut <a>use gravity</a>?")
+        // is a list of other stories.
+        for (var i = lastProse + 1; i < blocks.Count; i++)
+        {
+            var run = i;
+            while (run < blocks.Count && PartlyLinked(blocks[run]))
+            {
+                run++;
+            }
+
+            if (run - i >= 3)
+            {
+                Array.Fill(dropped, true, i, run - i);
+            }
+
+            i = run;
         }
 
         var kept = new List<string>(blocks.Count);
@@ -189,7 +208,8 @@ internal static partial class HtmlArticleExtractor
         return "not found as one text node";
     }
 
-    internal readonly record struct Block(string Text, int LinkChars);
+    /// <summary>A block of text: its link characters, and whether it is (inside) a list item.</summary>
+    internal readonly record struct Block(string Text, int LinkChars, bool ListItem = false);
 
     /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>
     private sealed class Page
@@ -559,6 +579,7 @@ internal static partial class HtmlArticleExtractor
             var blocks = new List<Block>();
             var buffer = new StringBuilder();
             var linkChars = 0;
+            var items = 0; // list items open around the walk
             Walk(root, inLink: false);
             Flush();
             return blocks;
@@ -596,11 +617,14 @@ internal static partial class HtmlArticleExtractor
                         buffer.Append(' '); // a table row reads as one line, its cells apart
                     }
 
+                    items += tag == "li" ? 1 : 0;
                     Walk(child, inLink || tag == "a");
                     if (isBlock)
                     {
                         Flush();
                     }
+
+                    items -= tag == "li" ? 1 : 0;
                 }
             }
 
@@ -609,7 +633,7 @@ internal static partial class HtmlArticleExtractor
                 var text = buffer.ToString().Trim();
                 if (text.Length > 0)
                 {
-                    blocks.Add(new Block(text, linkChars));
+                    blocks.Add(new Block(text, linkChars, items > 0));
                 }
 
                 buffer.Clear();

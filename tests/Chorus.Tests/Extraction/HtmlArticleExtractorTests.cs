@@ -181,4 +181,22 @@ public class HtmlArticleExtractorTests
         Assert.Contains("Fisheries minister Kadri Tamm said the cut was painful", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("long interview", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ARunOfPartlyLinkedHeadlinesAfterTheBodyIsAListOfOtherStories()
+    {
+        var article = Extract($"""
+            <html><body><article>{Body}
+            <h3>More from the Gazette</h3>
+            <ul>
+            <li>Could the ferry strike <a href="/a">spread to the northern ports</a>?</li>
+            <li>Why the harbour pilots <a href="/b">voted to walk out</a></li>
+            <li>Library reopens after <a href="/c">two years of repairs</a></li>
+            </ul>
+            </article></body></html>
+            """);
+        Assert.Contains("close to collapse.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ferry strike", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Library reopens", article.Text, StringComparison.Ordinal);
+    }
 }
