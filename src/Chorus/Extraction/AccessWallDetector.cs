@@ -28,7 +28,7 @@ internal static partial class AccessWallDetector
         var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         var words = Chorus.Text.Tokenizer.CountWords(text);
         var kept = paragraphs.Where(p => !IsWall(p)).ToList();
-        var keptWords = kept.Sum(Chorus.Text.Tokenizer.CountWords);
+        var keptWords = kept.Sum(p => Chorus.Text.Tokenizer.CountWords(p));
 
         if (walls.Count > 0 && keptWords < 40)
         {

@@ -14,7 +14,7 @@ internal static class ParagraphCleaner
     /// <param name="longestRepeat">Repeated blocks up to this length are dropped as chrome; longer repeats are content (recipes, tables).</param>
     public static (List<string> Kept, int Removed) Clean(IReadOnlyList<string> blocks, string? title, string? site, bool trimEdges = true, int longestRepeat = int.MaxValue)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<ulong>();
         var titleKey = Key(title);
         var siteKey = Key(site);
         var kept = new List<string>(blocks.Count);
@@ -22,7 +22,7 @@ internal static class ParagraphCleaner
         {
             var text = block.Trim();
             var key = Key(text);
-            if (key.Length == 0 || ChromeLineClassifier.IsChrome(text) || key == titleKey || key == siteKey || (!seen.Add(key) && text.Length <= longestRepeat))
+            if (key == 0 || ChromeLineClassifier.IsChrome(text) || key == titleKey || key == siteKey || (!seen.Add(key) && text.Length <= longestRepeat))
             {
                 continue;
             }
@@ -41,13 +41,12 @@ internal static class ParagraphCleaner
         return (result, blocks.Count - result.Count);
     }
 
-    /// <summary>A paragraph of prose: enough words and a sentence ending.</summary>
+    /// <summary>A paragraph of prose: a sentence ending and enough words.</summary>
     public static bool IsProse(string block)
     {
-        var words = Chorus.Text.Tokenizer.CountWords(block);
-        var end = block.TrimEnd('"', '\'', '”', '’', ')', ' ');
-        return words >= 7 && end.Length > 0 && end[^1] is '.' or '!' or '?' or ':' or '…';
+        var end = block.AsSpan().TrimEnd("\"'”’) ");
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or ':' or '…' && Chorus.Text.Tokenizer.CountWords(block, atMost: 7) >= 7;
     }
 
-    private static string Key(string? text) => Chorus.Text.TextKey.Of(text);
+    private static ulong Key(string? text) => Chorus.Text.TextKey.Hash(text);
 }

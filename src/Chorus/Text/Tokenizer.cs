@@ -83,16 +83,17 @@ public static class Tokenizer
         }
     }
 
-    public static int CountWords(string text)
+    /// <summary>Words in the text (runs of letters and digits, with inner apostrophes and hyphens), counting no further than <paramref name="atMost"/>.</summary>
+    public static int CountWords(string text, int atMost = int.MaxValue)
     {
         var count = 0;
         var inWord = false;
         foreach (var c in text)
         {
             var wordChar = char.IsLetterOrDigit(c);
-            if (wordChar && !inWord)
+            if (wordChar && !inWord && ++count >= atMost)
             {
-                count++;
+                return count;
             }
 
             inWord = wordChar || (inWord && c is '\'' or '’' or '-');
