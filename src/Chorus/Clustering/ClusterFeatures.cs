@@ -31,7 +31,9 @@ public static class ClusterFeatures
             }
         }
 
-        return Of(lead.Select(s => TextAnalyzer.Terms(text, s.Start, s.End)), EntityRecognizer.Recognize(text, lead), title, options);
+        // Each lead sentence is tokenised once, for its terms and its names.
+        var tokens = lead.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
+        return Of(tokens.Select(t => TextAnalyzer.Terms(text, t)), EntityRecognizer.Recognize(text, tokens), title, options);
     }
 
     public static ClusterItem Item(Dictionary<string, double> counts, DateTimeOffset? published, Vocabulary vocabulary)

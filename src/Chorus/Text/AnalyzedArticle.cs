@@ -104,11 +104,14 @@ public static class TextAnalyzer
     }
 
     /// <summary>Stemmed, lower-case content words of a range (no stop words, no single letters), and numbers as "#1200".</summary>
-    public static string[] Terms(string text, int start, int end)
+    public static string[] Terms(string text, int start, int end) => Terms(text, Tokenizer.Tokenize(text, start, end));
+
+    /// <summary>The terms of a range already split into tokens.</summary>
+    public static string[] Terms(string text, List<Token> tokens)
     {
         var terms = new List<string>();
         Span<char> stack = stackalloc char[64];
-        foreach (var token in Tokenizer.Tokenize(text, start, end))
+        foreach (var token in tokens)
         {
             if (token.Kind == TokenKind.Number)
             {

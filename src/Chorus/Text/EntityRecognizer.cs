@@ -67,13 +67,16 @@ public static class EntityRecognizer
 
     private static readonly HashSet<string> s_orgCues = Set("group company firm organisation organization party agency newspaper broadcaster union charity");
 
-    public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences)
+    public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences) =>
+        Recognize(text, sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList());
+
+    /// <summary>The mentions of sentences already split into tokens (one token list per sentence, in order).</summary>
+    public static List<EntityMention> Recognize(string text, IReadOnlyList<List<Token>> sentenceTokens)
     {
         var mentions = new List<EntityMention>();
-        for (var s = 0; s < sentences.Count; s++)
+        for (var s = 0; s < sentenceTokens.Count; s++)
         {
-            var tokens = Tokenizer.Tokenize(text, sentences[s].Start, sentences[s].End);
-            RecognizeSentence(text, tokens, s, mentions);
+            RecognizeSentence(text, sentenceTokens[s], s, mentions);
         }
 
         return mentions;

@@ -38,9 +38,12 @@ public static class TextKey
         var any = false;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            // ASCII, the common case, without the Unicode tables.
+            var kept = c < 128 ? (char.IsAsciiLetterOrDigit(c) ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : '\0')
+                : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+            if (kept != '\0')
             {
-                hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                hash = (hash ^ kept) * 1099511628211UL;
                 any = true;
             }
         }
