@@ -61,7 +61,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         SparseVector Vector(int i) => SparseVector.Weighted(items[i].Terms, items[i].Counts, frequencies.Idf);
 
         var states = new List<StoryState>();
-        var index = new Dictionary<int, List<StoryState>>();
+        var index = new StoryIndex();
         for (var k = 0; k < existingStories; k++)
         {
             states.Add(new StoryState(k));
@@ -73,7 +73,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             {
                 var vector = Vector(i);
                 states[fixedStory[i]].Add(i, vector, items[i].Published);
-                Index(states[fixedStory[i]], vector.TopTerms(options.CandidateTerms), index);
+                index.Add(states[fixedStory[i]], vector.TopTerms(options.CandidateTerms));
             }
         }
 
@@ -87,9 +87,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// are learned from the items seen so far, so reading and clustering can overlap.
     /// </summary>
     public IReadOnlyList<Group> Stream(IEnumerable<(int Index, ClusterItem Item)> arrivals) =>
-        Stream(arrivals, new TermFrequencies(), learn: true, [], []);
+        Stream(arrivals, new TermFrequencies(), learn: true, [], new StoryIndex());
 
-    private IReadOnlyList<Group> Stream(IEnumerable<(int Index, ClusterItem Item)> arrivals, TermFrequencies frequencies, bool learn, List<StoryState> states, Dictionary<int, List<StoryState>> index)
+    private IReadOnlyList<Group> Stream(IEnumerable<(int Index, ClusterItem Item)> arrivals, TermFrequencies frequencies, bool learn, List<StoryState> states, StoryIndex index)
     {
         foreach (var (i, item) in arrivals)
         {
@@ -102,7 +102,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             var top = vector.TopTerms(options.CandidateTerms);
             StoryState? best = null;
             var bestScore = options.JoinThreshold;
-            foreach (var candidate in Candidates(top, index))
+            foreach (var candidate in index.Candidates(top, item.Published, options.Window))
             {
                 if (!candidate.WithinWindow(item.Published, options.Window))
                 {
@@ -124,44 +124,95 @@ public sealed class StoryClusterer(ClusteringOptions options)
             }
 
             best.Add(i, vector, item.Published);
-            Index(best, top, index);
+            index.Add(best, top);
         }
 
         return Merge(states).Where(s => s.Members.Count > 0).Select(s => new Group(s.Fixed, s.Members)).ToList();
     }
 
-    private static IEnumerable<StoryState> Candidates(int[] topTerms, Dictionary<int, List<StoryState>> index)
+    /// <summary>
+    /// Stories by the heaviest terms of their articles. A story whose newest dated article is more than twice the
+    /// window older than a dated arrival is retired from the term lists that arrival walks: arrivals come in
+    /// publication order, so no later dated article can join it, and the lists stay as short as the window instead
+    /// of growing with the stream. Undated arrivals still see retired stories.
+    /// </summary>
+    private sealed class StoryIndex
     {
-        var seen = new HashSet<StoryState>();
-        foreach (var term in topTerms)
+        private readonly Dictionary<int, List<StoryState>> _live = [];
+        private readonly Dictionary<int, List<StoryState>> _retired = [];
+        private readonly HashSet<StoryState> _seen = [];
+
+        public void Add(StoryState state, int[] topTerms)
         {
-            if (index.TryGetValue(term, out var stories))
+            foreach (var term in topTerms)
             {
-                foreach (var story in stories)
+                if (!_live.TryGetValue(term, out var list))
                 {
-                    if (seen.Add(story))
+                    _live[term] = list = [];
+                }
+
+                if ((list.Count == 0 || list[^1] != state) && !list.Contains(state))
+                {
+                    list.Add(state);
+                }
+            }
+        }
+
+        public IEnumerable<StoryState> Candidates(int[] topTerms, DateTimeOffset? at, TimeSpan window)
+        {
+            _seen.Clear();
+            foreach (var term in topTerms)
+            {
+                if (_live.TryGetValue(term, out var stories))
+                {
+                    if (at is { } when)
                     {
-                        yield return story;
+                        Retire(term, stories, when, window * 2);
+                    }
+
+                    foreach (var story in stories)
+                    {
+                        if (_seen.Add(story))
+                        {
+                            yield return story;
+                        }
+                    }
+                }
+
+                if (at is null && _retired.TryGetValue(term, out var old))
+                {
+                    foreach (var story in old)
+                    {
+                        if (_seen.Add(story))
+                        {
+                            yield return story;
+                        }
                     }
                 }
             }
         }
-    }
 
-    /// <summary>A story is found through the heaviest terms of each of its articles.</summary>
-    private static void Index(StoryState state, int[] topTerms, Dictionary<int, List<StoryState>> index)
-    {
-        foreach (var term in topTerms)
+        private void Retire(int term, List<StoryState> stories, DateTimeOffset when, TimeSpan age)
         {
-            if (!index.TryGetValue(term, out var list))
+            var kept = 0;
+            for (var i = 0; i < stories.Count; i++)
             {
-                index[term] = list = [];
+                if (stories[i].Last is { } last && when - last > age)
+                {
+                    if (!_retired.TryGetValue(term, out var old))
+                    {
+                        _retired[term] = old = [];
+                    }
+
+                    old.Add(stories[i]);
+                }
+                else
+                {
+                    stories[kept++] = stories[i];
+                }
             }
 
-            if ((list.Count == 0 || list[^1] != state) && !list.Contains(state))
-            {
-                list.Add(state);
-            }
+            stories.RemoveRange(kept, stories.Count - kept);
         }
     }
 

@@ -109,8 +109,10 @@ public static class TextAnalyzer
     /// <summary>The terms of a range already split into tokens.</summary>
     public static string[] Terms(string text, List<Token> tokens)
     {
-        var terms = new List<string>();
+        var terms = new List<string>(tokens.Count);
         Span<char> stack = stackalloc char[64];
+        var termOf = t_termOf ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        var seen = termOf.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var token in tokens)
         {
             if (token.Kind == TokenKind.Number)
@@ -124,29 +126,54 @@ public static class TextAnalyzer
                 continue;
             }
 
-            // Lower-cased in a stack buffer: known words cost no allocation (stop words and cached stems are looked up by span).
-            var buffer = token.Length <= stack.Length ? stack : new char[token.Length];
-
-            var length = 0;
-            foreach (var c in text.AsSpan(token.Start, token.Length))
+            // A word seen before on this thread is one lookup by its own characters: its term, or none for a stop word.
+            var raw = text.AsSpan(token.Start, token.Length);
+            if (seen.TryGetValue(raw, out var known))
             {
-                buffer[length++] = c == '’' ? '\'' : char.ToLowerInvariant(c);
-            }
+                if (known is not null)
+                {
+                    terms.Add(known);
+                }
 
-            if (length >= 2 && buffer[length - 2] == '\'' && buffer[length - 1] == 's')
-            {
-                length -= 2;
-            }
-
-            var word = buffer[..length];
-            if (length < 2 || Stopwords.Contains(word))
-            {
                 continue;
             }
 
-            terms.Add(PorterStemmer.Stem(word));
+            var term = TermOf(raw, stack);
+            if (termOf.Count >= 200_000)
+            {
+                termOf.Clear(); // a bound for streams of garbled names
+            }
+
+            seen[raw] = term;
+            if (term is not null)
+            {
+                terms.Add(term);
+            }
         }
 
         return [.. terms];
+    }
+
+    [ThreadStatic]
+    private static Dictionary<string, string?>? t_termOf;
+
+    /// <summary>The term of one word (lower case, possessive dropped, stemmed), or null for a stop word or a single letter.</summary>
+    private static string? TermOf(ReadOnlySpan<char> raw, Span<char> stack)
+    {
+        // Lower-cased in a stack buffer: stop words and cached stems are looked up by span.
+        var buffer = raw.Length <= stack.Length ? stack : new char[raw.Length];
+        var length = 0;
+        foreach (var c in raw)
+        {
+            buffer[length++] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+        }
+
+        if (length >= 2 && buffer[length - 2] == '\'' && buffer[length - 1] == 's')
+        {
+            length -= 2;
+        }
+
+        var word = buffer[..length];
+        return length < 2 || Stopwords.Contains(word) ? null : PorterStemmer.Stem(word);
     }
 }

@@ -45,4 +45,19 @@ public class StoryClustererTests
         ]);
         Assert.Equal(2, stories.Count);
     }
+
+    [Fact]
+    public void AStoryLongPastIsNoCandidateForLaterDatedArticlesButAnUndatedArticleStillJoinsIt()
+    {
+        const string walkout = "Ferry crews at the port walked out in a strike over pay, cancelling forty sailings and stranding passengers.";
+        var stories = new StoryClusterer().Cluster(
+        [
+            Articles.Analyzed("january", walkout, published: new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero)),
+            Articles.Analyzed("march", walkout + " Two months on, the crews went back to work with a new deal on wages.", published: new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero)),
+            Articles.Analyzed("undated", walkout),
+        ]);
+        Assert.Equal(2, stories.Count);
+        Assert.Contains(stories, s => s.Articles.Select(a => a.Id).Order().SequenceEqual(["january", "undated"]));
+        Assert.Contains(stories, s => s.Articles.Count == 1 && s.Articles[0].Id == "march");
+    }
 }
