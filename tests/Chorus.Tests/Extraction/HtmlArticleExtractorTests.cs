@@ -14,6 +14,9 @@ public class HtmlArticleExtractorTests
     private static Article Extract(string html, DateTimeOffset? fetched = null) =>
         ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, html, FetchedAt: fetched)).Article!;
 
+    /// <summary>A page whose article is <see cref="Body"/> followed by the given markup.</summary>
+    private static Article BodyAnd(string after) => Extract($"<html><body><article>{Body}\n{after}\n</article></body></html>");
+
     [Fact]
     public void MenusAdsCommentsAndWidgetsAreRemoved()
     {
@@ -125,11 +128,9 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void ASentenceEndingInALinkIsProseButALinkListIsNot()
     {
-        var article = Extract($"""
-            <html><body><article>{Body}
+        var article = BodyAnd("""
             <p>The suspect, a former trawler captain, was <a href="/x">sentenced to six years in prison last Thursday</a>.</p>
             <ul><li><a href="/1">Ferry strike called off after late-night talks</a></li><li><a href="/2">Library reopens</a></li></ul>
-            </article></body></html>
             """);
         Assert.Contains("sentenced to six years in prison last Thursday.", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Ferry strike", article.Text, StringComparison.Ordinal);
@@ -138,11 +139,9 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void APostTheAuthorEmbeddedIsContentDespiteItsSocialWrapper()
     {
-        var article = Extract($"""
-            <html><body><article>{Body}
+        var article = BodyAnd("""
             <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The quota cut is the only way to save the eastern stock, full stop.</p>— Marta Ilves (@martailves) March 11, 2026</blockquote></div>
             <div class="social-share"><a href="/s">Share on Facebook</a> <a href="/t">Share on X</a></div>
-            </article></body></html>
             """);
         Assert.Contains("the only way to save the eastern stock", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Share on", article.Text, StringComparison.Ordinal);
@@ -151,8 +150,7 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void LinkedLinesThatShowAnAddressOrAPriceInsideTheBodyAreTheAuthorsButHeadlineLinksAreNot()
     {
-        var article = Extract($"""
-            <html><body><article>{Body}
+        var article = BodyAnd("""
             <p>The full ruling is on the council's site:</p>
             <p>1) Quota decision, March session</p>
             <p><a href="https://council.example/ruling">https://council.example/ruling</a></p>
@@ -161,7 +159,6 @@ public class HtmlArticleExtractorTests
             <p>The permit covers the whole of the eastern basin and is valid until the end of next season, the council said.</p>
             <p><a href="/3">Ferry strike called off after late-night talks</a></p>
             <p><a href="/4">Harbour shop prices rise by $2</a></p>
-            </article></body></html>
             """);
         Assert.Contains("https://council.example/ruling", article.Text, StringComparison.Ordinal);
         Assert.Contains("1) Quota decision, March session", article.Text, StringComparison.Ordinal);
@@ -173,10 +170,8 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void AHoverCardOverANameIsDroppedButTheNameAndItsSentenceAreKept()
     {
-        var article = Extract($"""
-            <html><body><article>{Body}
+        var article = BodyAnd("""
             <p><span>Fisheries minister <span class="person"><a href="/people/tamm">Kadri Tamm</a><span class="person-card"><img src="/t.jpg"><a href="/people/tamm">Kadri Tamm</a><a href="/stories/1">Tamm defends the quota cut in a long interview with the Northern Wire</a></span></span> said the cut was painful but necessary for the fleet.</span></p>
-            </article></body></html>
             """);
         Assert.Contains("Fisheries minister Kadri Tamm said the cut was painful", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("long interview", article.Text, StringComparison.Ordinal);
@@ -185,15 +180,13 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void ARunOfPartlyLinkedHeadlinesAfterTheBodyIsAListOfOtherStories()
     {
-        var article = Extract($"""
-            <html><body><article>{Body}
+        var article = BodyAnd("""
             <h3>More from the Gazette</h3>
             <ul>
             <li>Could the ferry strike <a href="/a">spread to the northern ports</a>?</li>
             <li>Why the harbour pilots <a href="/b">voted to walk out</a></li>
             <li>Library reopens after <a href="/c">two years of repairs</a></li>
             </ul>
-            </article></body></html>
             """);
         Assert.Contains("close to collapse.", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("ferry strike", article.Text, StringComparison.Ordinal);
