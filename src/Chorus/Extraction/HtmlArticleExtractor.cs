@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using Chorus.Extraction.Html;
 
 namespace Chorus.Extraction;
@@ -93,8 +93,9 @@ internal static partial class HtmlArticleExtractor
 
     /// <summary>
     /// Drops blocks that are mostly links, and a short heading that only introduces them ("More stories",
-    /// "Related Roundup: ..."). Inside the body (between its first and last paragraph of prose) a linked line that
-    /// shows an address or a price is the author's: a cited source ("http://...", "@handle") or a shopping pick.
+    /// "Related Roundup: ..."). A linked line that shows an address is the author's citation ("http://...",
+    /// "@handle"), and so, inside the body (between its first and last paragraph of prose), is one that shows a
+    /// price (a shopping pick). After the body, a run of short, partly linked list items is a list of other stories.
     /// </summary>
     private static List<string> WithoutLinkLists(List<Block> blocks)
     {
