@@ -61,14 +61,18 @@ public static class ClusterFeatures
             }
         }
 
-        foreach (var (term, count) in titleTerms)
+        // A weight of 0 leaves a kind of feature out (a zero count would have no tf-idf weight).
+        if (options.TitleWeight > 0)
         {
-            counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
+            foreach (var (term, count) in titleTerms)
+            {
+                counts[term] = counts.GetValueOrDefault(term) + (count * options.TitleWeight);
+            }
         }
 
         foreach (var mention in mentions)
         {
-            if (mention.Kind is EntityKind.Unknown || mention.Sentence >= options.LeadSentences)
+            if (options.EntityWeight <= 0 || mention.Kind is EntityKind.Unknown || mention.Sentence >= options.LeadSentences)
             {
                 continue;
             }

@@ -60,4 +60,13 @@ public class StoryClustererTests
         Assert.Contains(stories, s => s.Articles.Select(a => a.Id).Order().SequenceEqual(["january", "undated"]));
         Assert.Contains(stories, s => s.Articles.Count == 1 && s.Articles[0].Id == "march");
     }
+
+    [Fact]
+    public void AFeatureKindWeightedZeroIsLeftOutAndCopiesStillShareAStory()
+    {
+        const string text = "Council chair Sergei Valenko said the Baltic Fisheries Council would cut the cod quota by 12 percent next season.";
+        var options = ClusteringOptions.Default with { EntityWeight = 0, TitleWeight = 0 };
+        var stories = new StoryClusterer(options).Cluster([Articles.Analyzed("a", text), Articles.Analyzed("b", text)]);
+        Assert.Single(stories);
+    }
 }
