@@ -34,17 +34,29 @@ internal sealed class ClusterCommand : Command
     {
         var batch = new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).ReadAll(CommandInputs.Paths(arguments));
         CommandInputs.Report(batch, console);
-        var stories = BriefPipeline.Number(new BriefPipeline().Cluster(BriefPipeline.Analyze(batch.Articles)));
-        var storyOf = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        var copyOf = stories.Where(s => s.Articles.Count > 1)
-            .SelectMany(s => Clustering.CopyDetector.Detect(s.Articles))
+        // Clustering needs only light features; the full analysis that copy detection reads is made one story at a
+        // time, so it is never held for the whole input.
+        var stories = new BriefPipeline().ClusterLight(batch.Articles);
+        var storyOf = new string[batch.Articles.Count];
+        for (var s = 0; s < stories.Count; s++)
+        {
+            foreach (var member in stories[s])
+            {
+                storyOf[member] = $"s{s + 1}";
+            }
+        }
+
+        var copyOf = stories.Where(s => s.Count > 1)
+            .AsParallel()
+            .SelectMany(s => Clustering.CopyDetector.Detect(s.Select(i => Text.TextAnalyzer.Analyze(batch.Articles[i])).ToList()))
             .ToDictionary(c => c.ArticleId, c => c.SourceId, StringComparer.Ordinal);
         var tsv = arguments.Value("--format") == "tsv";
-        foreach (var article in batch.Articles)
+        for (var i = 0; i < batch.Articles.Count; i++)
         {
+            var id = batch.Articles[i].Id;
             console.Out.WriteLine(tsv
-                ? $"{article.Id}\t{storyOf[article.Id]}"
-                : Json.Serialize(new { id = article.Id, story = storyOf[article.Id], copyOf = copyOf.GetValueOrDefault(article.Id) }));
+                ? $"{id}\t{storyOf[i]}"
+                : Json.Serialize(new { id, story = storyOf[i], copyOf = copyOf.GetValueOrDefault(id) }));
         }
 
         return batch.Problems.Count > 0 ? 1 : 0;

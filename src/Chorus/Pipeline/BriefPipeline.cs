@@ -23,6 +23,20 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
 
     public IReadOnlyList<Story> Cluster(IReadOnlyList<AnalyzedArticle> articles) => new StoryClusterer(clustering).Cluster(articles);
 
+    /// <summary>
+    /// Stories of plain articles, as indices into <paramref name="articles"/>, in the order the clusterer created
+    /// them. Only the light clustering features are computed (in parallel), so no full analysis is held for the
+    /// whole batch.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> ClusterLight(IReadOnlyList<Article> articles)
+    {
+        var vocabulary = new Similarity.Vocabulary();
+        var items = articles.AsParallel().AsOrdered()
+            .Select(a => ClusterFeatures.Item(ClusterFeatures.Of(a, clustering), a.Published, vocabulary))
+            .ToList();
+        return new StoryClusterer(clustering).Run(items, items.Select(_ => -1).ToArray(), existingStories: 0).Select(g => g.Members).ToList();
+    }
+
     public Brief Run(IReadOnlyList<Article> articles)
     {
         var stories = Number(Cluster(Analyze(articles)));

@@ -1,4 +1,5 @@
 using Chorus.Clustering;
+using Chorus.Pipeline;
 using Chorus.Tests.Support;
 
 namespace Chorus.Tests.Clustering;
@@ -68,5 +69,14 @@ public class StoryClustererTests
         var options = ClusteringOptions.Default with { EntityWeight = 0, TitleWeight = 0 };
         var stories = new StoryClusterer(options).Cluster([Articles.Analyzed("a", text), Articles.Analyzed("b", text)]);
         Assert.Single(stories);
+    }
+
+    [Fact]
+    public void TheLightPathOverPlainArticlesFindsTheSameStoriesAsTheFullAnalysis()
+    {
+        var articles = new ArticleSource().ReadAll([Repository.Samples]).Articles;
+        var light = new BriefPipeline().ClusterLight(articles).Select(g => g.Select(i => articles[i].Id).Order(StringComparer.Ordinal).ToList()).ToList();
+        var full = DemoCorpus.Stories.Select(s => s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal).ToList()).ToList();
+        Assert.Equal(full, light);
     }
 }
