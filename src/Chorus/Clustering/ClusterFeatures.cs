@@ -36,6 +36,16 @@ public static class ClusterFeatures
         return Of(tokens.Select(t => TextAnalyzer.Terms(text, t)), EntityRecognizer.Recognize(text, tokens), title, options);
     }
 
+    /// <summary>
+    /// The items of plain articles, in their order: features are computed in parallel, and term ids are given in
+    /// input order, so the same articles always get the same ids (ties in clustering break by id).
+    /// </summary>
+    public static List<ClusterItem> Items(IReadOnlyList<Article> articles, ClusteringOptions options, Vocabulary vocabulary)
+    {
+        var features = articles.AsParallel().AsOrdered().Select(a => Of(a, options)).ToList();
+        return articles.Select((a, i) => Item(features[i], a.Published, vocabulary)).ToList();
+    }
+
     public static ClusterItem Item(Dictionary<string, double> counts, DateTimeOffset? published, Vocabulary vocabulary)
     {
         var terms = new int[counts.Count];

@@ -30,10 +30,7 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
     /// </summary>
     public IReadOnlyList<IReadOnlyList<int>> ClusterLight(IReadOnlyList<Article> articles)
     {
-        var vocabulary = new Similarity.Vocabulary();
-        var items = articles.AsParallel().AsOrdered()
-            .Select(a => ClusterFeatures.Item(ClusterFeatures.Of(a, clustering), a.Published, vocabulary))
-            .ToList();
+        var items = ClusterFeatures.Items(articles, clustering, new Similarity.Vocabulary());
         return new StoryClusterer(clustering).Run(items, items.Select(_ => -1).ToArray(), existingStories: 0).Select(g => g.Members).ToList();
     }
 

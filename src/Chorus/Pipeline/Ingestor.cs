@@ -56,8 +56,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             }
 
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-            var features = incoming.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
-            var incomingItems = incoming.Select((a, i) => ClusterFeatures.Item(features[i], a.Published, known.Vocabulary)).ToList();
+            var incomingItems = ClusterFeatures.Items(incoming, clustering, known.Vocabulary);
             var items = known.Items.Concat(incomingItems).ToList();
             var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
             var groups = new StoryClusterer(clustering).Run(items, fixedStory, known.StoryIds.Count);
@@ -115,18 +114,18 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     {
         var known = new KnownStories();
         var stored = store.Articles();
-        var features = stored.AsParallel().AsOrdered().Select(x => ClusterFeatures.Of(x.Article, clustering)).ToList();
+        var items = ClusterFeatures.Items(stored.Select(x => x.Article).ToList(), clustering, known.Vocabulary);
         var storyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < stored.Count; i++)
         {
-            var (article, story) = stored[i];
+            var story = stored[i].Story;
             if (!storyIndex.TryGetValue(story, out var index))
             {
                 storyIndex[story] = index = known.StoryIds.Count;
                 known.StoryIds.Add(story);
             }
 
-            known.Items.Add(ClusterFeatures.Item(features[i], article.Published, known.Vocabulary));
+            known.Items.Add(items[i]);
             known.ItemStory.Add(index);
         }
 
