@@ -102,7 +102,7 @@ internal static partial class HtmlArticleExtractor
         static bool LinkDense(Block b) => b.LinkChars * 2 > b.Text.Length && b.Text.Length <= 200 && !LinkedSentence(b);
 
         // A sentence whose second half is a link ("... was <a>sentenced to life</a>.") is prose, not a list item.
-        static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 20 && b.Text.TrimEnd('"', '”', '’', ')')[^1] is '.' or '!' or '?' && b.Text.Count(c => c == ' ') >= 7;
+        static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 20 && b.Text.AsSpan().TrimEnd("\"”’)") is [.., '.' or '!' or '?'] && b.Text.Count(c => c == ' ') >= 7;
         static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
         static bool PartlyLinked(Block b) => b.ListItem && b.LinkChars * 10 >= b.Text.Length * 3 && b.Text.Length < 150 && !ShowsAddress().IsMatch(b.Text);
         static bool Prose(Block b) => ParagraphCleaner.IsProse(b.Text) && !LinkDense(b) && !PartlyLinked(b);

@@ -192,4 +192,14 @@ public class HtmlArticleExtractorTests
         Assert.DoesNotContain("ferry strike", article.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Library reopens", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALinkedLineOfClosingMarksAloneIsDroppedWithoutFailingThePage()
+    {
+        var article = BodyAnd("""
+            <p><a href="/x">))))))))))))))))))))))))))))))</a>))))))))))))))))))))))</p>
+            """);
+        Assert.Contains("close to collapse.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("))))", article.Text, StringComparison.Ordinal);
+    }
 }
