@@ -108,7 +108,6 @@ internal static class CommandInputs
         return limits;
     }
 
-    /// <summary>Names every failed input on stderr with its reason, and the warnings of the rest.</summary>
     /// <summary>One line for the inputs passed over, by reason: "skipped 12 inputs: 6 request record, 4 warcinfo record, ...".</summary>
     public static void ReportSkipped(IReadOnlyDictionary<string, int> skipped, Console console)
     {
@@ -118,6 +117,7 @@ internal static class CommandInputs
         }
     }
 
+    /// <summary>Names every failed input on stderr with its reason, and the warnings of the rest.</summary>
     public static void Report(ArticleBatch batch, Console console)
     {
         ReportSkipped(batch.Skipped, console);

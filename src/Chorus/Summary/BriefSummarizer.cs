@@ -8,9 +8,10 @@ namespace Chorus.Summary;
 
 /// <summary>
 /// Picks the summary sentences of a story. A sentence scores by how central its words are to the story
-/// (the share of articles using them) and how early it comes. Sentences are chosen greedily without repeating content, each shown in the wording of
-/// its cleanest source (dateline trimmed), cited by every article that says the same, and ordered as in the
-/// articles. Sentences that open with a dangling pronoun or connective, or hold half a quote, are not used.
+/// (the share of articles using them) and how early it comes. Sentences are chosen greedily without repeating
+/// content, each shown in the wording of its cleanest source (dateline trimmed), cited by every article that says
+/// the same, and ordered as in the articles. Sentences that open with a dangling pronoun or connective, or hold
+/// half a quote, are not used.
 /// </summary>
 public static partial class BriefSummarizer
 {
