@@ -12,6 +12,7 @@ public enum SlotKind
     Percent,
     Count,
     Title,
+    Age,
     Meeting,
 }
 

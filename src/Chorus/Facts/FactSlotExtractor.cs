@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Chorus.Text;
 
 namespace Chorus.Facts;
@@ -6,10 +7,10 @@ namespace Chorus.Facts;
 /// <summary>
 /// Reads the fact slots of one article: when the main event happened (the first past-tense date in the
 /// lead), where (the first venue in the lead), how long things lasted (durations tied to an event noun),
-/// amounts, percentages and counts (with the noun they measure), people's titles, and who met whom.
+/// amounts, percentages and counts (with the noun they measure), people's titles and ages, and who met whom.
 /// Values are normalised: dates resolved against the publication date, durations in seconds, money with currency.
 /// </summary>
-public static class FactSlotExtractor
+public static partial class FactSlotExtractor
 {
     private const int LeadSentences = 2;
     private const int VenueSentences = 3;
@@ -64,6 +65,7 @@ public static class FactSlotExtractor
         Durations(article, slots);
         Quantities(article, slots);
         Titles(article, entities, slots);
+        Ages(article, entities, slots);
         Meetings(article, entities, slots);
         return slots;
     }
@@ -238,6 +240,48 @@ public static class FactSlotExtractor
             }
         }
     }
+
+    /// <summary>
+    /// People's ages where the text ties them to the name: "Aaron Kell, 21," / "Aaron Kell (21)" / "Aaron Kell,
+    /// aged 21" after it, or "the 21-year-old student Aaron Kell" just before it, with nothing between that could
+    /// introduce someone else ("a 21-year-old who was beaten by Aaron Kell", "the 26-year-old head of Kell Media").
+    /// </summary>
+    private static void Ages(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities, List<FactSlot> slots)
+    {
+        var text = article.Text;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in entities.Where(e => e.Kind == EntityKind.Person))
+        {
+            foreach (var mention in entity.Mentions.Where(m => m.ArticleId == article.Id).Select(m => m.Mention))
+            {
+                var sentence = article.Sentences[mention.Sentence].Span;
+                var after = AgeAfterName().Match(text, mention.Span.End, Math.Min(32, sentence.End - mention.Span.End));
+                var gapStart = Math.Max(sentence.Start, mention.Span.Start - 80);
+                var before = AgeBeforeName().Match(text[gapStart..mention.Span.Start]);
+                var (value, span) = after.Success
+                    ? (after.Groups["age"].Value, new TextSpan(after.Groups["age"].Index, after.Groups["age"].Index + after.Groups["age"].Length))
+                    : before.Success
+                        ? (before.Groups["age"].Value, new TextSpan(gapStart + before.Groups["age"].Index, gapStart + before.Groups["age"].Index + before.Groups["age"].Length + "-year-old".Length))
+                        : ("", default);
+                if (value.Length == 0 || int.Parse(value, CultureInfo.InvariantCulture) is < 1 or > 120 || !seen.Add(entity.Id + "|" + value))
+                {
+                    continue;
+                }
+
+                var age = int.Parse(value, CultureInfo.InvariantCulture);
+                slots.Add(Slot(article, SlotKind.Age, $"age:{entity.Id}", $"Age of {entity.Name}", new SlotValue(value, value, age, age), span, mention.Sentence));
+            }
+        }
+    }
+
+    // Right after the name: ", 21," / ", 21." / " (21)" / ", aged 21" (not ", 21 percent" or ", 6-3").
+    [GeneratedRegex(@"\G(?:,\s*(?:aged\s+)?(?<age>\d{1,3})(?=\s*[,.;)]|\s*$)|\s*\((?:aged\s+)?(?<age>\d{1,3})\))")]
+    private static partial Regex AgeAfterName();
+
+    // Just before the name, in the same clause: "21-year-old (retired) pilot " with no word between that starts a
+    // clause or ties the age to someone else ("the 26-year-old cofounder of Netscape").
+    [GeneratedRegex(@"\b(?<age>\d{1,3})-year-old\s+(?:(?!(?:who|which|that|by|and|or|with|of|for|at|in|to|on|was|is|were|said|after|when|from|whose|whom|than)\b)[\w.'’-]+\s+){0,6}$")]
+    private static partial Regex AgeBeforeName();
 
     private static void Meetings(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities, List<FactSlot> slots)
     {

@@ -134,7 +134,7 @@ public static class SlotAligner
     /// <summary>How much content two sentences must share (set cosine) for their values to be about the same thing.</summary>
     private static double LeastSimilarity(SlotKind kind) => kind switch
     {
-        SlotKind.Title or SlotKind.Meeting => 0.0,
+        SlotKind.Title or SlotKind.Meeting or SlotKind.Age => 0.0,
         SlotKind.Duration => 0.2,
         SlotKind.EventDate => 0.2,
         SlotKind.Venue => 0.3,
@@ -201,7 +201,7 @@ public static class SlotAligner
 
     /// <summary>Slots that share their sentence with another value of their kind: which value answers which question is unclear.</summary>
     private static HashSet<FactSlot> Ambiguous(IReadOnlyList<FactSlot> slots) =>
-        slots.Where(s => s.Kind is not (SlotKind.Title or SlotKind.Meeting))
+        slots.Where(s => s.Kind is not (SlotKind.Title or SlotKind.Meeting or SlotKind.Age))
             .GroupBy(s => (s.ArticleId, s.Sentence, s.Kind))
             .Where(g => g.Select(s => s.Value.Key).Distinct(StringComparer.Ordinal).Count() > 1)
             .SelectMany(g => g)
@@ -234,9 +234,14 @@ public static class SlotAligner
             SlotKind.Venue => a.Value.Key.Contains(b.Value.Key, StringComparison.Ordinal) || b.Value.Key.Contains(a.Value.Key, StringComparison.Ordinal),
             SlotKind.Title => NormalizedTitle.Parse(a.Value.Display).CompatibleWith(NormalizedTitle.Parse(b.Value.Display)),
             SlotKind.Meeting => true,
+            SlotKind.Age => OneBirthdayApart(a, b),
             _ => a.Value.Low <= b.Value.High && b.Value.Low <= a.Value.High,
         };
     }
+
+    /// <summary>Ages one year apart agree when the reports were published on different days: a birthday may fall between.</summary>
+    private static bool OneBirthdayApart(FactSlot a, FactSlot b) =>
+        Math.Abs(a.Value.Low - b.Value.Low) == 1 && a.Published is { } x && b.Published is { } y && x.Date != y.Date;
 
     private static bool SameDay(string a, string b)
     {
@@ -254,7 +259,8 @@ public static class SlotAligner
     /// </summary>
     private static List<List<Profile>> ConflictingClasses(List<List<Profile>> classes, Func<string, string> originOf, HashSet<FactSlot> ambiguous, Func<Profile, Profile, bool> same)
     {
-        bool Clean(Profile p) => !p.Hedged && !ambiguous.Contains(p.Slot) && (p.Slot.Kind is SlotKind.Title or SlotKind.Meeting || p.Content.Count >= 4);
+        // An age stated beside a name is a fact whatever the clause says ("Aaron Kell, 21, could face life").
+        bool Clean(Profile p) => p.Slot.Kind == SlotKind.Age || (!p.Hedged && !ambiguous.Contains(p.Slot) && (p.Slot.Kind is SlotKind.Title or SlotKind.Meeting || p.Content.Count >= 4));
         var result = new List<List<Profile>>();
         for (var i = 0; i < classes.Count; i++)
         {

@@ -1,0 +1,49 @@
+using Chorus.Clustering;
+using Chorus.Facts;
+using Chorus.Tests.Support;
+
+namespace Chorus.Tests.Facts;
+
+public class AgeSlotTests
+{
+    private static StoryAnalysis Analyze(params (string Id, string Text, DateTimeOffset? Published)[] articles) =>
+        StoryAnalyzer.Analyze(new Story("s", articles.Select(a => Articles.Analyzed(a.Id, a.Text, published: a.Published)).ToList()));
+
+    private static List<string> Ages(StoryAnalysis analysis, string article) =>
+        analysis.Slots.Where(s => s.Kind == SlotKind.Age && s.ArticleId == article).Select(s => $"{s.TopicLabel}={s.Value.Key}").Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void AnAgeBesideANameOrJustBeforeItIsThatPersonsAge()
+    {
+        var analysis = Analyze(("a", "Two men, Dorian Vasquez, 24, and Pieter Ollander (31) appeared in court in Marlow on Monday. The 67-year-old retired pilot Henrike Moss testified against them.", null));
+        Assert.Equal(["Age of Dorian Vasquez=24", "Age of Henrike Moss=67", "Age of Pieter Ollander=31"], Ages(analysis, "a"));
+    }
+
+    [Fact]
+    public void ANumberAfterANameThatIsNotAnAgeIsNotRead()
+    {
+        var analysis = Analyze(("a", "Dorian Vasquez, 24 percent of whose votes came from the coast, won in Marlow. A 19-year-old who was beaten by Pieter Ollander is in hospital, and so is the 40-year-old owner of Ollander Freight.", null));
+        Assert.Empty(Ages(analysis, "a"));
+    }
+
+    [Fact]
+    public void IndependentSourcesGivingOnePersonDifferentAgesConflict()
+    {
+        var analysis = Analyze(
+            ("a", "Prosecutors in Marlow charged Dorian Vasquez, 24, with arson on Monday after the fire at the harbour depot destroyed six boats.", null),
+            ("b", "Dorian Vasquez, 26, a dock worker, was arrested at his home near the harbour late on Sunday, police in the coastal town said.", null));
+        var conflict = Assert.Single(analysis.Conflicts, c => c.Kind == SlotKind.Age);
+        Assert.Equal("Age of Dorian Vasquez", conflict.Topic);
+        Assert.Equal(["24", "26"], conflict.Values.Select(v => v.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AgesOneYearApartInReportsFromDifferentDaysAreABirthdayNotAConflict()
+    {
+        var may = new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero);
+        var analysis = Analyze(
+            ("a", "Prosecutors in Marlow charged Dorian Vasquez, 24, with arson on Monday after the fire at the harbour depot destroyed six boats.", may),
+            ("b", "Dorian Vasquez, 25, a dock worker, went on trial in the coastal town on Tuesday, accused of setting the harbour depot fire.", may.AddMonths(5)));
+        Assert.DoesNotContain(analysis.Conflicts, c => c.Kind == SlotKind.Age);
+    }
+}
