@@ -34,8 +34,8 @@ internal sealed class ClusterCommand : Command
     {
         var batch = new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).ReadAll(CommandInputs.Paths(arguments));
         CommandInputs.Report(batch, console);
-        // Clustering needs only light features; the full analysis that copy detection reads is made one story at a
-        // time, so it is never held for the whole input.
+        // Clustering needs only light features, and copy detection only a print of each article (text key, MinHash,
+        // sentence terms) made one story at a time: no full analysis is made or held for the whole input.
         var stories = new BriefPipeline().ClusterLight(batch.Articles);
         var storyOf = new string[batch.Articles.Count];
         for (var s = 0; s < stories.Count; s++)
@@ -48,7 +48,7 @@ internal sealed class ClusterCommand : Command
 
         var copyOf = stories.Where(s => s.Count > 1)
             .AsParallel()
-            .SelectMany(s => Clustering.CopyDetector.Detect(s.Select(i => Text.TextAnalyzer.Analyze(batch.Articles[i])).ToList()))
+            .SelectMany(s => Clustering.CopyDetector.Detect(s.Select(i => Clustering.CopyPrint.Of(batch.Articles[i])).ToList()))
             .ToDictionary(c => c.ArticleId, c => c.SourceId, StringComparer.Ordinal);
         var tsv = arguments.Value("--format") == "tsv";
         for (var i = 0; i < batch.Articles.Count; i++)

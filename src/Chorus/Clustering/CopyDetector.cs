@@ -1,6 +1,57 @@
+using Chorus.Extraction;
+using Chorus.Similarity;
 using Chorus.Text;
 
 namespace Chorus.Clustering;
+
+/// <summary>
+/// What copy detection reads of an article: its id and date, its text key (exact copies), its MinHash signature
+/// (near-duplicates), and the term sets of its sentences (rewrites). Built from a full analysis, or straight from
+/// an article when nothing else needs the analysis.
+/// </summary>
+public sealed class CopyPrint
+{
+    private CopyPrint(string id, DateTimeOffset? published, string text, MinHashSignature signature, IEnumerable<string[]> sentenceTerms)
+    {
+        Id = id;
+        Published = published;
+        Key = TextKey.Of(text);
+        Signature = signature;
+        foreach (var terms in sentenceTerms)
+        {
+            if (terms.Length >= 3)
+            {
+                var set = terms.ToHashSet(StringComparer.Ordinal);
+                Sentences.Add(set);
+                if (terms.Length >= 5)
+                {
+                    Counted.Add(set);
+                }
+            }
+        }
+    }
+
+    public string Id { get; }
+
+    public DateTimeOffset? Published { get; }
+
+    public string Key { get; }
+
+    public MinHashSignature Signature { get; }
+
+    /// <summary>Sentences of three terms or more, as sets: what a copy's sentences may align with.</summary>
+    public List<HashSet<string>> Sentences { get; } = [];
+
+    /// <summary>Sentences of five terms or more: the ones whose alignment counts towards a rewrite.</summary>
+    public List<HashSet<string>> Counted { get; } = [];
+
+    public static CopyPrint Of(AnalyzedArticle article) =>
+        new(article.Id, article.Article.Published, article.Text, article.Signature, article.Sentences.Select(s => s.Terms));
+
+    /// <summary>The same print as from a full analysis, without recognising names, dates and quantities.</summary>
+    public static CopyPrint Of(Article article) =>
+        new(article.Id, article.Published, article.Text, MinHashSignature.Of(article.Text), SentenceSplitter.Split(article.Text).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End)));
+}
 
 /// <summary>
 /// Finds, within one story, which articles are copies of an earlier one: the same text, the same text
@@ -15,23 +66,17 @@ public static class CopyDetector
     public const double RewriteCoverage = 0.75;
     public const double CloseRewriteCoverage = 0.5;
 
-    public static IReadOnlyList<CopyLink> Detect(IReadOnlyList<AnalyzedArticle> articles)
-    {
-        var ordered = StoryClusterer.ArrivalOrder(articles);
-        var prepared = ordered.Select(a => new Prepared(a)).ToList();
-        var links = new Dictionary<string, CopyLink>(StringComparer.Ordinal);
-        for (var b = 1; b < ordered.Count; b++)
-        {
-            CopyLink? best = null;
-            for (var a = 0; a < b; a++)
-            {
-                var link = Compare(prepared[a], prepared[b]);
-                if (link is not null && (best is null || link.Kind < best.Kind || (link.Kind == best.Kind && link.Score > best.Score + 1e-9)))
-                {
-                    best = link;
-                }
-            }
+    public static IReadOnlyList<CopyLink> Detect(IReadOnlyList<AnalyzedArticle> articles) => Detect(articles.Select(CopyPrint.Of).ToList());
 
+    public static IReadOnlyList<CopyLink> Detect(IReadOnlyList<CopyPrint> prints)
+    {
+        var prepared = StoryClusterer.ArrivalOrder(prints.Select(p => p.Published).ToList()).Select(i => prints[i]).ToList();
+        var links = new Dictionary<string, CopyLink>(StringComparer.Ordinal);
+        var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var b = 0; b < prepared.Count; b++)
+        {
+            var best = BestSource(prepared, b, firstWithKey);
+            firstWithKey.TryAdd(prepared[b].Key, b);
             if (best is not null)
             {
                 var root = best.SourceId;
@@ -40,39 +85,71 @@ public static class CopyDetector
                     root = up.SourceId;
                 }
 
-                links[ordered[b].Id] = best with { SourceId = root };
+                links[prepared[b].Id] = best with { SourceId = root };
             }
         }
 
         return [.. links.Values];
     }
 
-    private static CopyLink? Compare(Prepared source, Prepared copy)
+    /// <summary>
+    /// The best earlier source of article <paramref name="b"/>, kind first: the first earlier article with the same
+    /// text; else the closest near-duplicate; else the rewrite source that covers most of it. Each kind is sought
+    /// only when no better kind exists, so a story of a thousand copies costs a thousand hash lookups and MinHash
+    /// comparisons per article, not a sentence alignment per pair.
+    /// </summary>
+    private static CopyLink? BestSource(List<CopyPrint> prepared, int b, Dictionary<string, int> firstWithKey)
     {
-        if (source.Key == copy.Key)
+        var copy = prepared[b];
+        if (firstWithKey.TryGetValue(copy.Key, out var same))
         {
-            return new CopyLink(copy.Article.Id, source.Article.Id, CopyKind.Exact, 1);
+            return new CopyLink(copy.Id, prepared[same].Id, CopyKind.Exact, 1);
         }
 
-        var jaccard = source.Article.Signature.Similarity(copy.Article.Signature);
-        if (jaccard >= NearDuplicateSimilarity)
+        CopyLink? best = null;
+        for (var a = 0; a < b; a++)
         {
-            return new CopyLink(copy.Article.Id, source.Article.Id, CopyKind.NearDuplicate, jaccard);
+            var jaccard = prepared[a].Signature.Similarity(copy.Signature);
+            if (jaccard >= NearDuplicateSimilarity && (best is null || jaccard > best.Score + 1e-9))
+            {
+                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.NearDuplicate, jaccard);
+            }
         }
 
-        // A rewrite keeps most sentences recognisably (cosine >= 0.6) and half of them closely (>= 0.7);
-        // independent reports of one event share facts but not that many sentence-level matches.
+        if (best is not null)
+        {
+            return best;
+        }
+
+        for (var a = 0; a < b; a++)
+        {
+            var coverage = Rewrite(prepared[a], copy);
+            if (coverage > 0 && (best is null || coverage > best.Score + 1e-9))
+            {
+                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.Rewrite, coverage);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// How much of <paramref name="copy"/> derives from <paramref name="source"/> when it is a rewrite of it, else 0.
+    /// A rewrite keeps most sentences recognisably (cosine >= 0.6) and half of them closely (>= 0.7); independent
+    /// reports of one event share facts but not that many sentence-level matches.
+    /// </summary>
+    private static double Rewrite(CopyPrint source, CopyPrint copy)
+    {
         var coverage = AlignedShare(copy.Counted, source.Sentences, SentenceMatch, RewriteCoverage);
         return coverage >= RewriteCoverage && AlignedShare(copy.Counted, source.Sentences, CloseSentenceMatch, CloseRewriteCoverage) >= CloseRewriteCoverage
-            ? new CopyLink(copy.Article.Id, source.Article.Id, CopyKind.Rewrite, coverage)
-            : null;
+            ? coverage
+            : 0;
     }
 
     /// <summary>The share of the copy's sentences (of five terms or more) that match some sentence of the source at the given cosine.</summary>
     public static double AlignedShare(AnalyzedArticle copy, AnalyzedArticle source, double sentenceMatch = SentenceMatch)
     {
-        var prepared = new Prepared(source);
-        return AlignedShare(new Prepared(copy).Counted, prepared.Sentences, sentenceMatch, goal: 0);
+        return AlignedShare(CopyPrint.Of(copy).Counted, CopyPrint.Of(source).Sentences, sentenceMatch, goal: 0);
     }
 
     /// <summary>
@@ -103,18 +180,6 @@ public static class CopyDetector
         }
 
         return matched / (double)counted.Count;
-    }
-
-    /// <summary>What comparisons read of an article, computed once: its text key, its sentences of three terms or more as sets, and those of five or more (the ones counted).</summary>
-    private sealed class Prepared(AnalyzedArticle article)
-    {
-        public AnalyzedArticle Article { get; } = article;
-
-        public string Key { get; } = TextKey.Of(article.Text);
-
-        public List<HashSet<string>> Sentences { get; } = article.Sentences.Where(s => s.Terms.Length >= 3).Select(s => s.Terms.ToHashSet(StringComparer.Ordinal)).ToList();
-
-        public List<HashSet<string>> Counted { get; } = article.Sentences.Where(s => s.Terms.Length >= 5).Select(s => s.Terms.ToHashSet(StringComparer.Ordinal)).ToList();
     }
 
     public static double SetCosine(HashSet<string> a, HashSet<string> b)

@@ -21,6 +21,23 @@ public class CopyDetectorTests
     }
 
     [Fact]
+    public void PrintsMadeStraightFromArticlesFindTheSameCopiesAsFullAnalyses()
+    {
+        var fromArticles = CopyDetector.Detect(DemoCorpus.MainStory.Articles.Select(a => CopyPrint.Of(a.Article)).ToList());
+        Assert.Equal(DemoCorpus.Main.Copies.OrderBy(c => c.ArticleId, StringComparer.Ordinal), fromArticles.OrderBy(c => c.ArticleId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void OfManyExactCopiesEachNamesTheFirstArticle()
+    {
+        var day = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        const string text = "The ferry to Halden ran aground on a sandbank on Monday and all ninety passengers were taken off by lifeboats before noon.";
+        var links = CopyDetector.Detect([.. Enumerable.Range(0, 5).Select(i => Articles.Analyzed($"a{i}", text, published: day.AddHours(i)))]);
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.Equal(("a0", CopyKind.Exact), (l.SourceId, l.Kind)));
+    }
+
+    [Fact]
     public void CopiesCountAsOneOrigin() => Assert.Equal(5, DemoCorpus.Main.OriginCount);
 
     [Fact]
