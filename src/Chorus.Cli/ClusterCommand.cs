@@ -32,33 +32,29 @@ internal sealed class ClusterCommand : Command
 
     public override int Run(ParsedArguments arguments, Console console)
     {
-        var batch = new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).ReadAll(CommandInputs.Paths(arguments));
-        CommandInputs.Report(batch, console);
-        // Clustering needs only light features, and copy detection only a print of each article (text key, MinHash,
-        // sentence terms) made one story at a time: no full analysis is made or held for the whole input.
-        var stories = new BriefPipeline().ClusterLight(batch.Articles);
-        var storyOf = new string[batch.Articles.Count];
-        for (var s = 0; s < stories.Count; s++)
+        // The input streams through: only each article's light clustering features and copy print are kept.
+        var tally = new ReadTally();
+        var found = new BriefPipeline().ClusterLight(tally.Articles(new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).Read(CommandInputs.Paths(arguments))));
+        CommandInputs.Report(tally, console);
+        var storyOf = new string[found.Ids.Count];
+        for (var s = 0; s < found.Stories.Count; s++)
         {
-            foreach (var member in stories[s])
+            foreach (var member in found.Stories[s])
             {
                 storyOf[member] = $"s{s + 1}";
             }
         }
 
-        var copyOf = stories.Where(s => s.Count > 1)
-            .AsParallel()
-            .SelectMany(s => Clustering.CopyDetector.Detect(s.Select(i => Clustering.CopyPrint.Of(batch.Articles[i])).ToList()))
-            .ToDictionary(c => c.ArticleId, c => c.SourceId, StringComparer.Ordinal);
+        var copyOf = found.Copies();
         var tsv = arguments.Value("--format") == "tsv";
-        for (var i = 0; i < batch.Articles.Count; i++)
+        for (var i = 0; i < found.Ids.Count; i++)
         {
-            var id = batch.Articles[i].Id;
+            var id = found.Ids[i];
             console.Out.WriteLine(tsv
                 ? $"{id}\t{storyOf[i]}"
                 : Json.Serialize(new { id, story = storyOf[i], copyOf = copyOf.GetValueOrDefault(id) }));
         }
 
-        return batch.Problems.Count > 0 ? 1 : 0;
+        return tally.Problems.Count > 0 ? 1 : 0;
     }
 }

@@ -118,15 +118,20 @@ internal static class CommandInputs
     }
 
     /// <summary>Names every failed input on stderr with its reason, and the warnings of the rest.</summary>
-    public static void Report(ArticleBatch batch, Console console)
+    public static void Report(ArticleBatch batch, Console console) => Report(batch.Skipped, batch.Problems, batch.Warnings, console);
+
+    /// <summary>The same report for a read whose articles were consumed as they came.</summary>
+    public static void Report(ReadTally tally, Console console) => Report(tally.Skipped, tally.Problems, tally.Warnings, console);
+
+    private static void Report(IReadOnlyDictionary<string, int> skipped, IEnumerable<Diagnostic> problems, IEnumerable<Diagnostic> warnings, Console console)
     {
-        ReportSkipped(batch.Skipped, console);
-        foreach (var problem in batch.Problems)
+        ReportSkipped(skipped, console);
+        foreach (var problem in problems)
         {
             console.Error.WriteLine($"chorus: {problem}");
         }
 
-        foreach (var warning in batch.Warnings)
+        foreach (var warning in warnings)
         {
             console.Error.WriteLine($"chorus: warning: {warning}");
         }

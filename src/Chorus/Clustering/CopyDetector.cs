@@ -5,9 +5,10 @@ using Chorus.Text;
 namespace Chorus.Clustering;
 
 /// <summary>
-/// What copy detection reads of an article: its id and date, its text key (exact copies), its MinHash signature
-/// (near-duplicates), and the term sets of its sentences (rewrites). Built from a full analysis, or straight from
-/// an article when nothing else needs the analysis.
+/// What copy detection reads of an article, kept small so a stream of a million articles fits: its id and date, a
+/// 64-bit hash of its text key (exact copies), its MinHash signature (near-duplicates), and each sentence's terms
+/// as a sorted set of 32-bit hashes (rewrites). Built from a full analysis, or straight from an article when
+/// nothing else needs the analysis; both give the same print.
 /// </summary>
 public sealed class CopyPrint
 {
@@ -15,35 +16,41 @@ public sealed class CopyPrint
     {
         Id = id;
         Published = published;
-        Key = TextKey.Of(text);
+        Key = TextKey.Hash(text);
         Signature = signature;
+        var sentences = new List<uint[]>();
+        var counted = new List<uint[]>();
         foreach (var terms in sentenceTerms)
         {
             if (terms.Length >= 3)
             {
-                var set = terms.ToHashSet(StringComparer.Ordinal);
-                Sentences.Add(set);
+                var set = terms.Select(TermHash).Distinct().Order().ToArray();
+                sentences.Add(set);
                 if (terms.Length >= 5)
                 {
-                    Counted.Add(set);
+                    counted.Add(set);
                 }
             }
         }
+
+        Sentences = [.. sentences];
+        Counted = [.. counted];
     }
 
     public string Id { get; }
 
     public DateTimeOffset? Published { get; }
 
-    public string Key { get; }
+    /// <summary><see cref="TextKey.Hash"/> of the text: equal for the same words under other spacing, case and punctuation.</summary>
+    public ulong Key { get; }
 
     public MinHashSignature Signature { get; }
 
-    /// <summary>Sentences of three terms or more, as sets: what a copy's sentences may align with.</summary>
-    public List<HashSet<string>> Sentences { get; } = [];
+    /// <summary>Sentences of three terms or more: what a copy's sentences may align with.</summary>
+    public uint[][] Sentences { get; }
 
     /// <summary>Sentences of five terms or more: the ones whose alignment counts towards a rewrite.</summary>
-    public List<HashSet<string>> Counted { get; } = [];
+    public uint[][] Counted { get; }
 
     public static CopyPrint Of(AnalyzedArticle article) =>
         new(article.Id, article.Article.Published, article.Text, article.Signature, article.Sentences.Select(s => s.Terms));
@@ -51,6 +58,48 @@ public sealed class CopyPrint
     /// <summary>The same print as from a full analysis, without recognising names, dates and quantities.</summary>
     public static CopyPrint Of(Article article) =>
         new(article.Id, article.Published, article.Text, MinHashSignature.Of(article.Text), SentenceSplitter.Split(article.Text).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End)));
+
+    /// <summary>Cosine of two sorted hash sets: shared members over the root of the product of their sizes.</summary>
+    public static double SetCosine(uint[] a, uint[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared / Math.Sqrt(a.Length * (double)b.Length);
+    }
+
+    // FNV-1a: stable across runs and machines.
+    private static uint TermHash(string term)
+    {
+        var hash = 2166136261u;
+        foreach (var c in term)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
 }
 
 /// <summary>
@@ -72,7 +121,7 @@ public static class CopyDetector
     {
         var prepared = StoryClusterer.ArrivalOrder(prints.Select(p => p.Published).ToList()).Select(i => prints[i]).ToList();
         var links = new Dictionary<string, CopyLink>(StringComparer.Ordinal);
-        var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstWithKey = new Dictionary<ulong, int>();
         for (var b = 0; b < prepared.Count; b++)
         {
             var best = BestSource(prepared, b, firstWithKey);
@@ -98,7 +147,7 @@ public static class CopyDetector
     /// only when no better kind exists, so a story of a thousand copies costs a thousand hash lookups and MinHash
     /// comparisons per article, not a sentence alignment per pair.
     /// </summary>
-    private static CopyLink? BestSource(List<CopyPrint> prepared, int b, Dictionary<string, int> firstWithKey)
+    private static CopyLink? BestSource(List<CopyPrint> prepared, int b, Dictionary<ulong, int> firstWithKey)
     {
         var copy = prepared[b];
         if (firstWithKey.TryGetValue(copy.Key, out var same))
@@ -156,30 +205,30 @@ public static class CopyDetector
     /// The aligned share, or 0 as soon as it can no longer reach <paramref name="goal"/> (the caller only
     /// compares it with that goal).
     /// </summary>
-    private static double AlignedShare(List<HashSet<string>> counted, List<HashSet<string>> source, double sentenceMatch, double goal)
+    private static double AlignedShare(uint[][] counted, uint[][] source, double sentenceMatch, double goal)
     {
-        if (counted.Count < 3)
+        if (counted.Length < 3)
         {
             return 0;
         }
 
-        var needed = goal * counted.Count;
+        var needed = goal * counted.Length;
         var matched = 0;
-        for (var i = 0; i < counted.Count; i++)
+        for (var i = 0; i < counted.Length; i++)
         {
-            if (matched + (counted.Count - i) < needed)
+            if (matched + (counted.Length - i) < needed)
             {
                 return 0;
             }
 
             var terms = counted[i];
-            if (source.Any(s => SetCosine(terms, s) >= sentenceMatch))
+            if (source.Any(s => CopyPrint.SetCosine(terms, s) >= sentenceMatch))
             {
                 matched++;
             }
         }
 
-        return matched / (double)counted.Count;
+        return matched / (double)counted.Length;
     }
 
     public static double SetCosine(HashSet<string> a, HashSet<string> b)

@@ -58,28 +58,43 @@ public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = 
 
     public ArticleBatch ReadAll(IEnumerable<string> paths)
     {
-        var articles = new List<Article>();
-        var problems = new List<Diagnostic>();
-        var warnings = new List<Diagnostic>();
-        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var result in Read(paths))
+        var tally = new ReadTally();
+        var articles = tally.Articles(Read(paths)).ToList();
+        return new ArticleBatch(articles, tally.Problems, tally.Warnings) { Skipped = tally.Skipped };
+    }
+}
+
+/// <summary>
+/// What a read passed over, noted while its results stream by: failed inputs, warnings and skipped records. Lets a
+/// command consume the articles one at a time and still account for every input.
+/// </summary>
+public sealed class ReadTally
+{
+    public List<Diagnostic> Problems { get; } = [];
+
+    public List<Diagnostic> Warnings { get; } = [];
+
+    public Dictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The articles among the results, in order; the rest is noted here as it passes.</summary>
+    public IEnumerable<Article> Articles(IEnumerable<ExtractionResult> results)
+    {
+        foreach (var result in results)
         {
             if (result.Skipped is { } reason)
             {
-                skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
             }
 
             if (result.Article is { } article)
             {
-                articles.Add(article);
-                warnings.AddRange(article.Diagnostics);
+                Warnings.AddRange(article.Diagnostics);
+                yield return article;
             }
             else if (result.Problem is { } problem)
             {
-                problems.Add(problem);
+                Problems.Add(problem);
             }
         }
-
-        return new ArticleBatch(articles, problems, warnings) { Skipped = skipped };
     }
 }

@@ -24,14 +24,28 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
     public IReadOnlyList<Story> Cluster(IReadOnlyList<AnalyzedArticle> articles) => new StoryClusterer(clustering).Cluster(articles);
 
     /// <summary>
-    /// Stories of plain articles, as indices into <paramref name="articles"/>, in the order the clusterer created
-    /// them. Only the light clustering features are computed (in parallel), so no full analysis is held for the
-    /// whole batch.
+    /// Stories of a stream of plain articles, for inputs too large to hold: each article is reduced, in parallel and
+    /// in input order, to its light clustering features and its copy print, and only those are kept. Term ids are
+    /// given in input order, so the same input always gives the same stories (ties break by id).
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<int>> ClusterLight(IReadOnlyList<Article> articles)
+    public LightStories ClusterLight(IEnumerable<Article> articles)
     {
-        var items = ClusterFeatures.Items(articles, clustering, new Similarity.Vocabulary());
-        return new StoryClusterer(clustering).Run(items, items.Select(_ => -1).ToArray(), existingStories: 0).Select(g => g.Members).ToList();
+        var vocabulary = new Similarity.Vocabulary();
+        var ids = new List<string>();
+        var items = new List<ClusterItem>();
+        var prints = new List<CopyPrint>();
+        var reduced = articles
+            .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.AutoBuffered)
+            .Select(a => (a.Id, a.Published, Features: ClusterFeatures.Of(a, clustering), Print: CopyPrint.Of(a)));
+        foreach (var (id, published, features, print) in reduced)
+        {
+            ids.Add(id);
+            items.Add(ClusterFeatures.Item(features, published, vocabulary));
+            prints.Add(print);
+        }
+
+        var stories = new StoryClusterer(clustering).Run(items, Enumerable.Repeat(-1, items.Count).ToArray(), existingStories: 0);
+        return new LightStories(ids, stories.Select(g => g.Members).ToList(), prints);
     }
 
     public Brief Run(IReadOnlyList<Article> articles)

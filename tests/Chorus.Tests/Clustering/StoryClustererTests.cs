@@ -75,7 +75,7 @@ public class StoryClustererTests
     public void TheLightPathOverPlainArticlesFindsTheSameStoriesAsTheFullAnalysis()
     {
         var articles = new ArticleSource().ReadAll([Repository.Samples]).Articles;
-        var light = new BriefPipeline().ClusterLight(articles).Select(g => g.Select(i => articles[i].Id).Order(StringComparer.Ordinal).ToList()).ToList();
+        var light = new BriefPipeline().ClusterLight(articles).Stories.Select(g => g.Select(i => articles[i].Id).Order(StringComparer.Ordinal).ToList()).ToList();
         var full = DemoCorpus.Stories.Select(s => s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal).ToList()).ToList();
         Assert.Equal(full, light);
     }
