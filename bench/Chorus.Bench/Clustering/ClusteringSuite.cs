@@ -24,7 +24,7 @@ internal static class ClusteringSuite
         if (Array.IndexOf(args, "--scale") is var sc && sc >= 0 && sc + 1 < args.Length)
         {
             var sizes = args[(sc + 1)..].TakeWhile(a => a.All(char.IsDigit)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
-            return Scale(root, sizes, stages: args.Contains("--stages"));
+            return Scale(root, sizes, stages: args.Contains("--stages"), light: args.Contains("--light"));
         }
 
         var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
@@ -47,6 +47,14 @@ internal static class ClusteringSuite
 
         if (args.Contains("--confusion"))
         {
+            // Articles whose texts open with the same 300 letters and digits but carry different gold stories: no
+            // clusterer can put both right, and one that keeps exact copies together must lose those pairs.
+            var clashes = batch.Articles
+                .Where(a => a.Text.Length > 200 && gold.ContainsKey(a.Id))
+                .GroupBy(a => Chorus.Text.TextKey.Of(a.Text) is var key && key.Length > 300 ? key[..300] : key, StringComparer.Ordinal)
+                .Where(g => g.Select(a => gold[a.Id]).Distinct(StringComparer.Ordinal).Count() > 1)
+                .ToList();
+            Console.WriteLine($"same text under different gold stories: {clashes.Count} groups, {clashes.Sum(g => g.Count())} articles");
             foreach (var story in storyIds)
             {
                 var members = gold.Where(g => g.Value == story).Select(g => predicted.GetValueOrDefault(g.Key, "?")).GroupBy(p => p).Select(g => $"{g.Key}:{g.Count()}");
@@ -60,9 +68,11 @@ internal static class ClusteringSuite
     /// <summary>
     /// The scale suite: for each size, generates that many articles from the bench texts (ScaleCorpus), streams them
     /// from JSONL into the clusterer, and reports articles per second, peak memory and pairwise F1. With --stages it
-    /// first times parsing, cleaning and features one after another on one thread.
+    /// first times parsing, cleaning and features one after another on one thread. With --light it runs the path of
+    /// 'chorus cluster' instead: the whole input reduced to light features and copy prints, clustered in publication
+    /// order with document frequencies from all of it, then copies found story by story.
     /// </summary>
-    private static int Scale(string root, int[] sizes, bool stages)
+    private static int Scale(string root, int[] sizes, bool stages, bool light)
     {
         var storyOf = File.ReadAllLines(Path.Combine(root, "gold.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
         var events = File.ReadLines(Path.Combine(root, "articles.jsonl"))
@@ -87,6 +97,13 @@ internal static class ClusteringSuite
                 var feats = arts.Select(a => Chorus.Clustering.ClusterFeatures.Of(a, Chorus.Clustering.ClusteringOptions.Default)).ToList();
                 var t3 = t0.Elapsed;
                 Console.WriteLine($"one thread: parse {t1.TotalSeconds:0.0} s, extract {(t2 - t1).TotalSeconds:0.0} s, features {(t3 - t2).TotalSeconds:0.0} s");
+            }
+
+            if (light)
+            {
+                ScaleLight(path, size, gold);
+                File.Delete(path);
+                continue;
             }
 
             var clock = Stopwatch.StartNew();
@@ -138,6 +155,27 @@ internal static class ClusteringSuite
         }
 
         return 0;
+    }
+
+    private static void ScaleLight(string path, int size, Dictionary<string, string> gold)
+    {
+        var clock = Stopwatch.StartNew();
+        var tally = new Chorus.Pipeline.ReadTally();
+        var found = new BriefPipeline().ClusterLight(tally.Articles(new ArticleSource().Read([path])));
+        var copies = found.Copies();
+        clock.Stop();
+        var predicted = new Dictionary<string, string>(found.Ids.Count, StringComparer.Ordinal);
+        for (var s = 0; s < found.Stories.Count; s++)
+        {
+            foreach (var member in found.Stories[s])
+            {
+                predicted[found.Ids[member]] = $"s{s}";
+            }
+        }
+
+        var pairwise = ClusteringMetric.Pairwise(predicted, gold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{size,9} articles (chorus cluster path): {size / clock.Elapsed.TotalSeconds,8:0} articles/s, {clock.Elapsed.TotalSeconds,7:0.0} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB, pairwise F1 {pairwise.F1:0.000} (P {pairwise.Precision:0.000} R {pairwise.Recall:0.000}), {copies.Count} copies"));
     }
 
     /// <summary>Thresholds from --join and --merge, for sweeps on the development part; defaults otherwise.</summary>

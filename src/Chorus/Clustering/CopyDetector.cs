@@ -12,29 +12,38 @@ namespace Chorus.Clustering;
 /// </summary>
 public sealed class CopyPrint
 {
+    // Every kept sentence's sorted term hashes, one after another; _ends[i] is where sentence i ends, and _counted
+    // lists the sentences of five terms or more. One array each instead of one per sentence.
+    private readonly uint[] _terms;
+    private readonly int[] _ends;
+    private readonly int[] _counted;
+
     private CopyPrint(string id, DateTimeOffset? published, string text, MinHashSignature signature, IEnumerable<string[]> sentenceTerms)
     {
         Id = id;
         Published = published;
         Key = TextKey.Hash(text);
         Signature = signature;
-        var sentences = new List<uint[]>();
-        var counted = new List<uint[]>();
-        foreach (var terms in sentenceTerms)
+        var terms = new List<uint>();
+        var ends = new List<int>();
+        var counted = new List<int>();
+        foreach (var sentence in sentenceTerms)
         {
-            if (terms.Length >= 3)
+            if (sentence.Length >= 3)
             {
-                var set = terms.Select(TermHash).Distinct().Order().ToArray();
-                sentences.Add(set);
-                if (terms.Length >= 5)
+                if (sentence.Length >= 5)
                 {
-                    counted.Add(set);
+                    counted.Add(ends.Count);
                 }
+
+                terms.AddRange(sentence.Select(TermHash).Distinct().Order());
+                ends.Add(terms.Count);
             }
         }
 
-        Sentences = [.. sentences];
-        Counted = [.. counted];
+        _terms = [.. terms];
+        _ends = [.. ends];
+        _counted = [.. counted];
     }
 
     public string Id { get; }
@@ -46,11 +55,17 @@ public sealed class CopyPrint
 
     public MinHashSignature Signature { get; }
 
-    /// <summary>Sentences of three terms or more: what a copy's sentences may align with.</summary>
-    public uint[][] Sentences { get; }
+    /// <summary>How many sentences have three terms or more: the ones a copy's sentences may align with.</summary>
+    public int SentenceCount => _ends.Length;
 
-    /// <summary>Sentences of five terms or more: the ones whose alignment counts towards a rewrite.</summary>
-    public uint[][] Counted { get; }
+    /// <summary>How many sentences have five terms or more: the ones whose alignment counts towards a rewrite.</summary>
+    public int CountedCount => _counted.Length;
+
+    /// <summary>The sorted term hashes of sentence <paramref name="i"/> (of three terms or more).</summary>
+    public ReadOnlySpan<uint> Sentence(int i) => _terms.AsSpan((i == 0 ? 0 : _ends[i - 1]).._ends[i]);
+
+    /// <summary>The sorted term hashes of counted sentence <paramref name="i"/> (of five terms or more).</summary>
+    public ReadOnlySpan<uint> Counted(int i) => Sentence(_counted[i]);
 
     public static CopyPrint Of(AnalyzedArticle article) =>
         new(article.Id, article.Article.Published, article.Text, article.Signature, article.Sentences.Select(s => s.Terms));
@@ -60,7 +75,7 @@ public sealed class CopyPrint
         new(article.Id, article.Published, article.Text, MinHashSignature.Of(article.Text), SentenceSplitter.Split(article.Text).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End)));
 
     /// <summary>Cosine of two sorted hash sets: shared members over the root of the product of their sizes.</summary>
-    public static double SetCosine(uint[] a, uint[] b)
+    public static double SetCosine(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         if (a.Length == 0 || b.Length == 0)
         {
@@ -189,8 +204,8 @@ public static class CopyDetector
     /// </summary>
     private static double Rewrite(CopyPrint source, CopyPrint copy)
     {
-        var coverage = AlignedShare(copy.Counted, source.Sentences, SentenceMatch, RewriteCoverage);
-        return coverage >= RewriteCoverage && AlignedShare(copy.Counted, source.Sentences, CloseSentenceMatch, CloseRewriteCoverage) >= CloseRewriteCoverage
+        var coverage = AlignedShare(copy, source, SentenceMatch, RewriteCoverage);
+        return coverage >= RewriteCoverage && AlignedShare(copy, source, CloseSentenceMatch, CloseRewriteCoverage) >= CloseRewriteCoverage
             ? coverage
             : 0;
     }
@@ -198,37 +213,42 @@ public static class CopyDetector
     /// <summary>The share of the copy's sentences (of five terms or more) that match some sentence of the source at the given cosine.</summary>
     public static double AlignedShare(AnalyzedArticle copy, AnalyzedArticle source, double sentenceMatch = SentenceMatch)
     {
-        return AlignedShare(CopyPrint.Of(copy).Counted, CopyPrint.Of(source).Sentences, sentenceMatch, goal: 0);
+        return AlignedShare(CopyPrint.Of(copy), CopyPrint.Of(source), sentenceMatch, goal: 0);
     }
 
     /// <summary>
     /// The aligned share, or 0 as soon as it can no longer reach <paramref name="goal"/> (the caller only
     /// compares it with that goal).
     /// </summary>
-    private static double AlignedShare(uint[][] counted, uint[][] source, double sentenceMatch, double goal)
+    private static double AlignedShare(CopyPrint copy, CopyPrint source, double sentenceMatch, double goal)
     {
-        if (counted.Length < 3)
+        var count = copy.CountedCount;
+        if (count < 3)
         {
             return 0;
         }
 
-        var needed = goal * counted.Length;
+        var needed = goal * count;
         var matched = 0;
-        for (var i = 0; i < counted.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (matched + (counted.Length - i) < needed)
+            if (matched + (count - i) < needed)
             {
                 return 0;
             }
 
-            var terms = counted[i];
-            if (source.Any(s => CopyPrint.SetCosine(terms, s) >= sentenceMatch))
+            var terms = copy.Counted(i);
+            for (var j = 0; j < source.SentenceCount; j++)
             {
-                matched++;
+                if (CopyPrint.SetCosine(terms, source.Sentence(j)) >= sentenceMatch)
+                {
+                    matched++;
+                    break;
+                }
             }
         }
 
-        return matched / (double)counted.Length;
+        return matched / (double)count;
     }
 
     public static double SetCosine(HashSet<string> a, HashSet<string> b)
