@@ -7,7 +7,8 @@ namespace Chorus.Facts;
 /// <summary>
 /// Scores each source 0..1 and says why, in terms a reader can check: it copies another source; it spells
 /// names differently from the story's consensus; as a rewrite it changes words of its source's sentences
-/// (a sign of machine translation or spinning); it states values the other sources contradict.
+/// (a sign of machine translation or spinning); as a copy it changes a value of its source; it states values the
+/// other sources contradict.
 /// </summary>
 public static class SourceTrustScorer
 {
@@ -16,6 +17,7 @@ public static class SourceTrustScorer
         IReadOnlyList<CopyLink> copies,
         IReadOnlyList<StoryEntity> entities,
         IReadOnlyList<Conflict> conflicts,
+        IReadOnlyList<Deviation> deviations,
         Func<string, string> originOf)
     {
         var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -60,6 +62,13 @@ public static class SourceTrustScorer
                     notes.Add($"spells {entity.Name} as {string.Join(", ", spellings.Select(s => $"'{s}'"))}");
                     quality -= Math.Min(0.2, 0.07 * spellings.Count);
                 }
+            }
+
+            foreach (var deviation in deviations.Where(d => d.ArticleId == article.Id))
+            {
+                // A smaller cost than a contradiction: an agency's updated version of its own story differs this way too.
+                notes.Add($"{deviation.Topic}: says '{deviation.Value}' where its source {deviation.SourceId} says '{deviation.SourceValue}'");
+                quality -= 0.05;
             }
 
             foreach (var conflict in conflicts)

@@ -11,6 +11,9 @@ public sealed record ConflictValue(string Value, IReadOnlyList<string> Sources, 
 /// <summary>Sources that state incompatible values about the same thing.</summary>
 public sealed record Conflict(string Topic, SlotKind Kind, IReadOnlyList<ConflictValue> Values);
 
+/// <summary>A value a copy states where its own source says something incompatible about the same thing: garbling, most often.</summary>
+public sealed record Deviation(string ArticleId, string SourceId, string Topic, string Value, string SourceValue, Evidence Evidence);
+
 /// <summary>A value that two or more independent origins state, with nothing contradicting it.</summary>
 public sealed record Agreement(string Statement, SlotKind Kind, IReadOnlyList<string> Sources, int Origins);
 
@@ -84,6 +87,36 @@ public static class SlotAligner
         }
 
         return (agreements, conflicts);
+    }
+
+    /// <summary>
+    /// The values a copy changed: slots of a copy (an article whose origin is another article) that its origin also
+    /// fills for the same topic, in a sentence about the same thing, with no compatible value. A copy never
+    /// conflicts with its own source, so this is how a value carried only by a garbled copy is still reported.
+    /// </summary>
+    public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
+    {
+        var deviations = new List<Deviation>();
+        var byArticleTopic = slots.ToLookup(s => (s.ArticleId, s.Topic));
+        foreach (var slot in slots)
+        {
+            var source = originOf(slot.ArticleId);
+            var said = byArticleTopic[(source, slot.Topic)].ToList();
+            if (source == slot.ArticleId || said.Count == 0 || said.Any(s => Compatible(s, slot))
+                || deviations.Any(d => d.ArticleId == slot.ArticleId && d.Topic == slot.TopicLabel && d.Value == slot.Value.Display))
+            {
+                continue;
+            }
+
+            var copy = new Profile(slot, textOf(slot.ArticleId));
+            if (said.Select(s => new Profile(s, textOf(source))).FirstOrDefault(p => Linked(copy, p, slot.Kind, LeastSimilarity(slot.Kind))) is { } original)
+            {
+                var text = textOf(slot.ArticleId);
+                deviations.Add(new Deviation(slot.ArticleId, source, slot.TopicLabel, slot.Value.Display, original.Slot.Value.Display, new Evidence(slot.ArticleId, slot.Evidence, text[slot.Evidence.Range])));
+            }
+        }
+
+        return deviations;
     }
 
     /// <summary>A slot with what alignment reads of its sentence: content words (no numbers), time words, and hedges.</summary>
