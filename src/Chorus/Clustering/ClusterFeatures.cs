@@ -4,8 +4,11 @@ using Chorus.Text;
 
 namespace Chorus.Clustering;
 
-/// <summary>An article as the clusterer sees it: when it was published and its feature counts over term ids.</summary>
-public sealed record ClusterItem(DateTimeOffset? Published, int[] Terms, float[] Counts);
+/// <summary>
+/// An article as the clusterer sees it: when it was published and its feature counts over term ids. Counts are
+/// half-precision floats, exact for the whole and half counts features have, so a million items stay small.
+/// </summary>
+public sealed record ClusterItem(DateTimeOffset? Published, int[] Terms, Half[] Counts);
 
 /// <summary>
 /// An article's features for story clustering: the stemmed terms of its first sentences (the lead names the
@@ -49,12 +52,13 @@ public static class ClusterFeatures
     public static ClusterItem Item(Dictionary<string, double> counts, DateTimeOffset? published, Vocabulary vocabulary)
     {
         var terms = new int[counts.Count];
-        var values = new float[counts.Count];
+        var values = new Half[counts.Count];
         var i = 0;
         foreach (var (term, count) in counts)
         {
+            // Half tops out at 65504; no lead repeats a word that often, but a hostile page might.
             terms[i] = vocabulary.IdOf(term);
-            values[i++] = (float)count;
+            values[i++] = (Half)Math.Min(count, 60_000);
         }
 
         return new ClusterItem(published, terms, values);

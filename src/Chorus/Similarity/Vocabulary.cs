@@ -19,13 +19,13 @@ public readonly record struct SparseVector(int[] Terms, float[] Weights)
     public int Length => Terms.Length;
 
     /// <summary>tf-idf with sub-linear term frequency, normalised to unit length.</summary>
-    public static SparseVector Weighted(int[] terms, float[] counts, Func<int, double> idf)
+    public static SparseVector Weighted(int[] terms, Half[] counts, Func<int, double> idf)
     {
         var weights = new float[terms.Length];
         var norm = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
-            var w = (1 + Math.Log(counts[i])) * idf(terms[i]);
+            var w = (1 + Math.Log((double)counts[i])) * idf(terms[i]);
             weights[i] = (float)w;
             norm += w * w;
         }

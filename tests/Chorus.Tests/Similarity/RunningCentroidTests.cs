@@ -5,7 +5,7 @@ namespace Chorus.Tests.Similarity;
 public class RunningCentroidTests
 {
     private static SparseVector Vector(params (int Term, double Count)[] counts) =>
-        SparseVector.Weighted(counts.Select(c => c.Term).ToArray(), counts.Select(c => (float)c.Count).ToArray(), _ => 1);
+        SparseVector.Weighted(counts.Select(c => c.Term).ToArray(), counts.Select(c => (Half)c.Count).ToArray(), _ => 1);
 
     private static double Norm(Dictionary<int, double> v) => Math.Sqrt(v.Values.Sum(x => x * x));
 
