@@ -9,7 +9,7 @@ internal sealed class ClusterCommand : Command
 
     public override string Summary => "Assign every article to a story, one line per article.";
 
-    public override string Usage => "cluster [--format jsonl|tsv] PATH...";
+    public override string Usage => "cluster [--format jsonl|tsv] [--quiet] PATH...";
 
     public override string Details => """
         Reads the same inputs as 'extract', plus JSONL article files (id, title, text, and optional
@@ -19,6 +19,10 @@ internal sealed class ClusterCommand : Command
         jsonl writes {"id","story","copyOf"} per article; copyOf names the article it copies, or null.
         tsv writes id<TAB>story.
 
+        The input streams through: only a compact summary of each article is kept, so a million articles
+        fit in a few GB. A run longer than a few seconds reports the articles read and the rate on stderr,
+        every five seconds, then each later step; --quiet turns that off.
+
         Example:
           chorus cluster --format tsv samples/coverage
         """;
@@ -26,6 +30,7 @@ internal sealed class ClusterCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--format", "FORMAT", "output format", "jsonl", ["jsonl", "tsv"]),
+        new("--quiet", null, "print nothing but errors and warnings"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
     ];
@@ -34,8 +39,11 @@ internal sealed class ClusterCommand : Command
     {
         // The input streams through: only each article's light clustering features and copy print are kept.
         var tally = new ReadTally();
-        var found = new BriefPipeline().ClusterLight(tally.Articles(new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).Read(CommandInputs.Paths(arguments))));
+        var progress = new ReadProgress(arguments.Has("--quiet") ? TextWriter.Null : console.Error, Name);
+        var articles = tally.Articles(new ArticleSource(CommandInputs.Limits(arguments), console.OpenInput).Read(CommandInputs.Paths(arguments)));
+        var found = new BriefPipeline().ClusterLight(progress.Track(articles, "clustering"));
         CommandInputs.Report(tally, console);
+        progress.Step(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{found.Stories.Count:N0} stories; finding copies"));
         var storyOf = new string[found.Ids.Count];
         for (var s = 0; s < found.Stories.Count; s++)
         {
