@@ -263,12 +263,11 @@ public static partial class FactSlotExtractor
                     : before.Success
                         ? (before.Groups["age"].Value, new TextSpan(gapStart + before.Groups["age"].Index, gapStart + before.Groups["age"].Index + before.Groups["age"].Length + "-year-old".Length))
                         : ("", default);
-                if (value.Length == 0 || int.Parse(value, CultureInfo.InvariantCulture) is < 1 or > 120 || !seen.Add(entity.Id + "|" + value))
+                if (!int.TryParse(value, CultureInfo.InvariantCulture, out var age) || age is < 1 or > 120 || !seen.Add(entity.Id + "|" + value))
                 {
                     continue;
                 }
 
-                var age = int.Parse(value, CultureInfo.InvariantCulture);
                 slots.Add(Slot(article, SlotKind.Age, $"age:{entity.Id}", $"Age of {entity.Name}", new SlotValue(value, value, age, age), span, mention.Sentence));
             }
         }
