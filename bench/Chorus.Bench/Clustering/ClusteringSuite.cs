@@ -45,6 +45,11 @@ internal static class ClusteringSuite
         Report("test (second half)", predicted, gold.Where(g => !development.Contains(g.Value)).ToDictionary(g => g.Key, g => g.Value));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{batch.Articles.Count} articles, {gold.Values.Distinct().Count()} gold stories, {stories.Count} predicted clusters; {clock.Elapsed.TotalSeconds:0.00} s"));
 
+        if (Array.IndexOf(args, "--batches") is var bi && bi >= 0 && bi + 1 < args.Length)
+        {
+            Batches(batch.Articles, options, int.Parse(args[bi + 1], CultureInfo.InvariantCulture));
+        }
+
         if (args.Contains("--confusion"))
         {
             // Articles whose texts open with the same 300 letters and digits but carry different gold stories: no
@@ -155,6 +160,46 @@ internal static class ClusteringSuite
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Batch invariance: the articles fed in N batches, each assigned to the stories of the batches before (as the
+    /// store's ingest does), against one batch. Prints the story counts and the article pairs the two runs put
+    /// together differently.
+    /// </summary>
+    private static void Batches(IReadOnlyList<Chorus.Extraction.Article> articles, Chorus.Clustering.ClusteringOptions options, int batches)
+    {
+        var analyzed = BriefPipeline.Analyze(articles);
+        var whole = new Chorus.Clustering.StoryClusterer(options).Cluster(analyzed);
+        IReadOnlyList<Chorus.Clustering.Story> stories = [];
+        foreach (var part in analyzed.Chunk((analyzed.Count + batches - 1) / batches))
+        {
+            var known = stories.Count;
+            var fresh = 0;
+            stories = new Chorus.Clustering.StoryClusterer(options).Assign(stories, part)
+                .Select(s => s.Id.StartsWith("new-", StringComparison.Ordinal) ? new Chorus.Clustering.Story($"b{known + ++fresh}", s.Articles) : s)
+                .ToList();
+        }
+
+        Dictionary<string, string> StoryOf(IEnumerable<Chorus.Clustering.Story> found) =>
+            found.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var one = StoryOf(whole);
+        var many = StoryOf(stories);
+        var ids = one.Keys.ToList();
+        long both = 0, onlyOne = 0, onlyMany = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            for (var j = i + 1; j < ids.Count; j++)
+            {
+                var a = one[ids[i]] == one[ids[j]];
+                var b = many[ids[i]] == many[ids[j]];
+                both += a && b ? 1 : 0;
+                onlyOne += a && !b ? 1 : 0;
+                onlyMany += b && !a ? 1 : 0;
+            }
+        }
+
+        Console.WriteLine($"one batch: {whole.Count} stories; {batches} batches: {stories.Count} stories; article pairs together in both {both}, only in one batch {onlyOne}, only in {batches} batches {onlyMany}");
     }
 
     private static void ScaleLight(string path, int size, Dictionary<string, string> gold)
