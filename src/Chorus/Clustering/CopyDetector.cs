@@ -187,6 +187,12 @@ public static class CopyDetector
 
         for (var a = 0; a < b; a++)
         {
+            // A later exact copy holds the words of the first; the first stands for it as a rewrite source.
+            if (firstWithKey[prepared[a].Key] != a)
+            {
+                continue;
+            }
+
             var coverage = Rewrite(prepared[a], copy);
             if (coverage > 0 && (best is null || coverage > best.Score + 1e-9))
             {
