@@ -202,6 +202,7 @@ internal static class ClusteringSuite
         Console.WriteLine($"one batch: {whole.Count} stories; {batches} batches: {stories.Count} stories; article pairs together in both {both}, only in one batch {onlyOne}, only in {batches} batches {onlyMany}");
     }
 
+    /// <summary>One size of the scale suite on the path of 'chorus cluster': stories and copies, timed together.</summary>
     private static void ScaleLight(string path, int size, Dictionary<string, string> gold)
     {
         var clock = Stopwatch.StartNew();
