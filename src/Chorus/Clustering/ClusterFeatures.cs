@@ -21,10 +21,24 @@ public static class ClusterFeatures
         Of(article.Sentences.Take(options.LeadSentences).Select(s => s.Terms), article.Mentions, article.TitleTermCounts, options);
 
     /// <summary>The same features straight from an article: only the lead is split, tokenised and scanned for names.</summary>
-    public static Dictionary<string, double> Of(Article article, ClusteringOptions options)
+    public static Dictionary<string, double> Of(Article article, ClusteringOptions options) =>
+        OfLead(article, SentenceSplitter.Split(article.Text, options.LeadSentences), options).Features;
+
+    /// <summary>
+    /// The features and the copy print of a plain article in one pass: the text is split into sentences once, and
+    /// the lead's terms serve both.
+    /// </summary>
+    public static (Dictionary<string, double> Features, CopyPrint Print) WithPrint(Article article, ClusteringOptions options)
+    {
+        var sentences = SentenceSplitter.Split(article.Text);
+        var (features, leadTerms) = OfLead(article, sentences.Take(options.LeadSentences).ToList(), options);
+        var rest = sentences.Skip(leadTerms.Count).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End));
+        return (features, CopyPrint.Of(article, leadTerms.Concat(rest)));
+    }
+
+    private static (Dictionary<string, double> Features, List<string[]> LeadTerms) OfLead(Article article, List<TextSpan> lead, ClusteringOptions options)
     {
         var text = article.Text;
-        var lead = SentenceSplitter.Split(text, options.LeadSentences);
         var title = new Dictionary<string, int>(StringComparer.Ordinal);
         if (article.Title is { } t)
         {
@@ -36,7 +50,8 @@ public static class ClusterFeatures
 
         // Each lead sentence is tokenised once, for its terms and its names.
         var tokens = lead.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
-        return Of(tokens.Select(t => TextAnalyzer.Terms(text, t)), EntityRecognizer.Recognize(text, tokens), title, options);
+        var terms = tokens.Select(t => TextAnalyzer.Terms(text, t)).ToList();
+        return (Of(terms, EntityRecognizer.Recognize(text, tokens), title, options), terms);
     }
 
     /// <summary>

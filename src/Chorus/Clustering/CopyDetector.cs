@@ -72,7 +72,11 @@ public sealed class CopyPrint
 
     /// <summary>The same print as from a full analysis, without recognising names, dates and quantities.</summary>
     public static CopyPrint Of(Article article) =>
-        new(article.Id, article.Published, article.Text, MinHashSignature.Of(article.Text), SentenceSplitter.Split(article.Text).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End)));
+        Of(article, SentenceSplitter.Split(article.Text).Select(s => TextAnalyzer.Terms(article.Text, s.Start, s.End)));
+
+    /// <summary>The print of an article whose sentences' terms (every sentence, in order) are already known.</summary>
+    public static CopyPrint Of(Article article, IEnumerable<string[]> sentenceTerms) =>
+        new(article.Id, article.Published, article.Text, MinHashSignature.Of(article.Text), sentenceTerms);
 
     /// <summary>Cosine of two sorted hash sets: shared members over the root of the product of their sizes.</summary>
     public static double SetCosine(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)

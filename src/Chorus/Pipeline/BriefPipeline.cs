@@ -36,8 +36,8 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
         var prints = new List<CopyPrint>();
         var reduced = articles
             .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .Select(a => (a.Id, a.Published, Features: ClusterFeatures.Of(a, clustering), Print: CopyPrint.Of(a)));
-        foreach (var (id, published, features, print) in reduced)
+            .Select(a => (a.Id, a.Published, Reduced: ClusterFeatures.WithPrint(a, clustering)));
+        foreach (var (id, published, (features, print)) in reduced)
         {
             ids.Add(id);
             items.Add(ClusterFeatures.Item(features, published, vocabulary));
