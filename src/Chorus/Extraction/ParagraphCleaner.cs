@@ -30,6 +30,7 @@ internal static class ParagraphCleaner
             kept.Add(text);
         }
 
+        WithoutClosingChrome(kept);
         if (!trimEdges)
         {
             return (kept, blocks.Count - kept.Count);
@@ -39,6 +40,18 @@ internal static class ParagraphCleaner
         var last = kept.FindLastIndex(IsProse);
         var result = first < 0 ? kept : kept.GetRange(first, last - first + 1);
         return (result, blocks.Count - result.Count);
+    }
+
+    /// <summary>
+    /// Drops a calls to action and company boilerplate that close the text, at most three blocks, and never the
+    /// article's first block.
+    /// </summary>
+    private static void WithoutClosingChrome(List<string> kept)
+    {
+        for (var dropped = 0; dropped < 3 && kept.Count > 1 && ChromeLineClassifier.IsClosingChrome(kept[^1]); dropped++)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
     }
 
     /// <summary>A paragraph of prose: a sentence ending and enough words.</summary>

@@ -66,6 +66,13 @@ public class TextArticleExtractorTests
     [InlineData("]]>")]
     [InlineData("Follow the Northern Wire on Instagram, Facebook and YouTube.")]
     [InlineData("Got a tip? Ode Brask can be reached at the desk. Follow her on Twitter or on Facebook.")]
+    [InlineData("Tell us what YOU think...")]
+    [InlineData("More:")]
+    [InlineData("More in Tallinn")]
+    [InlineData("SOURCE: News agencies")]
+    [InlineData("Sponsored links")]
+    [InlineData("Northern Wire March 11, 2026, 9:02 AM")]
+    [InlineData("By admin - 2026-03-11")]
     public void ChromeLinesAreRecognized(string line) => Assert.NotNull(ChromeLineClassifier.Classify(line));
 
     [Theory]
@@ -79,5 +86,40 @@ public class TextArticleExtractorTests
     [InlineData("<The Harbour Lights: A Winter Tale>")]
     [InlineData("Fishermen follow the votes on Twitter and on the radio alike.")]
     [InlineData("[Northern Wire = Ode Brask's column] The council's vote was never in doubt, whatever its chair says now.")]
+    [InlineData("4:14 p.m.")]
+    [InlineData("The ferry operator's tech team fixed the booking page as passengers continued to sign up for the spring crossings.")]
+    [InlineData("More in sorrow than in anger, the chair closed the session.")]
     public void ArticleSentencesAreNotChrome(string line) => Assert.Null(ChromeLineClassifier.Classify(line));
+
+    [Theory]
+    [InlineData("Reporting by Ode Brask; Editing by Mikk Rebane")]
+    [InlineData("(Reporting by Ode Brask, additional reporting by Helle Saar; editing by Mikk Rebane.)")]
+    [InlineData("Northern Wire writers Ode Brask and Helle Saar contributed to this report.")]
+    [InlineData("Baltic Line is a leading provider of passenger and freight ferry services in the Baltic Sea region. The company operates eleven vessels.")]
+    [InlineData("Baltic Line is headquartered in Tallinn and employs around 900 people.")]
+    [InlineData("About Baltic Line")]
+    [InlineData("Get access to the Harbour Gazette's premium service for as little as 5 euros a month. Use the code HARBOUR.")]
+    [InlineData("Ode Brask's book about the herring wars is out now. Follow her on Twitter @odebrask.")]
+    public void ClosingBlocksOfCreditsPromotionAndCompanyBoilerplateAreChrome(string block) => Assert.True(ChromeLineClassifier.IsClosingChrome(block));
+
+    [Theory]
+    [InlineData("The council will meet again in June to review the first catch figures.")]
+    [InlineData("Baltic Line said it would keep its eleven vessels in service over the winter.")]
+    [InlineData("about three hundred boats stayed in port")]
+    public void ClosingSentencesOfTheStoryAreNotChrome(string block) => Assert.False(ChromeLineClassifier.IsClosingChrome(block));
+
+    [Fact]
+    public void CreditsAndBoilerplateAreDroppedOnlyWhereTheyCloseTheText()
+    {
+        var blocks = new[]
+        {
+            "Baltic Line is a leading provider of ferry services in the Baltic Sea region, the council noted in its ruling on Wednesday.",
+            "The council will meet again in June to review the first catch figures.",
+            "Baltic Line is a leading provider of passenger and freight ferry services in the Baltic Sea region.",
+            "Reporting by Ode Brask; Editing by Mikk Rebane",
+        };
+        var (kept, removed) = ParagraphCleaner.Clean(blocks, title: null, site: null, trimEdges: false);
+        Assert.Equal(blocks[..2], kept);
+        Assert.Equal(2, removed);
+    }
 }
