@@ -69,6 +69,12 @@ internal sealed class IngestCommand : Command
             {
                 console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew. Store: {store.Path}");
             }
+
+            if (report.MovedArticles > 0)
+            {
+                var merged = report.MergedStories is { Count: > 0 } ids ? $"; {Plural(ids.Count, "story", "stories")} merged into others ({string.Join(", ", ids)})" : "";
+                console.Out.WriteLine($"Revised with the new coverage: {Plural(report.MovedArticles, "earlier article", "earlier articles")} moved to another story{merged}.");
+            }
         }
 
         return report;

@@ -47,7 +47,7 @@ internal static class ClusteringSuite
 
         if (Array.IndexOf(args, "--batches") is var bi && bi >= 0 && bi + 1 < args.Length)
         {
-            Batches(batch.Articles, options, int.Parse(args[bi + 1], CultureInfo.InvariantCulture));
+            Batches(Path.Combine(root, "articles.jsonl"), options, int.Parse(args[bi + 1], CultureInfo.InvariantCulture));
         }
 
         if (args.Contains("--confusion"))
@@ -163,43 +163,58 @@ internal static class ClusteringSuite
     }
 
     /// <summary>
-    /// Batch invariance: the articles fed in N batches, each assigned to the stories of the batches before (as the
-    /// store's ingest does), against one batch. Prints the story counts and the article pairs the two runs put
-    /// together differently.
+    /// --batches N: ingests the bench into a fresh store in one run, and into another in N runs of one part each (the
+    /// JSONL cut into N files), and compares the stories: article pairs together in both, only in one run, only in N.
     /// </summary>
-    private static void Batches(IReadOnlyList<Chorus.Extraction.Article> articles, Chorus.Clustering.ClusteringOptions options, int batches)
+    private static void Batches(string articlesPath, Chorus.Clustering.ClusteringOptions options, int batches)
     {
-        var analyzed = BriefPipeline.Analyze(articles);
-        var whole = new Chorus.Clustering.StoryClusterer(options).Cluster(analyzed);
-        IReadOnlyList<Chorus.Clustering.Story> stories = [];
-        foreach (var part in analyzed.Chunk((analyzed.Count + batches - 1) / batches))
+        var directory = Directory.CreateTempSubdirectory("chorus-batches-").FullName;
+        try
         {
-            var known = stories.Count;
-            var fresh = 0;
-            stories = new Chorus.Clustering.StoryClusterer(options).Assign(stories, part)
-                .Select(s => s.Id.StartsWith("new-", StringComparison.Ordinal) ? new Chorus.Clustering.Story($"b{known + ++fresh}", s.Articles) : s)
-                .ToList();
-        }
-
-        Dictionary<string, string> StoryOf(IEnumerable<Chorus.Clustering.Story> found) =>
-            found.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        var one = StoryOf(whole);
-        var many = StoryOf(stories);
-        var ids = one.Keys.ToList();
-        long both = 0, onlyOne = 0, onlyMany = 0;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            for (var j = i + 1; j < ids.Count; j++)
+            var lines = File.ReadAllLines(articlesPath);
+            var parts = lines.Chunk((lines.Length + batches - 1) / batches).Select((chunk, i) =>
             {
-                var a = one[ids[i]] == one[ids[j]];
-                var b = many[ids[i]] == many[ids[j]];
-                both += a && b ? 1 : 0;
-                onlyOne += a && !b ? 1 : 0;
-                onlyMany += b && !a ? 1 : 0;
-            }
-        }
+                var part = Path.Combine(directory, $"part{i}.jsonl");
+                File.WriteAllLines(part, chunk);
+                return part;
+            }).ToList();
 
-        Console.WriteLine($"one batch: {whole.Count} stories; {batches} batches: {stories.Count} stories; article pairs together in both {both}, only in one batch {onlyOne}, only in {batches} batches {onlyMany}");
+            Dictionary<string, string> Ingest(string name, IEnumerable<IReadOnlyList<string>> runs)
+            {
+                var clock = Stopwatch.StartNew();
+                using var store = Chorus.Storage.SqliteStore.Open(Path.Combine(directory, name));
+                foreach (var run in runs)
+                {
+                    new Ingestor(store, Chorus.Ingest.InputLimits.Default, options, TimeProvider.System).Ingest(run);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {clock.Elapsed.TotalSeconds:0.0} s"));
+                return store.Articles().ToDictionary(x => x.Article.Id, x => x.Story, StringComparer.Ordinal);
+            }
+
+            var one = Ingest("one-run.db", [parts]);
+            var many = Ingest($"{batches}-runs.db", parts.Select(p => (IReadOnlyList<string>)[p]));
+            var ids = one.Keys.Order(StringComparer.Ordinal).ToList();
+            long both = 0, onlyOne = 0, onlyMany = 0;
+            for (var i = 0; i < ids.Count; i++)
+            {
+                for (var j = i + 1; j < ids.Count; j++)
+                {
+                    var a = one[ids[i]] == one[ids[j]];
+                    var b = many[ids[i]] == many[ids[j]];
+                    both += a && b ? 1 : 0;
+                    onlyOne += a && !b ? 1 : 0;
+                    onlyMany += b && !a ? 1 : 0;
+                }
+            }
+
+            Console.WriteLine($"one run: {one.Values.Distinct().Count()} stories; {batches} runs: {many.Values.Distinct().Count()} stories; article pairs together in both {both}, only in one run {onlyOne}, only in {batches} runs {onlyMany}");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>One size of the scale suite on the path of 'chorus cluster': stories and copies, timed together.</summary>

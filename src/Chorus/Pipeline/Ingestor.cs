@@ -9,8 +9,19 @@ using Chorus.Text;
 
 namespace Chorus.Pipeline;
 
-/// <summary>What an ingest run did, with the counts that add up to its inputs.</summary>
-public sealed record IngestReport(long Run, LedgerCounts Counts, IReadOnlyList<string> NewStories, IReadOnlyList<string> GrownStories, IReadOnlyList<Diagnostic> Problems);
+/// <summary>
+/// What an ingest run did, with the counts that add up to its inputs. <paramref name="MovedArticles"/> counts articles
+/// stored by earlier runs that the run's revision put in another story; <paramref name="MergedStories"/> are earlier
+/// stories that no longer exist because their articles now belong to others.
+/// </summary>
+public sealed record IngestReport(
+    long Run,
+    LedgerCounts Counts,
+    IReadOnlyList<string> NewStories,
+    IReadOnlyList<string> GrownStories,
+    IReadOnlyList<Diagnostic> Problems,
+    int MovedArticles = 0,
+    IReadOnlyList<string>? MergedStories = null);
 
 /// <summary>Progress of a running ingest: inputs done so far.</summary>
 public readonly record struct IngestProgress(int Inputs, int Stored, int Duplicates, int Rejected);
@@ -20,6 +31,12 @@ public readonly record struct IngestProgress(int Inputs, int Stored, int Duplica
 /// article with the same content or URL) or rejected (with the reason). New articles join existing stories
 /// or start new ones. Work is committed in batches, each in one transaction, so an interrupted run loses at
 /// most the batch in flight and a re-run completes it (already stored inputs come back as duplicates).
+/// <para>
+/// Each article is assigned to a story as its batch is committed. When the run ends, a revision clusters every stored
+/// article again, in publication order with document frequencies over the whole store, so the stories depend on
+/// what is stored and not on how it was split into runs: five runs of one fifth each end in the same stories as one
+/// run of everything. Stories keep their ids where most of their articles stay together.
+/// </para>
 /// </summary>
 public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null)
 {
@@ -29,9 +46,8 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     {
         var run = store.BeginRun(time.GetUtcNow());
         var problems = new List<Diagnostic>();
-        var newStories = new List<string>();
-        var grownStories = new HashSet<string>(StringComparer.Ordinal);
         var known = LoadExisting();
+        var before = known.ItemStory.Select(k => known.StoryIds[k]).ToList();
         var batch = new List<ExtractionResult>(BatchSize);
         var done = new IngestProgress();
 
@@ -45,8 +61,9 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         }
 
         Flush();
+        var revised = Revise(known);
         store.FinishRun(run, time.GetUtcNow());
-        return new IngestReport(run, store.Counts(run), newStories, grownStories.Except(newStories).ToList(), problems);
+        return Report(run, before, revised, problems);
 
         void Flush()
         {
@@ -60,9 +77,9 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             var items = known.Items.Concat(incomingItems).ToList();
             var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
             var groups = new StoryClusterer(clustering).Run(items, fixedStory, known.StoryIds.Count);
-            var rows = new List<(Article, string, string)>();
-            var next = NextStoryNumber(known.StoryIds);
             var storedBefore = known.Items.Count;
+            var storyOf = new int[incoming.Count];
+            var next = NextStoryNumber(known.StoryIds);
             foreach (var group in groups)
             {
                 var story = group.Fixed;
@@ -70,20 +87,26 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
                 {
                     story = known.StoryIds.Count;
                     known.StoryIds.Add($"s{next++}");
-                    newStories.Add(known.StoryIds[story]);
                 }
 
                 foreach (var member in group.Members.Where(m => m >= storedBefore))
                 {
-                    var article = incoming[member - storedBefore];
-                    rows.Add((article, hashes[article.Id], known.StoryIds[story]));
-                    grownStories.Add(known.StoryIds[story]);
-                    known.Items.Add(items[member]);
-                    known.ItemStory.Add(story);
+                    storyOf[member - storedBefore] = story;
                 }
             }
 
-            // The clusterer never merges two stored stories (their ids are fixed), so no stored article moves.
+            // Rows go in input order, so the store's order (which orders undated articles in the revision) does not
+            // depend on how the input was split into runs.
+            var rows = new List<(Article, string, string)>(incoming.Count);
+            for (var i = 0; i < incoming.Count; i++)
+            {
+                rows.Add((incoming[i], hashes[incoming[i].Id], known.StoryIds[storyOf[i]]));
+                known.Items.Add(incomingItems[i]);
+                known.ItemStory.Add(storyOf[i]);
+                known.ArticleIds.Add(incoming[i].Id);
+            }
+
+            // Within a run, the clusterer never merges two stored stories (their ids are fixed); the revision may.
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
             done = new IngestProgress(
                 done.Inputs + batch.Count,
@@ -93,6 +116,43 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             progress?.Invoke(done);
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// Clusters every stored article again and moves those whose story changed. Returns each article's story, in
+    /// store order.
+    /// </summary>
+    private List<string> Revise(KnownStories known)
+    {
+        var current = known.ItemStory.Select(k => known.StoryIds[k]).ToList();
+        if (current.Count == 0)
+        {
+            return current;
+        }
+
+        var groups = new StoryClusterer(clustering).Run(known.Items, Enumerable.Repeat(-1, current.Count).ToArray(), 0);
+        var revised = StoryIds.Keep(groups.Select(g => g.Members).ToList(), current, NextStoryNumber(known.StoryIds)).ToList();
+        var moves = Enumerable.Range(0, current.Count)
+            .Where(i => !string.Equals(current[i], revised[i], StringComparison.Ordinal))
+            .Select(i => (known.ArticleIds[i], revised[i]))
+            .ToList();
+        store.Revise(time.GetUtcNow(), moves);
+        return revised;
+    }
+
+    /// <summary>The run's effect on stories, from each stored article's story before the run and after it.</summary>
+    private IngestReport Report(long run, List<string> before, List<string> after, List<Diagnostic> problems)
+    {
+        var earlier = before.ToHashSet(StringComparer.Ordinal);
+        var remaining = after.ToHashSet(StringComparer.Ordinal);
+        var newStories = after.Where(s => !earlier.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+        var grown = after.Skip(before.Count).Where(earlier.Contains)
+            .Concat(Enumerable.Range(0, before.Count).Where(i => before[i] != after[i] && earlier.Contains(after[i])).Select(i => after[i]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var moved = Enumerable.Range(0, before.Count).Count(i => before[i] != after[i]);
+        var merged = earlier.Where(s => !remaining.Contains(s)).Order(StringComparer.Ordinal).ToList();
+        return new IngestReport(run, store.Counts(run), newStories, grown, problems, moved, merged);
     }
 
     /// <summary>
@@ -106,6 +166,8 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         public List<ClusterItem> Items { get; } = [];
 
         public List<int> ItemStory { get; } = [];
+
+        public List<string> ArticleIds { get; } = [];
 
         public List<string> StoryIds { get; } = [];
     }
@@ -127,6 +189,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
 
             known.Items.Add(items[i]);
             known.ItemStory.Add(index);
+            known.ArticleIds.Add(stored[i].Article.Id);
         }
 
         return known;

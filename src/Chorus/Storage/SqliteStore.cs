@@ -183,6 +183,32 @@ public sealed class SqliteStore : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Moves stored articles to other stories in one transaction (a story may gain a new id), and drops the stories
+    /// left without articles.
+    /// </summary>
+    public void Revise(DateTimeOffset now, IReadOnlyList<(string ArticleId, string Story)> moves)
+    {
+        if (moves.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
+        {
+            Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
+        }
+
+        foreach (var (article, story) in moves)
+        {
+            Execute(transaction, "UPDATE articles SET story_id = $story WHERE id = $id", ("$story", story), ("$id", article));
+        }
+
+        Execute(transaction, "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)");
+        transaction.Commit();
+    }
+
     public LedgerCounts Counts(long run)
     {
         using var command = _connection.CreateCommand();

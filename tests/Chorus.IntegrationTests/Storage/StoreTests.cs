@@ -119,16 +119,46 @@ public sealed class StoreTests : IDisposable
         }
 
         Assert.Equal(Partition(Database), Partition(batched));
+    }
 
-        static List<string> Partition(string database)
+    /// <summary>The clustering bench's 534 real articles, cut into five JSONL files and ingested one file per run.</summary>
+    [BenchFact("clustering")]
+    public void RealCoverageIngestedInFiveBatchesGivesTheSameStoriesAsOneBatch()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Repository.SharedBench!, "clustering", "articles.jsonl"));
+        var parts = lines.Chunk((lines.Length + 4) / 5).Select((chunk, i) =>
         {
-            using var store = SqliteStore.Open(database);
-            return store.Articles()
-                .GroupBy(x => x.Story)
-                .Select(g => string.Join(",", g.Select(x => x.Article.Id).Order(StringComparer.Ordinal)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            var part = Path.Combine(_directory, $"part{i}.jsonl");
+            File.WriteAllLines(part, chunk);
+            return part;
+        }).ToList();
+
+        Assert.Equal(0, CliRunner.Run(["ingest", "--db", Database, "--quiet", .. parts]).ExitCode);
+        var batched = Path.Combine(_directory, "batched.db");
+        var reports = new List<string>();
+        foreach (var part in parts)
+        {
+            var run = CliRunner.Run("ingest", "--db", batched, part);
+            Assert.Equal(0, run.ExitCode);
+            reports.Add(run.Out);
         }
+
+        var once = Partition(Database);
+        Assert.True(once.Count > 20, $"{once.Count} stories");
+        Assert.Equal(once, Partition(batched));
+
+        // Later runs revise what earlier ones assigned, and say so.
+        Assert.Contains(reports, r => r.Contains("earlier articles moved to another story", StringComparison.Ordinal));
+    }
+
+    private static List<string> Partition(string database)
+    {
+        using var store = SqliteStore.Open(database);
+        return store.Articles()
+            .GroupBy(x => x.Story)
+            .Select(g => string.Join(",", g.Select(x => x.Article.Id).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     [Fact]
