@@ -8,14 +8,16 @@ namespace Chorus.Summary;
 
 /// <summary>
 /// Picks the summary sentences of a story. A sentence scores by how central its words are to the story
-/// (the share of articles using them) and how early it comes. Sentences are chosen greedily without repeating
-/// content, each shown in the wording of its cleanest source (dateline trimmed), cited by every article that says
-/// the same, and ordered as in the articles. Sentences that open with a dangling pronoun or connective, or hold
+/// (the share of articles using them) and how early it comes; <see cref="CoverageSelector"/> then chooses, within
+/// the word budget, the sentences that best cover the story together. Each is shown in the wording of its cleanest
+/// source (dateline trimmed), cited by every article that says the same, and ordered as in the articles. Sentences that open with a dangling pronoun or connective, or hold
 /// half a quote, are not used.
 /// </summary>
 public static partial class BriefSummarizer
 {
     public const double SameContent = 0.5;
+
+    /// <summary>A sentence whose terms have at least this cosine with a chosen one repeats it and is not taken.</summary>
     public const double Redundant = 0.4;
 
     private static readonly HashSet<string> s_danglingOpeners = new(StringComparer.Ordinal)
@@ -39,31 +41,27 @@ public static partial class BriefSummarizer
             candidate.Score = centrality + (0.3 / (1 + candidate.Sentence.Index));
         }
 
+        // The selection weighs coverage of the whole story, variety and each sentence's own score; each sentence it
+        // takes is shown in the cleanest wording among its equivalents that fits.
+        var selector = new CoverageSelector(
+            candidates.Select(c => c.Sentence.Terms).ToList(), candidates.Select(c => c.Words).ToList(), candidates.Select(c => c.Score).ToList(), CoverageSelector.Settings.Default);
         var chosen = new List<Candidate>();
         var words = 0;
-        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Order))
+        bool Fits(Candidate c) => words + c.Words <= maxWords && !chosen.Any(x => CopyDetector.SetCosine(x.Terms, c.Terms) >= Redundant);
+        while (selector.Best(i => Fits(candidates[i])) is { } next)
         {
-            if (chosen.Any(c => CopyDetector.SetCosine(c.Terms, candidate.Terms) >= Redundant))
-            {
-                continue;
-            }
-
-            var best = candidate.Equivalents
-                .Where(e => CopyDetector.SetCosine(e.Terms, candidate.Terms) >= SameContent)
+            selector.Take(next);
+            var candidate = candidates[next];
+            var wording = candidate.Equivalents
+                .Where(e => CopyDetector.SetCosine(e.Terms, candidate.Terms) >= SameContent && words + e.Words <= maxWords)
                 .OrderByDescending(e => analysis.QualityOf(e.Article.Id))
                 .ThenByDescending(e => e.Equivalents.Count)
                 .ThenBy(e => e.Order)
-                .First();
-            if (words + best.Words > maxWords)
+                .FirstOrDefault() ?? candidate;
+            if (!chosen.Contains(wording))
             {
-                continue;
-            }
-
-            chosen.Add(best);
-            words += best.Words;
-            if (maxWords - words < 6)
-            {
-                break;
+                chosen.Add(wording);
+                words += wording.Words;
             }
         }
 
