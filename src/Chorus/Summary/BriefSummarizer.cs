@@ -53,7 +53,7 @@ public static partial class BriefSummarizer
             selector.Take(next);
             var candidate = candidates[next];
             var wording = candidate.Equivalents
-                .Where(e => CopyDetector.SetCosine(e.Terms, candidate.Terms) >= SameContent && words + e.Words <= maxWords)
+                .Where(e => CopyDetector.SetCosine(e.Terms, candidate.Terms) >= SameContent && Fits(e))
                 .OrderByDescending(e => analysis.QualityOf(e.Article.Id))
                 .ThenByDescending(e => e.Equivalents.Count)
                 .ThenBy(e => e.Order)

@@ -191,29 +191,39 @@ internal sealed class CoverageSelector
     private static int[] Partition((int Term, double Weight)[][] vectors, int k)
     {
         var n = vectors.Length;
+        var terms = vectors.Length == 0 ? 0 : vectors.Max(v => v.Length == 0 ? 0 : v[^1].Term) + 1;
         var part = new int[n];
         for (var i = 0; i < n; i++)
         {
             part[i] = (int)((long)i * k / n);
         }
 
+        // Dense centroids, one row of term weights per cluster: a dot product is then one read per term of the sentence.
+        var centroids = new double[k * terms];
+        var norms = new double[k];
         for (var round = 0; round < 8; round++)
         {
-            var centroids = new Dictionary<int, double>[k];
-            for (var c = 0; c < k; c++)
-            {
-                centroids[c] = [];
-            }
-
+            Array.Clear(centroids);
             for (var i = 0; i < n; i++)
             {
+                var row = part[i] * terms;
                 foreach (var (term, weight) in vectors[i])
                 {
-                    centroids[part[i]][term] = centroids[part[i]].GetValueOrDefault(term) + weight;
+                    centroids[row + term] += weight;
                 }
             }
 
-            var norms = centroids.Select(c => Math.Sqrt(c.Values.Sum(x => x * x))).ToArray();
+            for (var c = 0; c < k; c++)
+            {
+                var sum = 0.0;
+                foreach (var x in centroids.AsSpan(c * terms, terms))
+                {
+                    sum += x * x;
+                }
+
+                norms[c] = Math.Sqrt(sum);
+            }
+
             var changed = false;
             for (var i = 0; i < n; i++)
             {
@@ -227,9 +237,10 @@ internal sealed class CoverageSelector
                     }
 
                     var dot = 0.0;
+                    var row = c * terms;
                     foreach (var (term, weight) in vectors[i])
                     {
-                        dot += weight * centroids[c].GetValueOrDefault(term);
+                        dot += weight * centroids[row + term];
                     }
 
                     if (dot / norms[c] > bestScore)
