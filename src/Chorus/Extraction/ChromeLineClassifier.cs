@@ -101,10 +101,11 @@ public static partial class ChromeLineClassifier
     public static bool IsChrome(string line) => Classify(line) is not null;
 
     /// <summary>
-    /// Whether a block that closes a page's text is chrome: a longer promotion or follow prompt than a line
-    /// of its own would be, or a press release's boilerplate about the company ("About Acme", "Acme is a
-    /// global provider of ...", "Acme is headquartered in ..."). Only meaningful after the last paragraph
-    /// of the article; the same words inside the article are prose.
+    /// Whether a block that closes a page's text is chrome: credits ("Reporting by ...", "... contributed to this
+    /// report"), a call to action longer than a prompt line of its own would be ("Follow him on Twitter", "Use the
+    /// code ..."), or a press release's boilerplate about the company ("About Acme", "Acme is a global provider of
+    /// ...", "Acme is headquartered in ..."). Only meaningful after the last paragraph of the article; the same words
+    /// inside the article are prose.
     /// </summary>
     public static bool IsClosingChrome(string block)
     {

@@ -43,8 +43,8 @@ internal static class ParagraphCleaner
     }
 
     /// <summary>
-    /// Drops a calls to action and company boilerplate that close the text, at most three blocks, and never the
-    /// article's first block.
+    /// Drops the credits, calls to action and company boilerplate that close the text: at most three blocks, and
+    /// never the only one left.
     /// </summary>
     private static void WithoutClosingChrome(List<string> kept)
     {
