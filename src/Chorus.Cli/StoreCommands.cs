@@ -23,6 +23,11 @@ internal sealed class IngestCommand : Command
         on stderr) or skipped (an archive's records that are not pages). The counts printed at the end add
         up to the number of inputs. Re-ingesting the same input stores nothing and says so.
 
+        Each new article joins a story as its batch is stored. When the run ends, the whole store is
+        clustered again, so the stories do not depend on how the input was split into runs; the few
+        earlier articles that now belong elsewhere move, and the run says how many. Stories keep their
+        ids where most of their articles stay together.
+
         Progress goes to stderr: a live bar with the count, rate and time left on a terminal, a line per
         stored batch of 500 otherwise, nothing with --quiet.
 
