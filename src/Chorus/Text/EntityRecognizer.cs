@@ -239,7 +239,11 @@ public static class EntityRecognizer
             return EntityKind.Organization; // an acronym such as BWS
         }
 
-        if (words.Count is >= 2 and <= 4 && LooksLikeName(words) && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || words.Count == 2))
+        // Two capitalised words with no other sign of a person are a name unless both are ordinary words that the
+        // text also writes in lower case ("Price Index", "Still Rising"), one is no name's shape ("NTM P", "North
+        // American"), or they stand in a title-case heading.
+        if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
+            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
         {
             return EntityKind.Person;
         }
@@ -345,9 +349,42 @@ public static class EntityRecognizer
     private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
 
     /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
-    private static bool IsOrdinaryWord(string text, Token token)
+    /// <summary>A word shaped like part of a name: not a demonym ("North American"), an acronym or a lone letter ("NTM P").</summary>
+    private static bool NameShaped(string word) =>
+        word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && Gazetteer.Shared.FindDemonym(word) is null;
+
+    /// <summary>
+    /// A heading in title case ("Inflation Fears Out, Recession Fears In"), where capitals mark no names: no sentence
+    /// ending, and three in four of its words capitalised (a list of names in a sentence ends with a full stop).
+    /// </summary>
+    private static bool IsTitleCase(string text, List<Token> tokens)
     {
-        var word = Lower(text, token);
+        if (tokens.Count == 0 || text[tokens[^1].End - 1] is '.' or '!' or '?' or '"' or '”' or '\'' or '’')
+        {
+            return false;
+        }
+
+        int words = 0, capitalised = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != TokenKind.Word || Stopwords.Contains(Lower(text, token)))
+            {
+                continue;
+            }
+
+            words++;
+            capitalised += char.IsUpper(text[token.Start]) ? 1 : 0;
+        }
+
+        return words >= 4 && capitalised * 4 >= words * 3;
+    }
+
+    private static bool IsOrdinaryWord(string text, Token token) => IsOrdinary(text, text[token.Span.Range]);
+
+    /// <summary>A stop word, a title word, or a word the text also writes in lower case.</summary>
+    private static bool IsOrdinary(string text, string written)
+    {
+        var word = written.ToLowerInvariant();
         if (Stopwords.Contains(word) || s_titleHeads.Contains(word) || WrittenInLowerCase(text, word))
         {
             return true;

@@ -43,6 +43,36 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void TwoOrdinaryWordsWithCapitalsAreNotAPerson()
+    {
+        var mentions = Recognize("Cod prices rose again. The harbour price index is watched closely. Officials said the Price Index would be revised.");
+        Assert.DoesNotContain(mentions, m => m.Name == "Price Index" && m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void ATitleCaseHeadingNamesNoPeople()
+    {
+        var mentions = Recognize("Trawler Tensions and Harbour Fees\n\nThe council met on Friday.");
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void AcronymsLettersAndDemonymsDoNotMakeAPerson()
+    {
+        var mentions = Recognize("The NTM P index fell. North American buyers held back.");
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
+    public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
+    {
+        var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Sok An of Narva and Mart Sepp of Parnu. Sok An said the sun rose and he ran.");
+        Assert.Contains(mentions, m => m is { Name: "Jaan Koppel", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "Mart Sepp", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "Sok An", Kind: EntityKind.Person });
+    }
+
+    [Fact]
     public void WeekdaysAndMonthsAreNotEntities() =>
         Assert.DoesNotContain(Recognize("It happened on Wednesday, March 11."), m => m.Kind != EntityKind.Unknown);
 
