@@ -177,7 +177,7 @@ public static partial class BriefSummarizer
                 var span = WithoutDateline(article.Text, sentence.Span);
                 var text = span.Of(article.Text);
                 var words = Tokenizer.CountWords(text);
-                if (words is < 6 or > 60 || sentence.Terms.Length < 3 || !char.IsUpper(FirstLetter(text)) || text.EndsWith('?')
+                if (words is < 6 or > 60 || sentence.Terms.Length < 3 || !char.IsUpper(FirstLetter(text)) || !EndsAsStatement(text)
                     || ChromeLineClassifier.IsChrome(text) || !QuotesBalanced(text) || OpensDangling(text))
                 {
                     continue;
@@ -188,6 +188,16 @@ public static partial class BriefSummarizer
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// Ends as a statement does: with a full stop (of any script) or an exclamation mark, perhaps inside closing
+    /// quotes. A question is not what happened, and a line without an ending is a headline or a caption.
+    /// </summary>
+    private static bool EndsAsStatement(string text)
+    {
+        var end = text.AsSpan().TrimEnd().TrimEnd("\"'”’»」』)");
+        return end.Length > 0 && end[^1] is '.' or '!' or '。' or '！' or '．' or '।' or '۔';
     }
 
     private static TextSpan WithoutDateline(string text, TextSpan span) =>

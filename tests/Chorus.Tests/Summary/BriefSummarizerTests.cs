@@ -22,6 +22,22 @@ public class BriefSummarizerTests
     }
 
     [Fact]
+    public void AHeadlineWithoutASentenceEndingIsNotStatedAsWhatHappened()
+    {
+        // Every article carries the same headline inside its text: the most central line of the story, but no sentence.
+        const string headline = "Harbour Towns Win New Money For Trawler Crews";
+        var articles = new[]
+        {
+            "The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent. Harbour towns will share a fund.",
+            "Council members agreed on Wednesday to cut the cod quota. Trawler crews will be retrained with new money.",
+            "The cut was agreed on Wednesday after talks in Tallinn. Crews in harbour towns welcomed the money.",
+        }.Select((body, i) => Articles.Analyzed($"a{i}", headline + "\n\n" + body)).ToList();
+        var summary = BriefSummarizer.Summarize(Chorus.Facts.StoryAnalyzer.Analyze(new Chorus.Clustering.Story("s", articles)), 60);
+        Assert.NotEmpty(summary);
+        Assert.DoesNotContain(summary, s => s.Text == headline);
+    }
+
+    [Fact]
     public void TheSummaryKeepsToTheWordCap()
     {
         Assert.True(s_summary.Sum(s => Tokenizer.CountWords(s.Text)) <= 120);
