@@ -48,7 +48,7 @@ public static class EntityRecognizer
         "authority board federation corporation inc ltd plc llc fund organisation organization league court parliament government " +
         "police army navy press news post gazette daily times radio television tv herald tribune journal observer ledger weekly " +
         "society foundation trust department office bureau network airlines airline railways club team school college hospital " +
-        "church alliance coalition movement front");
+        "church alliance coalition movement front treasury exchange reit reits");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -241,9 +241,9 @@ public static class EntityRecognizer
 
         // Two capitalised words with no other sign of a person are a name unless both are ordinary words that the
         // text also writes in lower case ("Price Index", "Still Rising"), one is no name's shape ("NTM P", "North
-        // American"), or they stand in a title-case heading.
+        // American"), the first is a compass word ("Far East"), or they stand in a title-case heading.
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
-            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
+            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !s_compass.Contains(words[0]) && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
         {
             return EntityKind.Person;
         }
@@ -352,6 +352,9 @@ public static class EntityRecognizer
     /// <summary>A word shaped like part of a name: not a demonym ("North American"), an acronym or a lone letter ("NTM P").</summary>
     private static bool NameShaped(string word) =>
         word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && Gazetteer.Shared.FindDemonym(word) is null;
+
+    /// <summary>Words that open the name of a region, not of a person ("Far East", "South Carolina"; but "Robin West").</summary>
+    private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");
 
     /// <summary>
     /// A heading in title case ("Inflation Fears Out, Recession Fears In"), where capitals mark no names: no sentence

@@ -57,19 +57,20 @@ public class EntityRecognizerTests
     }
 
     [Fact]
-    public void AcronymsLettersAndDemonymsDoNotMakeAPerson()
+    public void AcronymsLettersDemonymsAndRegionsDoNotMakeAPerson()
     {
-        var mentions = Recognize("The NTM P index fell. North American buyers held back.");
+        var mentions = Recognize("The NTM P index fell. North American buyers held back. Trade with the Far East slowed.");
         Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
     }
 
     [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
-        var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Sok An of Narva and Mart Sepp of Parnu. Sok An said the sun rose and he ran.");
+        var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Sok An of Narva and Mart Sepp of Parnu. Sok An said the sun rose and he ran. Robin West, a lawyer for the crews, was there.");
         Assert.Contains(mentions, m => m is { Name: "Jaan Koppel", Kind: EntityKind.Person });
         Assert.Contains(mentions, m => m is { Name: "Mart Sepp", Kind: EntityKind.Person });
         Assert.Contains(mentions, m => m is { Name: "Sok An", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "Robin West", Kind: EntityKind.Person });
     }
 
     [Fact]
