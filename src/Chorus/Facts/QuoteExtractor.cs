@@ -37,7 +37,7 @@ public static partial class QuoteExtractor
                 {
                     var inner = new TextSpan(open + 1, i);
                     var trimmed = Trim(text, inner);
-                    if (Tokenizer.CountWords(trimmed.Of(text)) >= 4)
+                    if (Tokenizer.CountWords(trimmed.Of(text)) >= 4 && !IsTitle(trimmed.Of(text)))
                     {
                         quotes.Add(new QuoteMention(article.Id, trimmed, Speaker(text, people, open, i + 1, start, end)));
                     }
@@ -93,8 +93,18 @@ public static partial class QuoteExtractor
             return people.LastOrDefault(p => p.Span.End <= quoteStart)?.Span;
         }
 
-        var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker));
+        // "said Brownsburg, Indiana, resident Krista Hoffman": a capitalised word that names no one may be where the
+        // speaker lives or works, with the person named just after it.
+        var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker))
+            ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”"));
         return named?.Span ?? speaker;
+    }
+
+    /// <summary>A title in quotation marks ("Rich Dad Poor Dad"): a few words, each capitalised, and no sentence in it.</summary>
+    private static bool IsTitle(string quoted)
+    {
+        var words = Tokenizer.WordRanges(quoted).Select(r => quoted[r]).ToList();
+        return words.Count <= 8 && words.All(w => char.IsUpper(w[0]) || Stopwords.Contains(w)) && quoted.AsSpan().IndexOfAny(".!?") < 0;
     }
 
     private static TextSpan Trim(string text, TextSpan span)

@@ -28,7 +28,7 @@ public static class BriefBuilder
                 c.Topic,
                 c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text)).ToList())).ToList())).ToList(),
             analysis.Entities.Select(e => new EntityLine(e.Name, KindName(e.Kind), e.Aliases, e.Sources)).ToList(),
-            analysis.Quotes.Select(q => new QuoteLine(q.Speaker, q.Text, q.Sources)).ToList(),
+            Quotes(analysis),
             articles.Select(a => new SourceLine(
                 a.Id,
                 a.Article.Title,
@@ -40,6 +40,23 @@ public static class BriefBuilder
                 analysis.QualityOf(a.Id),
                 analysis.Sources.FirstOrDefault(s => s.ArticleId == a.Id)?.Notes ?? [])).ToList());
     }
+
+    /// <summary>
+    /// The quotes worth a reader's time: those with a speaker, then those several sources carry, then whole
+    /// unattributed statements. A few words in quotation marks with no speaker (“serious relief at the pump”) are
+    /// the writer's emphasis, not a quote, and are left out.
+    /// </summary>
+    private static List<QuoteLine> Quotes(StoryAnalysis analysis) => analysis.Quotes
+        .Where(q => q.Speaker is not null || q.Sources.Count > 1 || Text.Tokenizer.CountWords(q.Text) >= MinUnattributedWords)
+        .Select((q, order) => (Quote: q, Order: order))
+        .OrderBy(x => x.Quote.Speaker is null)
+        .ThenByDescending(x => x.Quote.Sources.Count)
+        .ThenBy(x => x.Order)
+        .Select(x => new QuoteLine(x.Quote.Speaker, x.Quote.Text, x.Quote.Sources))
+        .ToList();
+
+    /// <summary>Fewest words an unattributed quote carried by one source needs to be listed.</summary>
+    public const int MinUnattributedWords = 12;
 
     public static string? Iso(DateTimeOffset? when) => when?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 

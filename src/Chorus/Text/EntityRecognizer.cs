@@ -48,7 +48,9 @@ public static class EntityRecognizer
         "authority board federation corporation inc ltd plc llc fund organisation organization league court parliament government " +
         "police army navy press news post gazette daily times radio television tv herald tribune journal observer ledger weekly " +
         "society foundation trust department office bureau network airlines airline railways club team school college hospital " +
-        "church alliance coalition movement front treasury exchange reit reits");
+        "church alliance coalition movement front treasury exchange reit reits services capital partners holdings securities " +
+        "investments advisors advisers advisory management insurance systems technologies solutions consulting industries " +
+        "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
