@@ -55,7 +55,7 @@ public static class SourceTrustScorer
                     .Select(m => m.Mention.Name)
                     .Concat(entity.Mentions.Where(m => m.ArticleId == article.Id && !m.Mention.Name.Contains(' ', StringComparison.Ordinal)).Select(m => m.Mention.Name))
                     .Distinct(StringComparer.Ordinal)
-                    .Where(name => !entity.Name.EndsWith(name, StringComparison.Ordinal) && !entity.Name.Equals(name, StringComparison.Ordinal))
+                    .Where(name => !entity.Name.EndsWith(name, StringComparison.Ordinal) && !entity.Name.Equals(name, StringComparison.Ordinal) && !SameButForPlural(entity.Name, name))
                     .ToList();
                 if (spellings.Count > 0)
                 {
@@ -108,6 +108,20 @@ public static class SourceTrustScorer
         }
 
         return changes.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// "Single-Family Rentals" for "Single-Family Rental": a plural ending on the name or its last word is grammar,
+    /// not a misspelling.
+    /// </summary>
+    internal static bool SameButForPlural(string name, string variant)
+    {
+        var last = name[(name.LastIndexOf(' ') + 1)..];
+        return Plural(name, variant) || Plural(last, variant);
+
+        static bool Plural(string a, string b) =>
+            (b.Length == a.Length + 1 && b.EndsWith('s') && b.StartsWith(a, StringComparison.Ordinal))
+            || (a.Length == b.Length + 1 && a.EndsWith('s') && a.StartsWith(b, StringComparison.Ordinal));
     }
 
     private static IEnumerable<(string From, string To)> Substitutions(List<string> from, List<string> to)

@@ -384,7 +384,13 @@ public static class EntityRecognizer
         return words >= 4 && capitalised * 4 >= words * 3;
     }
 
-    private static bool IsOrdinaryWord(string text, Token token) => IsOrdinary(text, text[token.Span.Range]);
+    /// <summary>A sentence's first word is an ordinary one too when it is a discourse word ("Indeed, ...").</summary>
+    private static bool IsOrdinaryWord(string text, Token token) => In(s_discourse, text, token) || IsOrdinary(text, text[token.Span.Range]);
+
+    private static readonly HashSet<string> s_discourse = Set(
+        "indeed however meanwhile moreover nevertheless nonetheless furthermore besides instead otherwise therefore thus hence " +
+        "still yet also overall finally first second third lastly later earlier now then today tonight here there yes no " +
+        "sadly luckily unfortunately fortunately clearly obviously perhaps maybe surely certainly notably importantly");
 
     /// <summary>A stop word, a title word, or a word the text also writes in lower case.</summary>
     private static bool IsOrdinary(string text, string written)

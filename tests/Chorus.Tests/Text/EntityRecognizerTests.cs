@@ -74,6 +74,10 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void ADiscourseWordOpeningASentenceIsNoName() =>
+        Assert.DoesNotContain(Recognize("Indeed, the council met again. Besides Valenko, nobody spoke."), m => m.Name.StartsWith("Indeed", StringComparison.Ordinal) || m.Name.StartsWith("Besides", StringComparison.Ordinal));
+
+    [Fact]
     public void WeekdaysAndMonthsAreNotEntities() =>
         Assert.DoesNotContain(Recognize("It happened on Wednesday, March 11."), m => m.Kind != EntityKind.Unknown);
 
