@@ -123,7 +123,8 @@ public sealed class CopyPrint
 
 /// <summary>
 /// Finds, within one story, which articles are copies of an earlier one: the same text, the same text
-/// under other chrome (MinHash), or a rewrite whose sentences mostly align with the earlier article's.
+/// under other chrome (MinHash), a rewrite whose sentences mostly align with the earlier article's, or a spun
+/// rewrite whose sentences follow the earlier article's in order with many words swapped.
 /// Links point to the root origin, so a copy of a copy names the first article.
 /// </summary>
 public static class CopyDetector
@@ -133,6 +134,15 @@ public static class CopyDetector
     public const double CloseSentenceMatch = 0.7;
     public const double RewriteCoverage = 0.75;
     public const double CloseRewriteCoverage = 0.5;
+
+    /// <summary>Least cosine for a spun sentence to stand for its source sentence when the order of sentences is kept.</summary>
+    public const double SpunSentenceMatch = 0.3;
+
+    /// <summary>Least share of a copy's sentences that an order-keeping alignment must cover for a spun rewrite.</summary>
+    public const double SpunCoverage = 0.8;
+
+    /// <summary>How many of the latest earlier articles a spun rewrite's source is sought among (a spin follows its source).</summary>
+    public const int SpunWindow = 200;
 
     public static IReadOnlyList<CopyLink> Detect(IReadOnlyList<AnalyzedArticle> articles) => Detect(articles.Select(CopyPrint.Of).ToList());
 
@@ -204,7 +214,66 @@ public static class CopyDetector
             }
         }
 
+        if (best is not null)
+        {
+            return best;
+        }
+
+        for (var a = Math.Max(0, b - SpunWindow); a < b; a++)
+        {
+            if (firstWithKey[prepared[a].Key] != a)
+            {
+                continue;
+            }
+
+            var coverage = SpunShare(copy, prepared[a]);
+            if (coverage >= SpunCoverage && (best is null || coverage > best.Score + 1e-9))
+            {
+                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.Rewrite, coverage);
+            }
+        }
+
         return best;
+    }
+
+    /// <summary>
+    /// The share of the copy's sentences that an order-keeping alignment with the source's matches at
+    /// <see cref="SpunSentenceMatch"/>. A spun rewrite swaps many words for synonyms ("pieces of information" for
+    /// "items of data"), so few of its sentences reach the cosine of a rewrite, but it keeps the source's sentences in
+    /// their order, which independent reports of one event do not. Needs five sentences of five terms or more; a
+    /// source of less than half or more than twice as many sentences is not one.
+    /// </summary>
+    private static double SpunShare(CopyPrint copy, CopyPrint source)
+    {
+        var n = copy.CountedCount;
+        var m = source.SentenceCount;
+        if (n < 5 || m < n / 2 || m > 2 * n)
+        {
+            return 0;
+        }
+
+        // Longest chain of matching sentences in order, row by row; given up once the rows left cannot reach the goal.
+        var needed = SpunCoverage * n;
+        var previous = new int[m + 1];
+        var current = new int[m + 1];
+        for (var i = 0; i < n; i++)
+        {
+            if (previous[m] + (n - i) < needed)
+            {
+                return 0;
+            }
+
+            var terms = copy.Counted(i);
+            for (var j = 1; j <= m; j++)
+            {
+                var match = CopyPrint.SetCosine(terms, source.Sentence(j - 1)) >= SpunSentenceMatch ? 1 : 0;
+                current[j] = Math.Max(Math.Max(previous[j], current[j - 1]), previous[j - 1] + match);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[m] / (double)n;
     }
 
     /// <summary>

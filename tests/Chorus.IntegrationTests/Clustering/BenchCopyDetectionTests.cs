@@ -49,4 +49,24 @@ public class BenchCopyDetectionTests
         var link = Assert.Single(CopyDetector.Detect(articles));
         Assert.Equal(("copy", "original"), (link.ArticleId, link.SourceId));
     }
+
+    [BenchFact("summarization")]
+    public void ASpunCopyWithEverySecondWordSwappedIsFoundAsARewriteOfItsSource()
+    {
+        var cluster = Cluster(2);
+        var original = cluster[2];
+        var sentences = SentenceSplitter.Split(original).Select(s => s.Of(original)).ToList();
+
+        // The spin keeps the order of sentences but swaps every second word for a synonym of its own (made up here from
+        // the word itself, so each swap is a different word) and pads the sentence, as article spinners do.
+        static string Synonym(string word) => "q" + new string(word.ToLowerInvariant().Where(char.IsLetter).Reverse().ToArray());
+        var spun = sentences.Select(s => string.Join(' ', s.Split(' ').Select((w, i) => i % 2 == 1 ? Synonym(w) : w)) + " in fact.");
+        var copyText = string.Join("\n\n", spun);
+        Assert.True(CopyDetector.AlignedShare(Analyzed("c", copyText, 2), Analyzed("o", original, 1)) < CopyDetector.RewriteCoverage, "the spin is heavier than a rewrite");
+
+        var others = Enumerable.Range(3, 4).Select(i => Analyzed($"other-{i}", cluster[i], 10 + i));
+        var articles = others.Append(Analyzed("original", original, 1)).Append(Analyzed("copy", copyText, 2)).ToList();
+        var link = Assert.Single(CopyDetector.Detect(articles));
+        Assert.Equal(("copy", "original", CopyKind.Rewrite), (link.ArticleId, link.SourceId, link.Kind));
+    }
 }
