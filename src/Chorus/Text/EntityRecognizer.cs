@@ -57,7 +57,8 @@ public static class EntityRecognizer
         "building harbour harbor port station bridge cathedral museum theatre theater park tower quay pier plaza");
 
     private static readonly HashSet<string> s_eventWords = Set(
-        "summit conference forum games olympics festival congress talks expo cup championship championships marathon fair");
+        "summit conference forum games olympics festival congress talks expo cup championship championships marathon fair " +
+        "recession depression war");
 
     private static readonly HashSet<string> s_geoHeads = Set("gulf sea bay lake river strait cape mount isle islands republic kingdom province state city port");
 
@@ -245,7 +246,8 @@ public static class EntityRecognizer
         // text also writes in lower case ("Price Index", "Still Rising"), one is no name's shape ("NTM P", "North
         // American"), the first is a compass word ("Far East"), or they stand in a title-case heading.
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
-            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !s_compass.Contains(words[0]) && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
+            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0])
+                && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
         {
             return EntityKind.Person;
         }
@@ -351,9 +353,19 @@ public static class EntityRecognizer
     private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
 
     /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
-    /// <summary>A word shaped like part of a name: not a demonym ("North American"), an acronym or a lone letter ("NTM P").</summary>
+    /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Americans"), an acronym or a lone letter ("NTM P").</summary>
     private static bool NameShaped(string word) =>
-        word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && Gazetteer.Shared.FindDemonym(word) is null;
+        word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c))
+        && Gazetteer.Shared.FindDemonym(word) is null && !(word.EndsWith('s') && Gazetteer.Shared.FindDemonym(word[..^1]) is not null);
+
+    /// <summary>
+    /// Function words that open a sentence before a name ("If Augusto", "The Star", "But Carter") and are part of no
+    /// name; unlike "He" or "An", which are ("He Xintong", "Sok An"). Sentence splits after quotes are not always
+    /// found, so this holds anywhere in a sentence.
+    /// </summary>
+    private static readonly HashSet<string> s_openers = Set(
+        "the a if but and or although though because is was were are let now unlike when while as at in on for with by to " +
+        "from that this these those there then so not no nor yet after before since until unless whether what which who why how");
 
     /// <summary>Words that open the name of a region, not of a person ("Far East", "South Carolina"; but "Robin West").</summary>
     private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");
@@ -392,9 +404,17 @@ public static class EntityRecognizer
         "still yet also overall finally first second third lastly later earlier now then today tonight here there yes no " +
         "sadly luckily unfortunately fortunately clearly obviously perhaps maybe surely certainly notably importantly");
 
-    /// <summary>A stop word, a title word, or a word the text also writes in lower case.</summary>
+    /// <summary>
+    /// A stop word, a title word, or a word the text also writes in lower case; a hyphenated word when all its parts
+    /// are ("Year-Over-Year").
+    /// </summary>
     private static bool IsOrdinary(string text, string written)
     {
+        if (written.Contains('-') && written.Split('-', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts)
+        {
+            return parts.All(part => IsOrdinary(text, part));
+        }
+
         var word = written.ToLowerInvariant();
         if (Stopwords.Contains(word) || s_titleHeads.Contains(word) || WrittenInLowerCase(text, word))
         {

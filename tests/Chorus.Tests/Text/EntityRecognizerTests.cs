@@ -74,6 +74,21 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void WarsAndPluralDemonymsAndFunctionWordsMakeNoPerson()
+    {
+        var mentions = Recognize("The talks recalled the Cold War. More Estonians voted in 2021 than ever, officials noted; But Valenko disagreed.");
+        Assert.Contains(mentions, m => m is { Name: "Cold War", Kind: EntityKind.Event });
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person && m.Name is "More Estonians" or "But Valenko");
+    }
+
+    [Fact]
+    public void ACapitalisedHeOrAnInsideASentenceIsPartOfAName()
+    {
+        var mentions = Recognize("Police detained the dissident He Xintong on Monday.");
+        Assert.Contains(mentions, m => m is { Name: "He Xintong", Kind: EntityKind.Person });
+    }
+
+    [Fact]
     public void ADiscourseWordOpeningASentenceIsNoName() =>
         Assert.DoesNotContain(Recognize("Indeed, the council met again. Besides Valenko, nobody spoke."), m => m.Name.StartsWith("Indeed", StringComparison.Ordinal) || m.Name.StartsWith("Besides", StringComparison.Ordinal));
 
