@@ -242,12 +242,8 @@ public static class EntityRecognizer
             return EntityKind.Organization; // an acronym such as BWS
         }
 
-        // Two capitalised words with no other sign of a person are a name unless both are ordinary words that the
-        // text also writes in lower case ("Price Index", "Still Rising"), one is no name's shape ("NTM P", "North
-        // American"), the first is a compass word ("Far East"), or they stand in a title-case heading.
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
-            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0])
-                && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens))))
+            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && PairReadsAsName(text, tokens, words))))
         {
             return EntityKind.Person;
         }
@@ -352,7 +348,16 @@ public static class EntityRecognizer
 
     private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
 
-    /// <summary>A sentence-initial word that is an ordinary word: a stop word, or one the article also writes in lower case.</summary>
+    /// <summary>
+    /// Whether two capitalised words with no other sign of a person name one. They do not when both are ordinary
+    /// words that the text also writes in lower case ("Price Index", "Still Rising"), when one has no name's shape
+    /// ("NTM P", "North American"), when the first is a compass word or a function word ("Far East", "If Augusto"),
+    /// or when they stand in a title-case heading.
+    /// </summary>
+    private static bool PairReadsAsName(string text, List<Token> tokens, List<string> words) =>
+        words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0])
+        && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens);
+
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Americans"), an acronym or a lone letter ("NTM P").</summary>
     private static bool NameShaped(string word) =>
         word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c))
@@ -396,7 +401,10 @@ public static class EntityRecognizer
         return words >= 4 && capitalised * 4 >= words * 3;
     }
 
-    /// <summary>A sentence's first word is an ordinary one too when it is a discourse word ("Indeed, ...").</summary>
+    /// <summary>
+    /// A sentence-initial word that is an ordinary word: a stop word, a discourse word ("Indeed, ..."), or one the
+    /// article also writes in lower case.
+    /// </summary>
     private static bool IsOrdinaryWord(string text, Token token) => In(s_discourse, text, token) || IsOrdinary(text, text[token.Span.Range]);
 
     private static readonly HashSet<string> s_discourse = Set(
