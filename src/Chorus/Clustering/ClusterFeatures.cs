@@ -64,6 +64,30 @@ public static class ClusterFeatures
         return articles.Select((a, i) => Item(features[i], a.Published, vocabulary)).ToList();
     }
 
+    /// <summary>
+    /// What stored features depend on: this method's own version and the options that shape them. A store keeps
+    /// features with it, and recomputes those of another version.
+    /// </summary>
+    public static string Version(ClusteringOptions options) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1;{options.LeadSentences};{options.TitleWeight:R};{options.EntityWeight:R}");
+
+    /// <summary>Features as text, one "term TAB count" per line, in the dictionary's order (terms hold no tab or line break).</summary>
+    public static string Encode(Dictionary<string, double> counts) =>
+        string.Join('\n', counts.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key}\t{p.Value:R}")));
+
+    /// <summary>The features <see cref="Encode"/> wrote, in the same order, so term ids come out the same.</summary>
+    public static Dictionary<string, double> Decode(string encoded)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in encoded.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tab = line.LastIndexOf('\t');
+            counts[line[..tab]] = double.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
     public static ClusterItem Item(Dictionary<string, double> counts, DateTimeOffset? published, Vocabulary vocabulary)
     {
         var terms = new int[counts.Count];

@@ -73,7 +73,8 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             }
 
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-            var incomingItems = ClusterFeatures.Items(incoming, clustering, known.Vocabulary);
+            var features = incoming.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
+            var incomingItems = incoming.Select((a, i) => ClusterFeatures.Item(features[i], a.Published, known.Vocabulary)).ToList();
             var items = known.Items.Concat(incomingItems).ToList();
             var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
             var groups = new StoryClusterer(clustering).Run(items, fixedStory, known.StoryIds.Count);
@@ -108,6 +109,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
 
             // Within a run, the clusterer never merges two stored stories (their ids are fixed); the revision may.
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
+            store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Id, ClusterFeatures.Encode(features[i]))).ToList());
             done = new IngestProgress(
                 done.Inputs + batch.Count,
                 done.Stored + ledger.Count(l => l.State == "stored"),
@@ -172,24 +174,42 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         public List<string> StoryIds { get; } = [];
     }
 
+    /// <summary>
+    /// The stored articles' features come from the store, where each run saves them; only articles stored without
+    /// features of this version (by an older Chorus, or with other options) are read and analysed again, once.
+    /// </summary>
     private KnownStories LoadExisting()
     {
         var known = new KnownStories();
-        var stored = store.Articles();
-        var items = ClusterFeatures.Items(stored.Select(x => x.Article).ToList(), clustering, known.Vocabulary);
-        var storyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < stored.Count; i++)
+        var version = ClusterFeatures.Version(clustering);
+        var index = store.ArticleIndex(version);
+        var missing = index.Where(x => x.Features is null).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        var computed = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        if (missing.Count > 0)
         {
-            var story = stored[i].Story;
-            if (!storyIndex.TryGetValue(story, out var index))
+            var articles = store.Articles().Select(x => x.Article).Where(a => missing.Contains(a.Id)).ToList();
+            var features = articles.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
+            for (var i = 0; i < articles.Count; i++)
             {
-                storyIndex[story] = index = known.StoryIds.Count;
+                computed[articles[i].Id] = features[i];
+            }
+
+            store.SaveFeatures(version, computed.Select(p => (p.Key, ClusterFeatures.Encode(p.Value))).ToList());
+        }
+
+        var storyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (id, published, story, encoded) in index)
+        {
+            if (!storyIndex.TryGetValue(story, out var number))
+            {
+                storyIndex[story] = number = known.StoryIds.Count;
                 known.StoryIds.Add(story);
             }
 
-            known.Items.Add(items[i]);
-            known.ItemStory.Add(index);
-            known.ArticleIds.Add(stored[i].Article.Id);
+            var features = encoded is null ? computed[id] : ClusterFeatures.Decode(encoded);
+            known.Items.Add(ClusterFeatures.Item(features, published, known.Vocabulary));
+            known.ItemStory.Add(number);
+            known.ArticleIds.Add(id);
         }
 
         return known;

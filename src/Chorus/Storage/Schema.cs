@@ -75,6 +75,16 @@ internal static class Schema
         ALTER TABLE ledger_v2 RENAME TO ledger;
         CREATE INDEX ledger_run ON ledger(run_id);
         """,
+
+        // 3: each article's clustering features, so that an ingest run does not read and analyse every stored text
+        // again. Features of another version (other options, older code) are recomputed.
+        """
+        CREATE TABLE article_features (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            version TEXT NOT NULL,
+            features TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => s_migrations.Length;

@@ -96,6 +96,50 @@ public sealed class SqliteStore : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Every stored article without its text, in arrival order: its id, publication time, story, and its clustering
+    /// features when they were stored with <paramref name="featuresVersion"/>.
+    /// </summary>
+    public List<(string Id, DateTimeOffset? Published, string Story, string? Features)> ArticleIndex(string featuresVersion)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.id, a.published, a.story_id, f.features
+            FROM articles a LEFT JOIN article_features f ON f.article_id = a.id AND f.version = $version
+            ORDER BY a.seq
+            """;
+        command.Parameters.AddWithValue("$version", featuresVersion);
+        var result = new List<(string, DateTimeOffset?, string, string?)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((
+                reader.GetString(0),
+                Nullable(reader, 1) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+                reader.GetString(2),
+                Nullable(reader, 3)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Stores articles' clustering features (replacing those of another version).</summary>
+    public void SaveFeatures(string version, IReadOnlyList<(string ArticleId, string Features)> features)
+    {
+        if (features.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        foreach (var (article, encoded) in features)
+        {
+            Execute(transaction, "INSERT OR REPLACE INTO article_features (article_id, version, features) VALUES ($id, $version, $features)", ("$id", article), ("$version", version), ("$features", encoded));
+        }
+
+        transaction.Commit();
+    }
+
     public List<StoryRow> Stories()
     {
         using var command = _connection.CreateCommand();

@@ -121,6 +121,34 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(Partition(Database), Partition(batched));
     }
 
+    [Fact]
+    public void EachStoredArticleKeepsItsClusteringFeaturesAndAStoreWithoutThemGetsThemBackWithTheSameStories()
+    {
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
+        var before = Partition(Database);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT (SELECT COUNT(*) FROM article_features) = (SELECT COUNT(*) FROM articles)";
+            Assert.Equal(1L, count.ExecuteScalar());
+
+            // As a store written before features were kept.
+            using var clear = connection.CreateCommand();
+            clear.CommandText = "DELETE FROM article_features";
+            clear.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("moved to another story", again.Out, StringComparison.Ordinal);
+        Assert.Equal(before, Partition(Database));
+        using var store = SqliteStore.Open(Database);
+        var version = Chorus.Clustering.ClusterFeatures.Version(Chorus.Clustering.ClusteringOptions.Default);
+        Assert.All(store.ArticleIndex(version), x => Assert.NotNull(x.Features));
+    }
+
     /// <summary>The clustering bench's 534 real articles, cut into five JSONL files and ingested one file per run.</summary>
     [BenchFact("clustering")]
     public void RealCoverageIngestedInFiveBatchesGivesTheSameStoriesAsOneBatch()

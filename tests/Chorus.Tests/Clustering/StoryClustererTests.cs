@@ -79,4 +79,15 @@ public class StoryClustererTests
         var full = DemoCorpus.Stories.Select(s => s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal).ToList()).ToList();
         Assert.Equal(full, light);
     }
+    [Fact]
+    public void FeaturesSurviveEncodingInTheirOrder()
+    {
+        var features = new Dictionary<string, double>(StringComparer.Ordinal) { ["cod"] = 3, ["e:sergei valenko"] = 1, ["#12"] = 0.5, ["quota"] = 2 };
+        var decoded = ClusterFeatures.Decode(ClusterFeatures.Encode(features));
+        Assert.Equal(features.ToList(), decoded.ToList());
+    }
+
+    [Fact]
+    public void TheFeatureVersionChangesWithTheOptionsThatShapeFeatures() =>
+        Assert.NotEqual(ClusterFeatures.Version(ClusteringOptions.Default), ClusterFeatures.Version(ClusteringOptions.Default with { LeadSentences = 8 }));
 }
