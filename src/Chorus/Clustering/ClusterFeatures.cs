@@ -55,14 +55,11 @@ public static class ClusterFeatures
     }
 
     /// <summary>
-    /// The items of plain articles, in their order: features are computed in parallel, and term ids are given in
-    /// input order, so the same articles always get the same ids (ties in clustering break by id).
+    /// The features of plain articles, in their order, computed in parallel. Their items are then made in that order
+    /// (<see cref="Item"/>), so the same articles always get the same term ids (ties in clustering break by id).
     /// </summary>
-    public static List<ClusterItem> Items(IReadOnlyList<Article> articles, ClusteringOptions options, Vocabulary vocabulary)
-    {
-        var features = articles.AsParallel().AsOrdered().Select(a => Of(a, options)).ToList();
-        return articles.Select((a, i) => Item(features[i], a.Published, vocabulary)).ToList();
-    }
+    public static List<Dictionary<string, double>> Of(IReadOnlyList<Article> articles, ClusteringOptions options) =>
+        articles.AsParallel().AsOrdered().Select(a => Of(a, options)).ToList();
 
     /// <summary>
     /// What stored features depend on: this method's own version and the options that shape them. A store keeps

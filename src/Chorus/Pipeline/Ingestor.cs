@@ -73,7 +73,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             }
 
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-            var features = incoming.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
+            var features = ClusterFeatures.Of(incoming, clustering);
             var incomingItems = incoming.Select((a, i) => ClusterFeatures.Item(features[i], a.Published, known.Vocabulary)).ToList();
             var items = known.Items.Concat(incomingItems).ToList();
             var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
@@ -188,7 +188,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         if (missing.Count > 0)
         {
             var articles = store.Articles().Select(x => x.Article).Where(a => missing.Contains(a.Id)).ToList();
-            var features = articles.AsParallel().AsOrdered().Select(a => ClusterFeatures.Of(a, clustering)).ToList();
+            var features = ClusterFeatures.Of(articles, clustering);
             for (var i = 0; i < articles.Count; i++)
             {
                 computed[articles[i].Id] = features[i];
