@@ -78,7 +78,8 @@ internal sealed class IngestCommand : Command
             if (report.MovedArticles > 0)
             {
                 var merged = report.MergedStories is { Count: > 0 } ids ? $"; {Plural(ids.Count, "story", "stories")} merged into others ({string.Join(", ", ids)})" : "";
-                console.Out.WriteLine($"Revised with the new coverage: {Plural(report.MovedArticles, "earlier article", "earlier articles")} moved to another story{merged}.");
+                var reason = counts.Stored > 0 ? "Revised with the new coverage" : "Revised (the stories were made by an older Chorus or with other options)";
+                console.Out.WriteLine($"{reason}: {Plural(report.MovedArticles, "earlier article", "earlier articles")} moved to another story{merged}.");
             }
         }
 

@@ -149,6 +149,27 @@ public sealed class StoreTests : IDisposable
         Assert.All(store.ArticleIndex(version), x => Assert.NotNull(x.Features));
     }
 
+    [Fact]
+    public void StoriesLeftWrongByAnOlderRunAreRevisedAndTheRunSaysSo()
+    {
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
+        var right = Partition(Database);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var lump = connection.CreateCommand();
+            lump.CommandText = "UPDATE articles SET story_id = (SELECT MIN(story_id) FROM articles)";
+            lump.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Nothing new", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Revised (the stories were made by an older Chorus", again.Out, StringComparison.Ordinal);
+        Assert.Equal(right, Partition(Database));
+    }
+
     /// <summary>The clustering bench's 534 real articles, cut into five JSONL files and ingested one file per run.</summary>
     [BenchFact("clustering")]
     public void RealCoverageIngestedInFiveBatchesGivesTheSameStoriesAsOneBatch()
