@@ -14,6 +14,15 @@ public static class EntityMerger
     {
         var groups = new List<Group>();
 
+        // The groups a mention could match, in creation order: people by the initial of their surname key (a person
+        // matches only a group holding a full name with the same initial), other kinds by kind. The first match in
+        // creation order wins, as it would over all groups.
+        var people = new Dictionary<char, SortedSet<int>>();
+        var others = new Dictionary<EntityKind, List<int>>();
+        IEnumerable<int> Candidates(EntityKind kind, string key) => kind == EntityKind.Person
+            ? people.GetValueOrDefault(NameMatcher.SurnameInitial(key)) ?? Enumerable.Empty<int>()
+            : others.GetValueOrDefault(kind) ?? Enumerable.Empty<int>();
+
         // Pass 1: full names and non-person entities.
         foreach (var article in articles)
         {
@@ -26,18 +35,32 @@ public static class EntityMerger
 
                 var key = mention.Canonical ?? mention.Name;
                 var folded = mention.Kind == EntityKind.Person ? key : NameMatcher.Fold(key);
-                var group = groups.FirstOrDefault(g => g.Matches(mention.Kind, key, folded));
-                if (group is null)
+                var found = Candidates(mention.Kind, key).Where(g => groups[g].Matches(mention.Kind, key, folded)).Select(g => (int?)g).FirstOrDefault();
+                var index = found ?? groups.Count;
+                if (found is null)
                 {
-                    group = new Group(mention.Kind, key);
-                    groups.Add(group);
+                    groups.Add(new Group(mention.Kind, key));
+                    if (mention.Kind != EntityKind.Person)
+                    {
+                        (others.TryGetValue(mention.Kind, out var list) ? list : others[mention.Kind] = []).Add(index);
+                    }
                 }
 
-                group.Add(article.Id, mention);
+                groups[index].Add(article.Id, mention);
+                if (mention.Kind == EntityKind.Person)
+                {
+                    var initial = NameMatcher.SurnameInitial(mention.Name);
+                    (people.TryGetValue(initial, out var set) ? set : people[initial] = []).Add(index);
+                }
             }
         }
 
-        // Pass 2: single names (surname only, or unknown single words) join the person they fit.
+        // Pass 2: single names (surname only, or unknown single words) join the person they fit. A surname fits only
+        // the people whose surname key has the same initial; the groups are fixed now, so they are indexed once.
+        var bySurname = Enumerable.Range(0, groups.Count)
+            .Where(g => groups[g].Kind == EntityKind.Person)
+            .GroupBy(g => NameMatcher.SurnameKeyInitial(LastWord(groups[g].Key)))
+            .ToDictionary(x => x.Key, x => x.Select(g => groups[g]).ToList());
         foreach (var article in articles)
         {
             foreach (var mention in article.Mentions)
@@ -47,7 +70,8 @@ public static class EntityMerger
                     continue;
                 }
 
-                var fits = groups.Where(g => g.Kind == EntityKind.Person && NameMatcher.SameSurname(LastWord(g.Key), mention.Name)).ToList();
+                var fits = (bySurname.GetValueOrDefault(NameMatcher.SurnameKeyInitial(mention.Name)) ?? [])
+                    .Where(g => NameMatcher.SameSurname(LastWord(g.Key), mention.Name)).ToList();
                 if (fits.Count > 1 && mention.Title is { } title)
                 {
                     // "Vice President Gore" is the Gore who holds that title, not the Gore named last.

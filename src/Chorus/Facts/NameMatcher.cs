@@ -41,6 +41,19 @@ public static class NameMatcher
         return CompatibleGivenNames(x[0], y[0]);
     }
 
+    /// <summary>
+    /// The first letter of the name's surname key: two names <see cref="SamePerson"/> can match only when it is the
+    /// same, so callers may look among those alone. '\0' when the name has no words.
+    /// </summary>
+    public static char SurnameInitial(string name)
+    {
+        var words = Words(name);
+        return words.Length == 0 ? '\0' : SurnameKeyInitial(words[^1]);
+    }
+
+    /// <summary>The first letter of a surname's key: <see cref="SameSurname"/> is false when it differs. '\0' for none.</summary>
+    public static char SurnameKeyInitial(string surname) => SurnameKey(surname) is { Length: > 0 } key ? key[0] : '\0';
+
     public static bool SameSurname(string a, string b)
     {
         var x = SurnameKey(a);
