@@ -126,20 +126,9 @@ public sealed class StoreTests : IDisposable
     {
         Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
         var before = Partition(Database);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
-        {
-            connection.Open();
-            using var count = connection.CreateCommand();
-            count.CommandText = "SELECT (SELECT COUNT(*) FROM article_features) = (SELECT COUNT(*) FROM articles)";
-            Assert.Equal(1L, count.ExecuteScalar());
+        Assert.Equal(1L, Sql("SELECT (SELECT COUNT(*) FROM article_features) = (SELECT COUNT(*) FROM articles)"));
+        Sql("DELETE FROM article_features"); // as a store written before features were kept
 
-            // As a store written before features were kept.
-            using var clear = connection.CreateCommand();
-            clear.CommandText = "DELETE FROM article_features";
-            clear.ExecuteNonQuery();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("moved to another story", again.Out, StringComparison.Ordinal);
@@ -154,15 +143,8 @@ public sealed class StoreTests : IDisposable
     {
         Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
         var right = Partition(Database);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
-        {
-            connection.Open();
-            using var lump = connection.CreateCommand();
-            lump.CommandText = "UPDATE articles SET story_id = (SELECT MIN(story_id) FROM articles)";
-            lump.ExecuteNonQuery();
-        }
+        Sql("UPDATE articles SET story_id = (SELECT MIN(story_id) FROM articles)");
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("Nothing new", again.Out, StringComparison.Ordinal);
@@ -198,6 +180,22 @@ public sealed class StoreTests : IDisposable
 
         // Later runs revise what earlier ones assigned, and say so.
         Assert.Contains(reports, r => r.Contains("earlier articles moved to another story", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs one statement on the test's store and closes it again, as another program editing the file would.</summary>
+    private object? Sql(string sql)
+    {
+        object? result;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            result = command.ExecuteScalar();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return result;
     }
 
     private static List<string> Partition(string database)
