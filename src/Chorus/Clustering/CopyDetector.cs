@@ -184,56 +184,32 @@ public static class CopyDetector
             return new CopyLink(copy.Id, prepared[same].Id, CopyKind.Exact, 1);
         }
 
-        CopyLink? best = null;
-        for (var a = 0; a < b; a++)
-        {
-            var jaccard = prepared[a].Signature.Similarity(copy.Signature);
-            if (jaccard >= NearDuplicateSimilarity && (best is null || jaccard > best.Score + 1e-9))
-            {
-                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.NearDuplicate, jaccard);
-            }
-        }
+        // A later exact copy holds the words of the first; the first stands for it as a rewrite source.
+        bool FirstOfItsText(int a) => firstWithKey[prepared[a].Key] == a;
+        return Best(0, _ => true, CopyKind.NearDuplicate, source => source.Signature.Similarity(copy.Signature), NearDuplicateSimilarity)
+            ?? Best(0, FirstOfItsText, CopyKind.Rewrite, source => Rewrite(source, copy), RewriteCoverage)
+            ?? Best(Math.Max(0, b - SpunWindow), FirstOfItsText, CopyKind.Rewrite, source => SpunShare(copy, source), SpunCoverage);
 
-        if (best is not null)
+        // The earlier article from index `from` on that scores highest, at `least` or more (the first of equals).
+        CopyLink? Best(int from, Func<int, bool> eligible, CopyKind kind, Func<CopyPrint, double> score, double least)
         {
+            CopyLink? best = null;
+            for (var a = from; a < b; a++)
+            {
+                if (!eligible(a))
+                {
+                    continue;
+                }
+
+                var value = score(prepared[a]);
+                if (value >= least && (best is null || value > best.Score + 1e-9))
+                {
+                    best = new CopyLink(copy.Id, prepared[a].Id, kind, value);
+                }
+            }
+
             return best;
         }
-
-        for (var a = 0; a < b; a++)
-        {
-            // A later exact copy holds the words of the first; the first stands for it as a rewrite source.
-            if (firstWithKey[prepared[a].Key] != a)
-            {
-                continue;
-            }
-
-            var coverage = Rewrite(prepared[a], copy);
-            if (coverage > 0 && (best is null || coverage > best.Score + 1e-9))
-            {
-                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.Rewrite, coverage);
-            }
-        }
-
-        if (best is not null)
-        {
-            return best;
-        }
-
-        for (var a = Math.Max(0, b - SpunWindow); a < b; a++)
-        {
-            if (firstWithKey[prepared[a].Key] != a)
-            {
-                continue;
-            }
-
-            var coverage = SpunShare(copy, prepared[a]);
-            if (coverage >= SpunCoverage && (best is null || coverage > best.Score + 1e-9))
-            {
-                best = new CopyLink(copy.Id, prepared[a].Id, CopyKind.Rewrite, coverage);
-            }
-        }
-
-        return best;
     }
 
     /// <summary>

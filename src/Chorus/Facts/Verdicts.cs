@@ -97,21 +97,23 @@ public static class SlotAligner
     public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
     {
         var deviations = new List<Deviation>();
+        var reported = new HashSet<(string, string, string)>();
         var byArticleTopic = slots.ToLookup(s => (s.ArticleId, s.Topic));
         foreach (var slot in slots)
         {
             var source = originOf(slot.ArticleId);
             var said = byArticleTopic[(source, slot.Topic)].ToList();
             if (source == slot.ArticleId || said.Count == 0 || said.Any(s => Compatible(s, slot))
-                || deviations.Any(d => d.ArticleId == slot.ArticleId && d.Topic == slot.TopicLabel && d.Value == slot.Value.Display))
+                || reported.Contains((slot.ArticleId, slot.TopicLabel, slot.Value.Display)))
             {
                 continue;
             }
 
-            var copy = new Profile(slot, textOf(slot.ArticleId));
+            var text = textOf(slot.ArticleId);
+            var copy = new Profile(slot, text);
             if (said.Select(s => new Profile(s, textOf(source))).FirstOrDefault(p => Linked(copy, p, slot.Kind, LeastSimilarity(slot.Kind))) is { } original)
             {
-                var text = textOf(slot.ArticleId);
+                reported.Add((slot.ArticleId, slot.TopicLabel, slot.Value.Display));
                 deviations.Add(new Deviation(slot.ArticleId, source, slot.TopicLabel, slot.Value.Display, original.Slot.Value.Display, new Evidence(slot.ArticleId, slot.Evidence, text[slot.Evidence.Range])));
             }
         }

@@ -47,7 +47,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var run = store.BeginRun(time.GetUtcNow());
         var problems = new List<Diagnostic>();
         var known = LoadExisting();
-        var before = known.ItemStory.Select(k => known.StoryIds[k]).ToList();
+        var before = known.StoryOfEach();
         var batch = new List<ExtractionResult>(BatchSize);
         var done = new IngestProgress();
 
@@ -126,7 +126,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     /// </summary>
     private List<string> Revise(KnownStories known)
     {
-        var current = known.ItemStory.Select(k => known.StoryIds[k]).ToList();
+        var current = known.StoryOfEach();
         if (current.Count == 0)
         {
             return current;
@@ -148,8 +148,10 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var earlier = before.ToHashSet(StringComparer.Ordinal);
         var remaining = after.ToHashSet(StringComparer.Ordinal);
         var newStories = after.Where(s => !earlier.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
-        var grown = after.Skip(before.Count).Where(earlier.Contains)
-            .Concat(Enumerable.Range(0, before.Count).Where(i => before[i] != after[i] && earlier.Contains(after[i])).Select(i => after[i]))
+        // An earlier story grew when it holds an article it did not hold before: a new one, or one moved into it.
+        var grown = Enumerable.Range(0, after.Count)
+            .Where(i => (i >= before.Count || before[i] != after[i]) && earlier.Contains(after[i]))
+            .Select(i => after[i])
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var moved = Enumerable.Range(0, before.Count).Count(i => before[i] != after[i]);
@@ -172,6 +174,9 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         public List<string> ArticleIds { get; } = [];
 
         public List<string> StoryIds { get; } = [];
+
+        /// <summary>Each known article's story id, in store order.</summary>
+        public List<string> StoryOfEach() => ItemStory.Select(k => StoryIds[k]).ToList();
     }
 
     /// <summary>

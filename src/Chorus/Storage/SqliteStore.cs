@@ -195,7 +195,7 @@ public sealed class SqliteStore : IDisposable
         using var transaction = _connection.BeginTransaction();
         foreach (var story in articles.Select(a => a.Story).Distinct(StringComparer.Ordinal))
         {
-            Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
+            UpsertStory(transaction, story, now);
         }
 
         foreach (var (article, hash, story) in articles)
@@ -241,7 +241,7 @@ public sealed class SqliteStore : IDisposable
         using var transaction = _connection.BeginTransaction();
         foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
         {
-            Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
+            UpsertStory(transaction, story, now);
         }
 
         foreach (var (article, story) in moves)
@@ -296,6 +296,10 @@ public sealed class SqliteStore : IDisposable
             var result => Convert.ToString(result, CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>Creates the story, or marks an existing one as updated now.</summary>
+    private void UpsertStory(SqliteTransaction transaction, string story, DateTimeOffset now) =>
+        Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {

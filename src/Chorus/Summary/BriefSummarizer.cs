@@ -9,9 +9,10 @@ namespace Chorus.Summary;
 /// <summary>
 /// Picks the summary sentences of a story. A sentence scores by how central its words are to the story
 /// (the share of articles using them) and how early it comes; <see cref="CoverageSelector"/> then chooses, within
-/// the word budget, the sentences that best cover the story together. Each is shown in the wording of its cleanest
-/// source (dateline trimmed), cited by every article that says the same, and ordered as in the articles. Sentences that open with a dangling pronoun or connective, or hold
-/// half a quote, are not used.
+/// the word budget, the sentences that best cover the story together, never one that repeats a chosen one. Each is
+/// shown in the wording of its cleanest source (dateline trimmed), cited by every article that says the same, and
+/// ordered as in the articles. Sentences that open with a dangling pronoun or connective, hold half a quote, or do
+/// not end as a statement are not used.
 /// </summary>
 public static partial class BriefSummarizer
 {

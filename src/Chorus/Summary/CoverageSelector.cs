@@ -5,8 +5,8 @@ namespace Chorus.Summary;
 /// Lin and Bilmes (2011): how well the chosen sentences cover every candidate sentence of the story (each one's
 /// coverage saturating at a share of what the whole story gives it), a reward for drawing on different clusters
 /// of sentences, and a prior score per sentence. Each step takes the sentence with the best gain per word
-/// (words to the power <see cref="Settings.CostExponent"/>) that still fits the budget. Redundancy needs no
-/// threshold: a sentence that repeats chosen content adds little coverage.
+/// (words to the power <see cref="Settings.CostExponent"/>) among those the caller says still fit. A sentence that
+/// repeats chosen content adds little coverage; the caller may also bar near-repeats outright.
 /// </summary>
 internal sealed class CoverageSelector
 {
