@@ -214,8 +214,8 @@ public static class CopyDetector
 
     /// <summary>
     /// The share of the copy's sentences that an order-keeping alignment with the source's matches at
-    /// <see cref="SpunSentenceMatch"/>. A spun rewrite swaps many words for synonyms ("pieces of information" for
-    /// "items of data"), so few of its sentences reach the cosine of a rewrite, but it keeps the source's sentences in
+    /// <see cref="SpunSentenceMatch"/>. A spun rewrite swaps many words for synonyms ("negotiators concluded" for
+    /// "talks ended"), so few of its sentences reach the cosine of a rewrite, but it keeps the source's sentences in
     /// their order, which independent reports of one event do not. Needs five sentences of five terms or more; a
     /// source of less than half or more than twice as many sentences is not one.
     /// </summary>

@@ -93,14 +93,14 @@ public static partial class QuoteExtractor
             return people.LastOrDefault(p => p.Span.End <= quoteStart)?.Span;
         }
 
-        // "said Brownsburg, Indiana, resident Krista Hoffman": a capitalised word that names no one may be where the
+        // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the
         // speaker lives or works, with the person named just after it.
         var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker))
             ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”"));
         return named?.Span ?? speaker;
     }
 
-    /// <summary>A title in quotation marks ("Rich Dad Poor Dad"): a few words, each capitalised, and no sentence in it.</summary>
+    /// <summary>A title in quotation marks ("The Last Cod Of The Baltic"): a few words, each capitalised, and no sentence in it.</summary>
     private static bool IsTitle(string quoted)
     {
         var words = Tokenizer.WordRanges(quoted).Select(r => quoted[r]).ToList();

@@ -111,7 +111,7 @@ public static class SourceTrustScorer
     }
 
     /// <summary>
-    /// "Single-Family Rentals" for "Single-Family Rental": a plural ending on the name or its last word is grammar,
+    /// "Fishing Towns" for "Fishing Town": a plural ending on the name or its last word is grammar,
     /// not a misspelling.
     /// </summary>
     internal static bool SameButForPlural(string name, string variant)

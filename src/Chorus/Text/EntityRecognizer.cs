@@ -350,33 +350,33 @@ public static class EntityRecognizer
 
     /// <summary>
     /// Whether two capitalised words with no other sign of a person name one. They do not when both are ordinary
-    /// words that the text also writes in lower case ("Price Index", "Still Rising"), when one has no name's shape
-    /// ("NTM P", "North American"), when the first is a compass word or a function word ("Far East", "If Augusto"),
+    /// words that the text also writes in lower case ("Price Index", "Catch Limits"), when one has no name's shape
+    /// ("BWS P", "North American"), when the first is a compass word or a function word ("Far East", "If Valenko"),
     /// or when they stand in a title-case heading.
     /// </summary>
     private static bool PairReadsAsName(string text, List<Token> tokens, List<string> words) =>
         words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0])
         && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens);
 
-    /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Americans"), an acronym or a lone letter ("NTM P").</summary>
+    /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>
     private static bool NameShaped(string word) =>
         word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c))
         && Gazetteer.Shared.FindDemonym(word) is null && !(word.EndsWith('s') && Gazetteer.Shared.FindDemonym(word[..^1]) is not null);
 
     /// <summary>
-    /// Function words that open a sentence before a name ("If Augusto", "The Star", "But Carter") and are part of no
-    /// name; unlike "He" or "An", which are ("He Xintong", "Sok An"). Sentence splits after quotes are not always
+    /// Function words that open a sentence before a name ("If Valenko", "The Gazette", "But Tamm") and are part of no
+    /// name; unlike "He" or "An", which are ("He Lanfen", "Tep An"). Sentence splits after quotes are not always
     /// found, so this holds anywhere in a sentence.
     /// </summary>
     private static readonly HashSet<string> s_openers = Set(
         "the a if but and or although though because is was were are let now unlike when while as at in on for with by to " +
         "from that this these those there then so not no nor yet after before since until unless whether what which who why how");
 
-    /// <summary>Words that open the name of a region, not of a person ("Far East", "South Carolina"; but "Robin West").</summary>
+    /// <summary>Words that open the name of a region, not of a person ("Far East", "South Harbour"; but "Kaia West").</summary>
     private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");
 
     /// <summary>
-    /// A heading in title case ("Inflation Fears Out, Recession Fears In"), where capitals mark no names: no sentence
+    /// A heading in title case ("Quota Fears Out, Harbour Fees In"), where capitals mark no names: no sentence
     /// ending, and three in four of its words capitalised (a list of names in a sentence ends with a full stop).
     /// </summary>
     private static bool IsTitleCase(string text, List<Token> tokens)

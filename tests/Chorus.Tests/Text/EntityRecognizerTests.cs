@@ -59,18 +59,18 @@ public class EntityRecognizerTests
     [Fact]
     public void AcronymsLettersDemonymsAndRegionsDoNotMakeAPerson()
     {
-        var mentions = Recognize("The NTM P index fell. North American buyers held back. Trade with the Far East slowed.");
+        var mentions = Recognize("The BWS P index fell. North American buyers held back. Trade with the Far East slowed.");
         Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
     }
 
     [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
-        var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Sok An of Narva and Mart Sepp of Parnu. Sok An said the sun rose and he ran. Robin West, a lawyer for the crews, was there.");
+        var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
         Assert.Contains(mentions, m => m is { Name: "Jaan Koppel", Kind: EntityKind.Person });
         Assert.Contains(mentions, m => m is { Name: "Mart Sepp", Kind: EntityKind.Person });
-        Assert.Contains(mentions, m => m is { Name: "Sok An", Kind: EntityKind.Person });
-        Assert.Contains(mentions, m => m is { Name: "Robin West", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "Tep An", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "Kaia West", Kind: EntityKind.Person });
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class EntityRecognizerTests
     [Fact]
     public void ACapitalisedHeOrAnInsideASentenceIsPartOfAName()
     {
-        var mentions = Recognize("Police detained the dissident He Xintong on Monday.");
-        Assert.Contains(mentions, m => m is { Name: "He Xintong", Kind: EntityKind.Person });
+        var mentions = Recognize("Police detained the dissident He Lanfen on Monday.");
+        Assert.Contains(mentions, m => m is { Name: "He Lanfen", Kind: EntityKind.Person });
     }
 
     [Fact]
