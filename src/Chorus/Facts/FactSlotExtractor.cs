@@ -213,6 +213,11 @@ public static partial class FactSlotExtractor
                         }
                     }
 
+                    if (quantity.Qualifier == Qualifier.Exact && IsCountedOneByOne(quantity.Value))
+                    {
+                        (low, high) = (quantity.Value, quantity.Value);
+                    }
+
                     var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + quantity.Value.ToString("#,0.##", CultureInfo.InvariantCulture) };
                     slots.Add(fate.Length == 0
                         ? Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence)
@@ -318,6 +323,12 @@ public static partial class FactSlotExtractor
 
     private static FactSlot Slot(AnalyzedArticle article, SlotKind kind, string topic, string label, SlotValue value, TextSpan span, int sentence) =>
         new(article.Id, kind, topic, label, value, span, article.Sentences[sentence].Span, sentence, article.Sentences[sentence].Terms) { Published = article.Article.Published };
+
+    /// <summary>
+    /// A plain whole number under a thousand that does not end in zero ("157 injured", "65 dead") was counted, not
+    /// rounded: another figure is another count. Round figures ("160", "2,000") keep the rounding margin.
+    /// </summary>
+    private static bool IsCountedOneByOne(double value) => value is > 0 and < 1000 && value == Math.Floor(value) && value % 10 != 0;
 
     private static (double Low, double High) Range(double value, Qualifier qualifier) => qualifier switch
     {

@@ -75,7 +75,7 @@ public static class SourceTrustScorer
             {
                 var mine = conflict.Values.FirstOrDefault(v => v.Sources.Contains(article.Id, StringComparer.Ordinal));
                 var top = conflict.Values.MaxBy(v => v.Origins);
-                if (mine is not null && top is not null && mine != top && mine.Origins < top.Origins)
+                if (mine is not null && top is not null && mine != top && mine.Origins < top.Origins && mine.VersionOf is null)
                 {
                     notes.Add($"{conflict.Topic}: says '{mine.Value}' where {top.Origins} other origin{(top.Origins == 1 ? "" : "s")} say '{top.Value}'");
                     quality -= 0.15;

@@ -5,8 +5,12 @@ namespace Chorus.Facts;
 /// <summary>The exact words of an article that back a value.</summary>
 public sealed record Evidence(string Source, TextSpan Span, string Text);
 
-/// <summary>One side of a conflict: a value, the articles that state it, and their words.</summary>
-public sealed record ConflictValue(string Value, IReadOnlyList<string> Sources, IReadOnlyList<Evidence> Evidence, int Origins);
+/// <summary>
+/// One side of a conflict: a value, the articles that state it, and their words. <see cref="VersionOf"/> names the
+/// article whose value every source of this side changed, when all of them are copies of it: an agency's revised
+/// version of its story, or a copying error.
+/// </summary>
+public sealed record ConflictValue(string Value, IReadOnlyList<string> Sources, IReadOnlyList<Evidence> Evidence, int Origins, string? VersionOf = null);
 
 /// <summary>Sources that state incompatible values about the same thing.</summary>
 public sealed record Conflict(string Topic, SlotKind Kind, IReadOnlyList<ConflictValue> Values);
@@ -26,7 +30,8 @@ public sealed record Agreement(string Statement, SlotKind Kind, IReadOnlyList<st
 /// statement each: not one of several values of its kind in one sentence ("rose 6.5% in March and 6% in May"),
 /// not hedged ("could", "if", "forecast") or a question, and of the same polarity. Different days and figures
 /// from reports more than two days apart are a running story's updates unless worded nearly alike. Copies share
-/// their origin, so a garbled copy never makes a conflict with its own source.
+/// their origin, so they never outvote independent reports; a copy that changes its source's value (a revised
+/// version, a copying error) stands for itself on that value, and its side of the conflict names the source it changed.
 /// </summary>
 public static class SlotAligner
 {
@@ -47,6 +52,11 @@ public static class SlotAligner
         var agreements = new List<Agreement>();
         var conflicts = new List<Conflict>();
         var ambiguous = Ambiguous(slots);
+        string OriginOfSlot(FactSlot s) => originOf(s.ArticleId);
+        // A copy that changes a value of its source (an agency's revised version, a copying error) speaks for itself
+        // on that value; versions of one origin that carry the same changed value speak with one voice.
+        var changed = Changed(slots, originOf, textOf).Select(c => c.Copy).ToHashSet();
+        string VoiceOf(FactSlot s) => changed.Contains(s) ? $"{originOf(s.ArticleId)}#{s.Value.Key}" : originOf(s.ArticleId);
         foreach (var topic in slots.GroupBy(s => s.Topic, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.Sentence)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var kind = topic.First().Kind;
@@ -58,17 +68,18 @@ public static class SlotAligner
             foreach (var group in SameThing(profiles, Related))
             {
                 var classes = Classes(group);
-                var conflicting = ConflictingClasses(classes, originOf, ambiguous, Same);
+                var conflicting = ConflictingClasses(classes, VoiceOf, ambiguous, Same);
                 if (conflicting.Count >= 2)
                 {
                     var values = conflicting
-                        .OrderByDescending(c => Origins(c, originOf))
+                        .OrderByDescending(c => Origins(c, VoiceOf))
                         .ThenBy(c => c.Min(p => p.Slot.Sentence))
                         .Select(c => new ConflictValue(
                             Display(c),
                             c.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
-                            EvidenceByOrigin(c, originOf, textOf),
-                            Origins(c, originOf)))
+                            EvidenceByOrigin(c, VoiceOf, textOf),
+                            Origins(c, VoiceOf),
+                            c.All(p => changed.Contains(p.Slot)) && c.Select(p => originOf(p.Slot.ArticleId)).Distinct(StringComparer.Ordinal).ToList() is [var source] ? source : null))
                         .ToList();
                     conflicts.Add(new Conflict(topic.First().TopicLabel, kind, values));
                     continue;
@@ -76,8 +87,8 @@ public static class SlotAligner
 
                 // An agreement stands when no other value comes from an origin outside it: an origin that also
                 // states the main value is talking about something else with its other one ("12%" cut, "at least 20%" asked).
-                var main = classes.OrderByDescending(c => Origins(c, originOf)).First();
-                var origins = Origins(main, originOf);
+                var main = classes.OrderByDescending(c => Origins(c, OriginOfSlot)).First();
+                var origins = Origins(main, OriginOfSlot);
                 var mainOrigins = main.Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
                 if (origins >= 2 && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId)))))
                 {
@@ -94,9 +105,15 @@ public static class SlotAligner
     /// fills for the same topic, in a sentence about the same thing, with no compatible value. A copy never
     /// conflicts with its own source, so this is how a value carried only by a garbled copy is still reported.
     /// </summary>
-    public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
+    public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
+        Changed(slots, originOf, textOf)
+            .Select(c => new Deviation(c.Copy.ArticleId, c.Source.ArticleId, c.Copy.TopicLabel, c.Copy.Value.Display, c.Source.Value.Display, new Evidence(c.Copy.ArticleId, c.Copy.Evidence, textOf(c.Copy.ArticleId)[c.Copy.Evidence.Range])))
+            .ToList();
+
+    /// <summary>Each slot of a copy that changes a value its source states about the same thing, with the source's slot.</summary>
+    private static List<(FactSlot Copy, FactSlot Source)> Changed(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
     {
-        var deviations = new List<Deviation>();
+        var changed = new List<(FactSlot, FactSlot)>();
         var reported = new HashSet<(string, string, string)>();
         var byArticleTopic = slots.ToLookup(s => (s.ArticleId, s.Topic));
         foreach (var slot in slots)
@@ -109,16 +126,15 @@ public static class SlotAligner
                 continue;
             }
 
-            var text = textOf(slot.ArticleId);
-            var copy = new Profile(slot, text);
+            var copy = new Profile(slot, textOf(slot.ArticleId));
             if (said.Select(s => new Profile(s, textOf(source))).FirstOrDefault(p => Linked(copy, p, slot.Kind, LeastSimilarity(slot.Kind))) is { } original)
             {
                 reported.Add((slot.ArticleId, slot.TopicLabel, slot.Value.Display));
-                deviations.Add(new Deviation(slot.ArticleId, source, slot.TopicLabel, slot.Value.Display, original.Slot.Value.Display, new Evidence(slot.ArticleId, slot.Evidence, text[slot.Evidence.Range])));
+                changed.Add((slot, original.Slot));
             }
         }
 
-        return deviations;
+        return changed;
     }
 
     /// <summary>A slot with what alignment reads of its sentence: content words (no numbers), time words, and hedges.</summary>
@@ -234,10 +250,13 @@ public static class SlotAligner
     private static bool SameNewsCycle(FactSlot a, FactSlot b) =>
         a.Published is { } x && b.Published is { } y && Math.Abs((x - y).TotalDays) <= 2;
 
-    /// <summary>Slots that share their sentence with another value of their kind: which value answers which question is unclear.</summary>
+    /// <summary>
+    /// Slots that share their sentence with another value of their topic ("rose 6.5% in March and 6% in May"): which
+    /// value answers which question is unclear. Values of different topics ("killing 12 and injuring 40") are not.
+    /// </summary>
     private static HashSet<FactSlot> Ambiguous(IReadOnlyList<FactSlot> slots) =>
         slots.Where(s => s.Kind is not (SlotKind.Title or SlotKind.Meeting or SlotKind.Age))
-            .GroupBy(s => (s.ArticleId, s.Sentence, s.Kind))
+            .GroupBy(s => (s.ArticleId, s.Sentence, s.Topic))
             .Where(g => g.Select(s => s.Value.Key).Distinct(StringComparer.Ordinal).Count() > 1)
             .SelectMany(g => g)
             .ToHashSet();
@@ -292,7 +311,7 @@ public static class SlotAligner
     /// The classes that take part in a conflict: each has a rival with disjoint origins, and a pair of clean
     /// statements (one per class), themselves about the same thing, says the two values.
     /// </summary>
-    private static List<List<Profile>> ConflictingClasses(List<List<Profile>> classes, Func<string, string> originOf, HashSet<FactSlot> ambiguous, Func<Profile, Profile, bool> same)
+    private static List<List<Profile>> ConflictingClasses(List<List<Profile>> classes, Func<FactSlot, string> voiceOf, HashSet<FactSlot> ambiguous, Func<Profile, Profile, bool> same)
     {
         // An age stated beside a name is a fact whatever the clause says ("Aaron Kell, 21, could face life").
         bool Clean(Profile p) => p.Slot.Kind == SlotKind.Age || (!p.Hedged && !ambiguous.Contains(p.Slot) && (p.Slot.Kind is SlotKind.Title or SlotKind.Meeting || p.Content.Count >= 4));
@@ -306,8 +325,8 @@ public static class SlotAligner
                     continue;
                 }
 
-                var originsA = classes[i].Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
-                var originsB = classes[j].Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
+                var originsA = classes[i].Select(p => voiceOf(p.Slot)).ToHashSet(StringComparer.Ordinal);
+                var originsB = classes[j].Select(p => voiceOf(p.Slot)).ToHashSet(StringComparer.Ordinal);
                 if (!originsA.Overlaps(originsB) && classes[i].Any(a => Clean(a) && classes[j].Any(b => Clean(b) && same(a, b))))
                 {
                     result.Add(classes[i]);
@@ -318,13 +337,13 @@ public static class SlotAligner
         return result;
     }
 
-    private static int Origins(List<Profile> group, Func<string, string> originOf) =>
-        group.Select(p => originOf(p.Slot.ArticleId)).Distinct(StringComparer.Ordinal).Count();
+    private static int Origins(List<Profile> group, Func<FactSlot, string> voiceOf) =>
+        group.Select(p => voiceOf(p.Slot)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>One piece of evidence per origin: the origin's own words when it is in the class, else its first copy's.</summary>
-    private static List<Evidence> EvidenceByOrigin(List<Profile> group, Func<string, string> originOf, Func<string, string> textOf) =>
+    private static List<Evidence> EvidenceByOrigin(List<Profile> group, Func<FactSlot, string> voiceOf, Func<string, string> textOf) =>
         group.Select(p => p.Slot)
-            .GroupBy(s => originOf(s.ArticleId), StringComparer.Ordinal)
+            .GroupBy(voiceOf, StringComparer.Ordinal)
             .Select(g => g.FirstOrDefault(s => s.ArticleId == g.Key) ?? g.First())
             .Select(s => new Evidence(s.ArticleId, s.Evidence, textOf(s.ArticleId)[s.Evidence.Range]))
             .ToList();

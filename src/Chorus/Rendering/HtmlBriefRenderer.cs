@@ -78,7 +78,8 @@ public static class HtmlBriefRenderer
                 html.AppendLine(CultureInfo.InvariantCulture, $"<div class=\"conflict\"><strong>{E(conflict.Topic)}</strong><ul>");
                 foreach (var value in conflict.Values)
                 {
-                    html.AppendLine(CultureInfo.InvariantCulture, $"<li><em>{E(value.Value)}</em> {Cite(value.Sources)}");
+                    var version = value.VersionOf is { } of ? $" <span class=\"meta\">(a version of {Cite([of])} that changes this value)</span>" : "";
+                    html.AppendLine(CultureInfo.InvariantCulture, $"<li><em>{E(value.Value)}</em> {Cite(value.Sources)}{version}");
                     foreach (var evidence in value.Evidence.Take(3))
                     {
                         html.AppendLine(CultureInfo.InvariantCulture, $"<blockquote>{E(evidence.Text)} {Cite([evidence.Source])}</blockquote>");

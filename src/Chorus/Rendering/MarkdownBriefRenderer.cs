@@ -65,7 +65,8 @@ public static class MarkdownBriefRenderer
                 md.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(conflict.Topic)}**").AppendLine();
                 foreach (var value in conflict.Values)
                 {
-                    md.AppendLine(CultureInfo.InvariantCulture, $"- *{Escape(value.Value)}* {Cite(value.Sources)}");
+                    var version = value.VersionOf is { } of ? $" (a version of [{number.GetValueOrDefault(of)}] that changes this value)" : "";
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- *{Escape(value.Value)}* {Cite(value.Sources)}{version}");
                     foreach (var evidence in value.Evidence.Take(2))
                     {
                         md.AppendLine(CultureInfo.InvariantCulture, $"  > {Escape(evidence.Text)} [{number.GetValueOrDefault(evidence.Source)}]");

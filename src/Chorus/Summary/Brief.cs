@@ -10,7 +10,8 @@ public sealed record FactLine(string Statement, IReadOnlyList<string> Sources);
 
 public sealed record EvidenceLine(string Source, string Text);
 
-public sealed record ConflictValueLine(string Value, IReadOnlyList<string> Sources, IReadOnlyList<EvidenceLine> Evidence);
+/// <summary>One side of a conflict; <see cref="VersionOf"/> is the article whose value these sources, all copies of it, changed.</summary>
+public sealed record ConflictValueLine(string Value, IReadOnlyList<string> Sources, IReadOnlyList<EvidenceLine> Evidence, string? VersionOf = null);
 
 public sealed record ConflictLine(string Topic, IReadOnlyList<ConflictValueLine> Values);
 

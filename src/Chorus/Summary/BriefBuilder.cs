@@ -26,7 +26,7 @@ public static class BriefBuilder
             analysis.Agreements.OrderByDescending(a => a.Origins).Select(a => new FactLine(a.Statement, a.Sources)).ToList(),
             analysis.Conflicts.Select(c => new ConflictLine(
                 c.Topic,
-                c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text)).ToList())).ToList())).ToList(),
+                c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text)).ToList(), v.VersionOf)).ToList())).ToList(),
             analysis.Entities.Select(e => new EntityLine(e.Name, KindName(e.Kind), e.Aliases, e.Sources)).ToList(),
             Quotes(analysis),
             articles.Select(a => new SourceLine(

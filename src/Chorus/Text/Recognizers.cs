@@ -221,6 +221,8 @@ public static partial class Recognizers
                 if (noun is "basis" or "percentage" && rest.StartsWith("point", StringComparison.OrdinalIgnoreCase))
                 {
                     noun += " points";
+                    var points = rest.StartsWith("points", StringComparison.OrdinalIgnoreCase) ? 6 : 5;
+                    span = new TextSpan(span.Start, start + (slice.Length - rest.Length) + points);
                 }
 
                 // "three dissident": a plural number with a singular noun is garbled text or a compound ("two-state

@@ -48,15 +48,17 @@ public class AgeSlotTests
     }
 
     [Fact]
-    public void AnAgeOnlyAGarbledCopyChangesIsNoConflictButIsReportedAgainstItsSource()
+    public void AnAgeAGarbledCopyChangesIsReportedAsAVersionOfItsSource()
     {
         const string wire = "Prosecutors in Marlow charged Dorian Vasquez, 24, with arson on Monday after the fire at the harbour depot destroyed six boats. "
             + "The blaze started shortly after midnight and burned for four hours before crews from three towns put it out. "
             + "Harbour master Ilse Brandt said the depot would reopen within a month and that no one had been hurt.";
         var analysis = Analyze(("wire", wire, null), ("copy", wire.Replace("Vasquez, 24,", "Vasquez, 42,", StringComparison.Ordinal) + " Advertisement", null));
-        Assert.DoesNotContain(analysis.Conflicts, c => c.Kind == SlotKind.Age);
+        var conflict = Assert.Single(analysis.Conflicts, c => c.Kind == SlotKind.Age);
+        Assert.Equal([("24", null), ("42", "wire")], conflict.Values.Select(v => (v.Value, v.VersionOf)));
         var copy = analysis.Sources.Single(s => s.ArticleId == "copy");
         Assert.Contains("Age of Dorian Vasquez: says '42' where its source wire says '24'", copy.Notes);
+        Assert.DoesNotContain(copy.Notes, n => n.Contains("other origin", StringComparison.Ordinal));
         Assert.DoesNotContain(analysis.Sources.Single(s => s.ArticleId == "wire").Notes, n => n.Contains("where its source", StringComparison.Ordinal));
     }
 }

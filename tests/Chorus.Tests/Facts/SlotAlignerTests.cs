@@ -51,15 +51,33 @@ public class SlotAlignerTests
     }
 
     [Fact]
-    public void AGarbledCopyNeverConflictsWithItsOwnSource()
+    public void ACopyThatChangesItsSourcesValueConflictsWithItAsAVersionOfIt()
     {
         var (_, conflicts) = Align(
             [
                 Slot("wire", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
                 Slot("copy", SlotKind.Duration, "duration:talks", Hours(4, 3.9, 4.1)),
+                Slot("echo", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
+            ],
+            id => "wire");
+        var conflict = Assert.Single(conflicts);
+        Assert.Equal(["wire", "echo"], conflict.Values[0].Sources);
+        Assert.Null(conflict.Values[0].VersionOf);
+        Assert.Equal(["copy"], conflict.Values[1].Sources);
+        Assert.Equal("wire", conflict.Values[1].VersionOf);
+    }
+
+    [Fact]
+    public void CopiesThatKeepTheirSourcesValueNeverConflictWithIt()
+    {
+        var (agreements, conflicts) = Align(
+            [
+                Slot("wire", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
+                Slot("copy", SlotKind.Duration, "duration:talks", Hours(3, 2.91, 3.09)),
             ],
             id => "wire");
         Assert.Empty(conflicts);
+        Assert.Empty(agreements); // one origin confirms nothing
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using Chorus.Clustering;
+using Chorus.Facts;
+using Chorus.Tests.Support;
+
+namespace Chorus.Tests.Facts;
+
+public class CountSlotTests
+{
+    private const string Lead = "A fire swept through the ferry terminal in Narva on Friday night, killing 12 people and injuring {0} others, the regional rescue board said.";
+
+    private static StoryAnalysis Analyze(params (string Id, string Text)[] articles) =>
+        StoryAnalyzer.Analyze(new Story("s", articles.Select(a => Articles.Analyzed(a.Id, a.Text)).ToList()));
+
+    [Fact]
+    public void TwoCountedFiguresThatDifferByAFewAreAConflict()
+    {
+        var analysis = Analyze(
+            ("a", string.Format(null, Lead, "157") + " Crews from three towns fought the blaze for six hours."),
+            ("b", "Rescue workers said a fire swept through the ferry terminal in Narva on Friday night, killing 12 people and injuring 162 others, the board reported."));
+        var conflict = Assert.Single(analysis.Conflicts);
+        Assert.Equal("Number of people injured", conflict.Topic);
+        Assert.Equal(["157", "162"], conflict.Values.Select(v => v.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ARoundFigureAndACountedOneNearItAgree()
+    {
+        var analysis = Analyze(
+            ("a", string.Format(null, Lead, "160") + " Crews from three towns fought the blaze for six hours."),
+            ("b", "Rescue workers said a fire swept through the ferry terminal in Narva on Friday night, killing 12 people and injuring 162 others, the board reported."));
+        Assert.Empty(analysis.Conflicts);
+    }
+}
