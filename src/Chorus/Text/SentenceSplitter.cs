@@ -3,8 +3,8 @@ namespace Chorus.Text;
 /// <summary>
 /// Splits text into sentence spans. Line breaks end sentences; inside a paragraph a sentence ends at
 /// . ! ? or … (with closing quotes) before a capital, digit or opening quote, except after titles,
-/// initials, month abbreviations and similar. Abbreviations that often close a sentence (a.m., Inc., U.S.)
-/// end one only when a typical sentence opener follows.
+/// initials, month abbreviations and similar, unless a typical sentence opener ("The", "He") follows. Abbreviations
+/// that often close a sentence (a.m., Inc., U.S.) end one only before such an opener too.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -130,23 +130,26 @@ public static class SentenceSplitter
             return false; // an initial: "John F. Kennedy"
         }
 
-        if (s_neverFinal.Contains(word))
+        // A title or a month abbreviation is followed by a name or a day, never by "The" or "He": before such a
+        // word, the full stop ends a name that looks like a title ("Hun Sen."). Abbreviations that often close a
+        // sentence end one only before such a word.
+        if (s_neverFinal.Contains(word) || s_oftenFinal.Contains(word))
         {
-            return false;
-        }
-
-        if (s_oftenFinal.Contains(word))
-        {
-            var wordEnd = next;
-            while (wordEnd < end && char.IsLetter(text[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            return s_openers.Contains(text[next..wordEnd]);
+            return OpenerAt(text, next, end);
         }
 
         return true;
+    }
+
+    private static bool OpenerAt(string text, int start, int end)
+    {
+        var wordEnd = start;
+        while (wordEnd < end && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return s_openers.Contains(text[start..wordEnd]);
     }
 
     private static string WordBefore(string text, int mark)

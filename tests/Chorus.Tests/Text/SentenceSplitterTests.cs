@@ -15,6 +15,15 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void ANameEndingLikeATitleEndsASentenceBeforeATypicalOpener()
+    {
+        Assert.Equal(
+            ["The talks were chaired by Council member Arvo Gen.", "The next round is in May."],
+            Split("The talks were chaired by Council member Arvo Gen. The next round is in May."));
+        Assert.Single(Split("The motion was backed by Sen. Marta Ilves of Narva."));
+    }
+
+    [Fact]
     public void AClosingQuoteStaysWithItsSentence()
     {
         Assert.Equal(["\"We will see.\"", "Then he left."], Split("\"We will see.\" Then he left."));
