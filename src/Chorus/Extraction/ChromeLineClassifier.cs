@@ -70,6 +70,11 @@ public static partial class ChromeLineClassifier
             return "promotion";
         }
 
+        if (text.Length < 400 && ReaderPoll().IsMatch(text))
+        {
+            return "reader poll";
+        }
+
         if (text.Length < 24 && Widget().IsMatch(text))
         {
             return "widget counter";
@@ -142,6 +147,10 @@ public static partial class ChromeLineClassifier
 
     [GeneratedRegex(@"\b(you|your|yours|our|us|we)\b|(^|[.!?]\s+)(sign|subscribe|click|tap|follow|download|get|join|register|enter|create|log|read|listen|watch|share|like|try|start|don't|do not|never)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesReader();
+
+    // A poll that asks the reader's view and shows the tally ("Vote to see ...", "You voted ...", "Cast your vote").
+    [GeneratedRegex(@"\b(vote to see|you voted (yes|no|for|against|bullish|bearish)|cast your vote|vote now|take our poll|what('s| is) your (sentiment|vote|view) on)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReaderPoll();
 
     [GeneratedRegex(@"^(\d+\s+of\s+\d+|(duration|loaded|time|views?|shares?|comments?|likes?|progress)\s*:?\s*[\d:.,%]+\s*%?|[\d:.,]+\s*(views?|shares?|comments?|likes?|min read|minutes? read))$", RegexOptions.IgnoreCase)]
     private static partial Regex Widget();
