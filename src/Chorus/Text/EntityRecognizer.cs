@@ -50,7 +50,7 @@ public static class EntityRecognizer
         "society foundation trust department office bureau network airlines airline railways club team school college hospital " +
         "church alliance coalition movement front treasury exchange reit reits services capital partners holdings securities " +
         "investments advisors advisers advisory management insurance systems technologies solutions consulting industries " +
-        "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors");
+        "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -351,11 +351,11 @@ public static class EntityRecognizer
     /// <summary>
     /// Whether two capitalised words with no other sign of a person name one. They do not when both are ordinary
     /// words that the text also writes in lower case ("Price Index", "Catch Limits"), when one has no name's shape
-    /// ("BWS P", "North American"), when the first is a compass word or a function word ("Far East", "If Valenko"),
-    /// or when they stand in a title-case heading.
+    /// ("BWS P", "North American"), when the first is a compass word, an institution's adjective or a function word
+    /// ("Far East", "Federal Reserve", "If Valenko"), or when they stand in a title-case heading.
     /// </summary>
     private static bool PairReadsAsName(string text, List<Token> tokens, List<string> words) =>
-        words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0])
+        words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0]) && !s_institutional.Contains(words[0])
         && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens);
 
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>
@@ -371,6 +371,11 @@ public static class EntityRecognizer
     private static readonly HashSet<string> s_openers = Set(
         "the a if but and or although though because is was were are let now unlike when while as at in on for with by to " +
         "from that this these those there then so not no nor yet after before since until unless whether what which who why how");
+
+    /// <summary>Adjectives that open the name of an institution or a body, not of a person ("Federal Reserve", "National Guard").</summary>
+    private static readonly HashSet<string> s_institutional = Set(
+        "federal national royal supreme constitutional imperial municipal regional provincial metropolitan international " +
+        "european global public civil social democratic republican liberal conservative socialist communist");
 
     /// <summary>Words that open the name of a region, not of a person ("Far East", "South Harbour"; but "Kaia West").</summary>
     private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");

@@ -64,6 +64,14 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void InstitutionsWithAnAdjectiveOrAnIndexAreNotPeople()
+    {
+        var mentions = Recognize("Prices at the docks worried the Federal Reserve. The National Assembly met in Narva. The Fish Index rose, and Baltic Markets were calm.");
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+        Assert.Contains(mentions, m => m is { Name: "Federal Reserve", Kind: EntityKind.Organization });
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
