@@ -50,7 +50,8 @@ public static class EntityRecognizer
         "society foundation trust department office bureau network airlines airline railways club team school college hospital " +
         "church alliance coalition movement front treasury exchange reit reits services capital partners holdings securities " +
         "investments advisors advisers advisory management insurance systems technologies solutions consulting industries " +
-        "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets");
+        "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets corp " +
+        "institution administration legislature duma watch");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -61,6 +62,12 @@ public static class EntityRecognizer
         "recession depression war");
 
     private static readonly HashSet<string> s_geoHeads = Set("gulf sea bay lake river strait cape mount isle islands republic kingdom province state city port");
+
+    /// <summary>Words that close the name of a piece of land or water.</summary>
+    private static readonly HashSet<string> s_landforms = Set("river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait");
+
+    /// <summary>Words that open the name of a storm, an event ("Hurricane Mitch").</summary>
+    private static readonly HashSet<string> s_stormWords = Set("hurricane typhoon cyclone storm tropical");
 
     private static readonly HashSet<string> s_calendar = Set(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
@@ -222,7 +229,7 @@ public static class EntityRecognizer
             return EntityKind.Place;
         }
 
-        if (s_eventWords.Contains(last))
+        if (s_eventWords.Contains(last) || (words.Count >= 2 && s_stormWords.Contains(words[0])))
         {
             return EntityKind.Event;
         }
@@ -240,6 +247,18 @@ public static class EntityRecognizer
         if (words.Count == 1 && words[0].Length is >= 2 and <= 6 && words[0].All(c => char.IsUpper(c) || char.IsDigit(c)))
         {
             return EntityKind.Organization; // an acronym such as BWS
+        }
+
+        // A faith or its branch names a community or a group ("Roman Catholics", "Islamic Jihad"), even after a given name.
+        if (words.Count >= 2 && words.Any(s_faiths.Contains))
+        {
+            return EntityKind.Organization;
+        }
+
+        // "Gaza Strip", "Wye River", "Capitol Hill"; but "Anita Hill" is a person.
+        if (words.Count >= 2 && s_landforms.Contains(last) && !GivenNames.Contains(words[0]))
+        {
+            return EntityKind.Place;
         }
 
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
@@ -360,8 +379,15 @@ public static class EntityRecognizer
 
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>
     private static bool NameShaped(string word) =>
-        word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c))
+        word.Length >= 2 && !word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && !IsCompoundAdjective(word)
         && Gazetteer.Shared.FindDemonym(word) is null && !(word.EndsWith('s') && Gazetteer.Shared.FindDemonym(word[..^1]) is not null);
+
+    /// <summary>"New York-based", "Russian-made", "Party-led": a compound adjective is no part of a name.</summary>
+    private static bool IsCompoundAdjective(string word)
+    {
+        var dash = word.LastIndexOf('-');
+        return dash > 0 && word[(dash + 1)..].ToLowerInvariant() is "based" or "made" or "built" or "led" or "owned" or "backed" or "run" or "controlled" or "funded";
+    }
 
     /// <summary>
     /// Function words that open a sentence before a name ("If Valenko", "The Gazette", "But Tamm") and are part of no
@@ -376,6 +402,10 @@ public static class EntityRecognizer
     private static readonly HashSet<string> s_institutional = Set(
         "federal national royal supreme constitutional imperial municipal regional provincial metropolitan international " +
         "european global public civil social democratic republican liberal conservative socialist communist");
+
+    /// <summary>Faiths and their branches ("Roman Catholic", "Sunni Muslim", "Islamic Jihad"): a community or a group, not a person.</summary>
+    private static readonly HashSet<string> s_faiths = Set(
+        "catholic catholics catholicism protestant orthodox sunni shiite shia islamic muslim muslims jewish christians hindu buddhist evangelical");
 
     /// <summary>Words that open the name of a region, not of a person ("Far East", "South Harbour"; but "Kaia West").</summary>
     private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");

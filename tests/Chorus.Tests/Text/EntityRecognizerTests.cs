@@ -72,6 +72,15 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void LandformsStormsFaithsAndCompanySuffixesAreNotPeople()
+    {
+        var mentions = Recognize("Hurricane Ilves struck the Narva Peninsula and flooded the Kivi Valley. Sunni Muslims and Roman Catholics prayed. A Tallinn-based group, Baltic Trawl Corp, and Sea Rights Watch sent help. Maria Hill said the Saare Strip was cut off.");
+        Assert.Equal(["Maria Hill"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+        Assert.Contains(mentions, m => m is { Name: "Hurricane Ilves", Kind: EntityKind.Event });
+        Assert.Contains(mentions, m => m is { Name: "Narva Peninsula", Kind: EntityKind.Place });
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
