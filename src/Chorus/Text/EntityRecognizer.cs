@@ -342,10 +342,14 @@ public static class EntityRecognizer
             return false;
         }
 
-        foreach (var word in words)
+        // After a given name, a place's name is a surname ("David Baltimore", "Michael Jordan").
+        var given = words.Count > 1 && GivenNames.Contains(words[0]);
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             var lower = word.ToLowerInvariant();
-            if (s_orgWords.Contains(lower) || s_venueWords.Contains(lower) || s_eventWords.Contains(lower) || s_titleHeads.Contains(lower) || Gazetteer.Shared.Find(word) is not null)
+            if (s_orgWords.Contains(lower) || s_venueWords.Contains(lower) || s_eventWords.Contains(lower) || s_titleHeads.Contains(lower)
+                || (Gazetteer.Shared.Find(word) is not null && !(given && i > 0)))
             {
                 return false;
             }

@@ -81,6 +81,15 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void APlaceNameAfterAGivenNameIsASurnameAndStatesAndCitiesArePlaces()
+    {
+        var mentions = Recognize("Marta Riga, a trawler captain, sailed from New Jersey to San Diego.");
+        Assert.Contains(mentions, m => m is { Name: "Marta Riga", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "New Jersey", Kind: EntityKind.Place });
+        Assert.Contains(mentions, m => m is { Name: "San Diego", Kind: EntityKind.Place });
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
