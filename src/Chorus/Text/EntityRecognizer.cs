@@ -118,6 +118,10 @@ public static class EntityRecognizer
                 {
                     j++; // Fishers' Union
                 }
+                else if (IsMiddleInitial(text, tokens, run, j))
+                {
+                    j++; // the full stop of "Richard M. Daley"
+                }
                 else if (tokens[j].Kind == TokenKind.Word && In(s_joiners, text, tokens[j]) && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && JoinsOf(text, tokens[run[^1]]))
                 {
                     run.Add(j);
@@ -132,6 +136,15 @@ public static class EntityRecognizer
             Classify(text, tokens, run, sentence, mentions);
             i = j;
         }
+    }
+
+    /// <summary>The full stop after a middle initial, inside a name: "Richard M. Daley" (not "U.S. Navy", whose first word is no name).</summary>
+    private static bool IsMiddleInitial(string text, List<Token> tokens, List<int> run, int j)
+    {
+        var initial = tokens[run[^1]];
+        return run.Count >= 2 && initial.Length == 1 && char.IsUpper(text[initial.Start]) && tokens[run[^2]].Length > 1
+            && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == '.' && tokens[j].Start == initial.End
+            && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && tokens[j + 1].Length > 1;
     }
 
     private static bool IsPossessive(string text, Token token) =>
@@ -262,7 +275,8 @@ public static class EntityRecognizer
         }
 
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
-            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && PairReadsAsName(text, tokens, words))))
+            && (GivenNames.Contains(words[0]) || IsSpeechVerbAfter(text, tokens, run[^1]) || (words.Count == 2 && PairReadsAsName(text, tokens, words))
+                || (words.Count == 3 && words[1].Length == 1 && NameShaped(words[0]) && NameShaped(words[2]))))
         {
             return EntityKind.Person;
         }

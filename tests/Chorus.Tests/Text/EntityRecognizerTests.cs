@@ -90,6 +90,15 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void AMiddleInitialStaysInsideTheName()
+    {
+        var mentions = Recognize("Mayor Sergei K. Valenko met Kaarel J. Tamm. The U.S. Navy sent a ship.");
+        Assert.Contains(mentions, m => m is { Name: "Sergei K. Valenko", Kind: EntityKind.Person, Title: "Mayor" });
+        Assert.Contains(mentions, m => m is { Name: "Kaarel J. Tamm", Kind: EntityKind.Person });
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person && m.Name.StartsWith("U.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
