@@ -35,7 +35,8 @@ public static class EntityRecognizer
         "spokesperson speaker ambassador envoy mayor governor senator commissioner negotiator chief head leader king queen prince " +
         "princess general colonel captain commander admiral judge justice prosecutor professor librarian editor executive ceo " +
         "manager officer coach sheriff bishop archbishop pope cardinal rabbi imam deputy representative congressman congresswoman " +
-        "lawmaker mp councillor councilor counsellor adviser advisor founder owner correspondent analyst economist scientist");
+        "lawmaker mp councillor councilor counsellor adviser advisor founder owner correspondent analyst economist scientist " +
+        "secretary-general");
 
     private static readonly HashSet<string> s_honorifics = Set("mr mrs ms miss dr prof sir dame lord lady");
 
@@ -51,15 +52,16 @@ public static class EntityRecognizer
         "church alliance coalition movement front treasury exchange reit reits services capital partners holdings securities " +
         "investments advisors advisers advisory management insurance systems technologies solutions consulting industries " +
         "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets corp " +
-        "institution administration legislature duma watch");
+        "institution administration legislature duma watch nations program programme cross senate oil petroleum energy steel " +
+        "electric airways media communications telecom software computer computers microsystems");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
-        "building harbour harbor port station bridge cathedral museum theatre theater park tower quay pier plaza");
+        "building harbour harbor port station bridge cathedral museum theatre theater park tower quay pier plaza abbey world");
 
     private static readonly HashSet<string> s_eventWords = Set(
         "summit conference forum games olympics festival congress talks expo cup championship championships marathon fair " +
-        "recession depression war");
+        "recession depression war series bowl year act accord accords treaty memorandum protocol covenant doctrine");
 
     private static readonly HashSet<string> s_geoHeads = Set("gulf sea bay lake river strait cape mount isle islands republic kingdom province state city port");
 
@@ -414,19 +416,20 @@ public static class EntityRecognizer
     /// </summary>
     private static readonly HashSet<string> s_openers = Set(
         "the a if but and or although though because is was were are let now unlike when while as at in on for with by to " +
+        "whenever wherever however several many some few most all both two three four five six seven eight nine ten " +
         "from that this these those there then so not no nor yet after before since until unless whether what which who why how");
 
     /// <summary>Adjectives that open the name of an institution or a body, not of a person ("Federal Reserve", "National Guard").</summary>
     private static readonly HashSet<string> s_institutional = Set(
         "federal national royal supreme constitutional imperial municipal regional provincial metropolitan international " +
-        "european global public civil social democratic republican liberal conservative socialist communist");
+        "european global public civil social democratic republican liberal conservative socialist communist special");
 
     /// <summary>Faiths and their branches ("Roman Catholic", "Sunni Muslim", "Islamic Jihad"): a community or a group, not a person.</summary>
     private static readonly HashSet<string> s_faiths = Set(
         "catholic catholics catholicism protestant orthodox sunni shiite shia islamic muslim muslims jewish christians hindu buddhist evangelical");
 
     /// <summary>Words that open the name of a region, not of a person ("Far East", "South Harbour"; but "Kaia West").</summary>
-    private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle");
+    private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle northeast northwest southeast southwest");
 
     /// <summary>
     /// A heading in title case ("Quota Fears Out, Harbour Fees In"), where capitals mark no names: no sentence

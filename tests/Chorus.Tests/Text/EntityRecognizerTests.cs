@@ -99,6 +99,14 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void NationsProgramsTreatiesAndCountedGroupsAreNotPeople()
+    {
+        var mentions = Recognize("The United Nations and the World Food Program sent grain under the Narva Memorandum. Three Republicans objected. U.N. Secretary-General Marta Ilves said so.");
+        Assert.Equal(["Marta Ilves"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+        Assert.Equal("U.N. Secretary-General", mentions.Single(m => m.Name == "Marta Ilves").Title);
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
