@@ -353,7 +353,8 @@ public static class EntityRecognizer
 
     private static bool LooksLikeName(List<string> words)
     {
-        if (words.Count is < 1 or > 4)
+        // "of" joins the parts of a name but never opens one ("Minister of Defense" holds no person "of Defense").
+        if (words.Count is < 1 or > 4 || words[0].Equals("of", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -107,6 +107,13 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void OfOpensNoName()
+    {
+        var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+    }
+
+    [Fact]
     public void AListOfNamesInASentenceAndNamesWithOneOrdinaryWordAreStillPeople()
     {
         var mentions = Recognize("Those who lost included Reps. Jaan Koppel of Tartu, Tep An of Narva and Mart Sepp of Parnu. Tep An said the sun rose and he ran. Kaia West, a lawyer for the crews, was there.");
