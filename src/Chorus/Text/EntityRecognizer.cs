@@ -53,7 +53,8 @@ public static class EntityRecognizer
         "investments advisors advisers advisory management insurance systems technologies solutions consulting industries " +
         "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets corp " +
         "institution administration legislature duma watch nations program programme cross senate oil petroleum energy steel " +
-        "electric airways media communications telecom software computer computers microsystems");
+        "electric airways media communications telecom software computer computers microsystems economics macroeconomics " +
+        "research review outlook mortgage co-operation cooperation");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -66,7 +67,9 @@ public static class EntityRecognizer
     private static readonly HashSet<string> s_geoHeads = Set("gulf sea bay lake river strait cape mount isle islands republic kingdom province state city port");
 
     /// <summary>Words that close the name of a piece of land or water.</summary>
-    private static readonly HashSet<string> s_landforms = Set("river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait");
+    private static readonly HashSet<string> s_landforms = Set(
+        "river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait territory region " +
+        "zone oblast krai district county");
 
     /// <summary>Words that open the name of a storm, an event ("Hurricane Mitch").</summary>
     private static readonly HashSet<string> s_stormWords = Set("hurricane typhoon cyclone storm tropical");
@@ -353,8 +356,10 @@ public static class EntityRecognizer
 
     private static bool LooksLikeName(List<string> words)
     {
-        // "of" joins the parts of a name but never opens one ("Minister of Defense" holds no person "of Defense").
-        if (words.Count is < 1 or > 4 || words[0].Equals("of", StringComparison.OrdinalIgnoreCase))
+        // "of" joins the parts of a name but never opens one ("Minister of Defense" holds no person "of Defense"); a
+        // verb's particle or an abbreviation never closes one ("Tuning In", "Heat Up", "Helena St").
+        if (words.Count is < 1 or > 4 || words[0].Equals("of", StringComparison.OrdinalIgnoreCase)
+            || (words.Count > 1 && words[^1] is "In" or "On" or "Up" or "Out" or "Off" or "Down" or "Over" or "Into" or "St" or "Mt" or "Ft"))
         {
             return false;
         }
@@ -417,7 +422,7 @@ public static class EntityRecognizer
     /// </summary>
     private static readonly HashSet<string> s_openers = Set(
         "the a if but and or although though because is was were are let now unlike when while as at in on for with by to " +
-        "whenever wherever however several many some few most all both two three four five six seven eight nine ten " +
+        "whenever wherever however several many some few most all both two three four five six seven eight nine ten about " +
         "from that this these those there then so not no nor yet after before since until unless whether what which who why how");
 
     /// <summary>Adjectives that open the name of an institution or a body, not of a person ("Federal Reserve", "National Guard").</summary>

@@ -107,6 +107,13 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void RegionsResearchFirmsAndHeadlinePhrasesAreNotPeople()
+    {
+        var mentions = Recognize("Prices in Saare County rose, said Kivi Research. Tuning In drew few listeners. Dan Rather and Tep An said so.");
+        Assert.Equal(["Dan Rather", "Tep An"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+    }
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
