@@ -143,6 +143,12 @@ public static class EntityRecognizer
         }
     }
 
+    private static bool IsNameOfPlaceOrBodyEnd(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return s_landforms.Contains(lower) || s_geoHeads.Contains(lower) || s_orgWords.Contains(lower);
+    }
+
     /// <summary>The full stop after a middle initial, inside a name: "Richard M. Daley" (not "U.S. Navy", whose first word is no name).</summary>
     private static bool IsMiddleInitial(string text, List<Token> tokens, List<int> run, int j)
     {
@@ -202,6 +208,11 @@ public static class EntityRecognizer
         while (lastTitle >= 0 && lastTitle + 3 < words.Count && words[lastTitle + 1] is "of" or "for")
         {
             lastTitle += 2;
+            // "Governor of Primorye Territory Oleg Kozhemyako": a place's or a body's last word stays in the title.
+            while (lastTitle + 3 <= words.Count && IsNameOfPlaceOrBodyEnd(words[lastTitle + 1]))
+            {
+                lastTitle++;
+            }
         }
 
         if (lastTitle >= 0 && LooksLikeName(words.Skip(lastTitle + 1).ToList()))

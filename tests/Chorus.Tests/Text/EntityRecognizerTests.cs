@@ -114,6 +114,14 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void ATitleKeepsTheWholePlaceItIsOf()
+    {
+        var mentions = Recognize("They met the Governor of Saare County Kaarel Kask in Narva. \"We will help,\" said Governor of Saare County Kask.");
+        Assert.Equal(["Kaarel Kask", "Kask"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+        Assert.All(mentions.Where(m => m.Kind == EntityKind.Person), m => Assert.Equal("Governor of Saare County", m.Title));
+    }
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
