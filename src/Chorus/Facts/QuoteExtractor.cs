@@ -7,7 +7,7 @@ namespace Chorus.Facts;
 public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Speaker);
 
 /// <summary>
-/// Finds direct quotes (straight or curly double quotes, within a paragraph) and their speakers from the
+/// Finds direct quotes (straight, curly or ``typewriter'' double quotes, within a paragraph) and their speakers from the
 /// attribution around them: '"...," X said', '"...," said X', 'X said: "..."', 'according to X', or a
 /// pronoun ("he said") resolved to the nearest person named before. A quote that opens a paragraph takes its
 /// attribution from the rest of that paragraph.
@@ -25,24 +25,38 @@ public static partial class QuoteExtractor
             .ToList();
         foreach (var (start, end) in Paragraphs(text))
         {
+            // A quote with no attribution of its own right after an attributed one ('"...," Tamm said. "..."') continues
+            // it; the attribution between them is short. (Wire archives put a whole article in one paragraph.)
+            TextSpan? lastSpeaker = null;
+            var lastClose = -1;
             var open = -1;
+            var typewriter = false;
             for (var i = start; i < end; i++)
             {
                 var c = text[i];
-                if (open < 0 && (c == '“' || (c == '"' && (i == start || !char.IsLetterOrDigit(text[i - 1])))))
+                if (open < 0 && c == '`' && i + 1 < end && text[i + 1] == '`')
                 {
-                    open = i;
+                    (open, typewriter) = (i, true); // ``wire archives quote like this''
+                    i++;
                 }
-                else if (open >= 0 && (c == '”' || c == '"'))
+                else if (open < 0 && (c == '“' || (c == '"' && (i == start || !char.IsLetterOrDigit(text[i - 1])))))
                 {
-                    var inner = new TextSpan(open + 1, i);
+                    (open, typewriter) = (i, false);
+                }
+                else if (open >= 0 && (typewriter ? c == '\'' && i + 1 < end && text[i + 1] == '\'' : c is '”' or '"'))
+                {
+                    var close = typewriter ? i + 2 : i + 1;
+                    var inner = new TextSpan(open + (typewriter ? 2 : 1), i);
                     var trimmed = Trim(text, inner);
                     if (Tokenizer.CountWords(trimmed.Of(text)) >= 4 && !IsTitle(trimmed.Of(text)))
                     {
-                        quotes.Add(new QuoteMention(article.Id, trimmed, Speaker(text, people, open, i + 1, start, end)));
+                        var speaker = Speaker(text, people, open, close, start, end) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
+                        quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
+                        (lastSpeaker, lastClose) = (speaker, close);
                     }
 
                     open = -1;
+                    i = close - 1;
                 }
             }
         }
@@ -88,9 +102,10 @@ public static partial class QuoteExtractor
     private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
         var word = speaker.Of(text).ToLowerInvariant();
+        // A name in the possessive ("Sahm thought Powell's answer was frustrating. '...,' she said") is not who speaks.
         if (word is "he" or "she" or "they")
         {
-            return people.LastOrDefault(p => p.Span.End <= quoteStart)?.Span;
+            return people.LastOrDefault(p => p.Span.End <= quoteStart && !IsPossessive(text, p.Span))?.Span;
         }
 
         // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the
@@ -99,6 +114,9 @@ public static partial class QuoteExtractor
             ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”"));
         return named?.Span ?? speaker;
     }
+
+    private static bool IsPossessive(string text, TextSpan name) =>
+        name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
 
     /// <summary>A title in quotation marks ("The Last Cod Of The Baltic"): a few words, each capitalised, and no sentence in it.</summary>
     private static bool IsTitle(string quoted)
@@ -140,10 +158,32 @@ public static partial class QuoteExtractor
         }
     }
 
-    private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted";
+    /// <summary>
+    /// Whether the text between two quotes is no more than the first one's attribution: one sentence at most, and
+    /// short ('," said Sergei Valenko, the chair of the council that met in Narva. ').
+    /// </summary>
+    private static bool IsAttributionOnly(string text, int from, int to)
+    {
+        if (to - from > 240)
+        {
+            return false;
+        }
+
+        var ends = 0;
+        for (var i = from; i + 1 < to; i++)
+        {
+            ends += text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]) ? 1 : 0;
+        }
+
+        return ends <= 1;
+    }
+
+    private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted|admitted|" +
+        "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
     private const string Name = @"(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
 
-    [GeneratedRegex(@"^[,.]?\s*(?:(?:[a-z]+\s+){0,3}(?<name>" + Name + @")\s+(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
+    // '"...," Moody's chief economist Mark Zandi recently explained' and '"...," said the minister Anna Berg'.
+    [GeneratedRegex(@"^[,.]?\s*(?:(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
     private static partial Regex AfterQuote();
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$")]

@@ -25,4 +25,39 @@ public class QuoteExtractorTests
     [Fact]
     public void AQuotedSentenceIsStillAQuote() =>
         Assert.Single(Quotes("Marta Ilves said: “The last cod of the Baltic Sea will not wait for us.”"));
+
+    [Fact]
+    public void WireArchiveTypewriterQuotesAreQuotes()
+    {
+        var quote = Assert.Single(Quotes("``The boats will stay in port until the quota is clear,'' said Sergei Valenko, the council chair."));
+        Assert.Equal(("The boats will stay in port until the quota is clear", "Sergei Valenko"), quote);
+    }
+
+    [Fact]
+    public void AnUnattributedQuoteAfterAnAttributedOneInTheSameParagraphContinuesIt()
+    {
+        var quotes = Quotes("“We are not trying to close the fishery,” Valenko admitted on Monday. “But the stocks need two quiet years.”");
+        Assert.Equal(["Valenko", "Valenko"], quotes.Select(q => q.Speaker));
+    }
+
+    [Fact]
+    public void ASpeakerWithATitleAndAnAdverbBeforeTheVerbIsFound()
+    {
+        var quote = Assert.Single(Quotes("“Prices will fall once the boats are back,” the council's chief economist Liisa Tamm recently explained."));
+        Assert.Equal("Liisa Tamm", quote.Speaker);
+    }
+
+    [Fact]
+    public void APronounIsNotTheNameInThePossessiveBeforeIt()
+    {
+        var quotes = Quotes("Liisa Tamm thought Valenko's answer was weak.\n“Those crews will be the first to lose their jobs,” she said.");
+        Assert.Equal("Liisa Tamm", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void AQuoteAfterMoreNarrativeDoesNotContinueTheLastSpeaker()
+    {
+        var quotes = Quotes("``The boats will stay in port,'' Valenko said. Hundreds gathered at the harbour in the evening. Some had come from Tartu. ``We only want to fish again,'' said a young man who gave only his first name.");
+        Assert.Equal(["Valenko", null], quotes.Select(q => q.Speaker));
+    }
 }
