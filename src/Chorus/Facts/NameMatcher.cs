@@ -5,7 +5,7 @@ namespace Chorus.Facts;
 
 /// <summary>
 /// Decides whether two spellings name the same person: transliteration folds (Sergei/Sergey/Sergej,
-/// Walenko/Valenko), given-name variants (Anthony/Antony) and one- or two-letter garbles of a surname.
+/// Walenko/Valenko), given-name variants (Anthony/Antony, Tom/Thomas) and one- or two-letter garbles of a surname.
 /// Two full names with clearly different given names never match, even with the same surname.
 /// </summary>
 public static class NameMatcher
@@ -17,6 +17,14 @@ public static class NameMatcher
         ["dmitry", "dmitri", "dmitrij"], ["yuri", "yury", "juri", "jurij", "iouri"], ["catherine", "katherine", "kathryn", "katharina", "ekaterina", "yekaterina"],
         ["stephen", "steven", "stefan", "stephan"], ["mohammed", "muhammad", "mohamed", "mohammad", "muhammed"], ["jon", "john", "johan", "johann", "jan"],
         ["peter", "pyotr", "petr", "piotr", "pietro"], ["nicholas", "nikolai", "nikolay", "nicolas", "nikolaus"], ["sergei", "sergey", "sergej", "serge", "sergiy", "serhiy"],
+
+        // Short forms of English given names (Tom Welch is Thomas Welch).
+        ["thomas", "tom", "tommy"], ["william", "bill", "billy", "will", "willie"], ["robert", "bob", "bobby", "rob"], ["richard", "dick", "rick", "rich"],
+        ["james", "jim", "jimmy", "jamie"], ["michael", "mike", "mick"], ["david", "dave"], ["joseph", "joe", "joey"], ["charles", "chuck", "charlie"],
+        ["edward", "ed", "eddie", "ted", "ned"], ["daniel", "dan", "danny"], ["benjamin", "ben"], ["kenneth", "ken", "kenny"], ["lawrence", "larry"],
+        ["ronald", "ron", "ronnie"], ["donald", "don"], ["samuel", "sam"], ["patrick", "pat"], ["timothy", "tim"], ["andrew", "andy"],
+        ["christopher", "chris"], ["jonathan", "jon"], ["gerald", "gerry", "jerry"], ["elizabeth", "liz", "beth", "betty"], ["margaret", "maggie", "peggy"],
+        ["katherine", "kate", "kathy"], ["susan", "sue"], ["patricia", "patty", "pat"], ["alexander", "alex"], ["frederick", "fred"], ["stephen", "steve"],
     ];
 
     public static bool SamePerson(string a, string b)

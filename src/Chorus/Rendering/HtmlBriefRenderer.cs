@@ -51,7 +51,7 @@ public static class HtmlBriefRenderer
         string Cite(IEnumerable<string> ids) => string.Concat(ids.Select(id => $"<a class=\"cite\" href=\"#{E(story.Id)}-src-{number.GetValueOrDefault(id)}\">[{number.GetValueOrDefault(id)}]</a>"));
 
         html.AppendLine(CultureInfo.InvariantCulture, $"<article id=\"{E(story.Id)}\"><h1>{E(story.Title)}</h1>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"meta\">{story.Articles.Count} articles from {story.Sources.Select(s => s.Site).Distinct().Count()} outlets</p>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"meta\">{BriefPhrases.Coverage(story)}</p>");
         html.AppendLine("<h2>What happened</h2><ul>");
         foreach (var sentence in story.Summary)
         {
@@ -108,9 +108,14 @@ public static class HtmlBriefRenderer
         if (story.Quotes.Count > 0)
         {
             html.AppendLine("<h2>Who said what</h2><ul>");
-            foreach (var quote in story.Quotes)
+            foreach (var quote in story.Quotes.Take(BriefPhrases.ShownQuotes))
             {
                 html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(quote.Speaker ?? "Unattributed")}</strong>: “{E(quote.Text)}” {Cite(quote.Sources)}</li>");
+            }
+
+            if (story.Quotes.Count > BriefPhrases.ShownQuotes)
+            {
+                html.AppendLine(CultureInfo.InvariantCulture, $"<li class=\"meta\">… and {BriefPhrases.Count(story.Quotes.Count - BriefPhrases.ShownQuotes, "more quote")} (all in the JSON brief)</li>");
             }
 
             html.AppendLine("</ul>");

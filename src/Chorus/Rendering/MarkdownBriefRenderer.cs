@@ -38,7 +38,7 @@ public static class MarkdownBriefRenderer
         string Cite(IEnumerable<string> ids) => string.Concat(ids.Select(id => $"[{number.GetValueOrDefault(id)}]"));
 
         md.AppendLine(CultureInfo.InvariantCulture, $"# {Escape(story.Title)}").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Story `{story.Id}`: {story.Articles.Count} articles from {story.Sources.Select(s => s.Site).Distinct().Count()} outlets.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Story `{story.Id}`: {BriefPhrases.Coverage(story)}.").AppendLine();
         md.AppendLine("## What happened").AppendLine();
         foreach (var sentence in story.Summary)
         {
@@ -93,9 +93,14 @@ public static class MarkdownBriefRenderer
         if (story.Quotes.Count > 0)
         {
             md.AppendLine("## Who said what").AppendLine();
-            foreach (var quote in story.Quotes)
+            foreach (var quote in story.Quotes.Take(BriefPhrases.ShownQuotes))
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(quote.Speaker ?? "Unattributed")}: “{Escape(quote.Text)}” {Cite(quote.Sources)}");
+            }
+
+            if (story.Quotes.Count > BriefPhrases.ShownQuotes)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- … and {BriefPhrases.Count(story.Quotes.Count - BriefPhrases.ShownQuotes, "more quote")} (all in `--format json`)");
             }
 
             md.AppendLine();

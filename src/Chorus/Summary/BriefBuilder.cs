@@ -17,12 +17,15 @@ public static class BriefBuilder
         var titleSource = articles.Where(a => !copyOf.ContainsKey(a.Id) && a.Article.Title is not null)
             .OrderByDescending(a => analysis.QualityOf(a.Id))
             .FirstOrDefault() ?? articles[0];
+        var summary = BriefSummarizer.Summarize(analysis, options.MaxWords);
 
+        // With no headline anywhere, the story is named by the opening of its first summary sentence, which says
+        // what happened, rather than by whatever one article begins with.
         return new StoryBrief(
             story.Id,
-            titleSource.Article.Title ?? FirstWords(titleSource.Text),
+            titleSource.Article.Title ?? FirstWords(summary.Count > 0 ? summary[0].Text : titleSource.Text),
             articles.Select(a => a.Id).ToList(),
-            BriefSummarizer.Summarize(analysis, options.MaxWords),
+            summary,
             analysis.Agreements.OrderByDescending(a => a.Origins).Select(a => new FactLine(a.Statement, a.Sources)).ToList(),
             analysis.Conflicts.Select(c => new ConflictLine(
                 c.Topic,
