@@ -79,8 +79,12 @@ public static partial class QuoteExtractor
         var beforeMatch = BeforeQuote().Match(before);
         if (beforeMatch.Success)
         {
-            var group = beforeMatch.Groups["name"];
-            return Resolve(text, people, new TextSpan(beforeStart + group.Index, beforeStart + group.Index + group.Length), open);
+            // The subject of the sentence that holds the quote speaks as named: the person after it is not a
+            // better guess ("JANA said Friday that Gadhafi ``is ...''" is the agency's words).
+            var subject = beforeMatch.Groups["subject"].Success;
+            var group = subject ? beforeMatch.Groups["subject"] : beforeMatch.Groups["name"];
+            var span = new TextSpan(beforeStart + group.Index, beforeStart + group.Index + group.Length);
+            return subject && !IsPronoun(span.Of(text)) ? people.FirstOrDefault(p => p.Span.Overlaps(span))?.Span ?? Unplaced(text, span) : Resolve(text, people, span, open);
         }
 
         // A quote opening the paragraph: the attribution may follow in the paragraph ("..." Then: "X said").
@@ -101,19 +105,27 @@ public static partial class QuoteExtractor
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
     private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
-        var word = speaker.Of(text).ToLowerInvariant();
         // A name in the possessive ("Sahm thought Powell's answer was frustrating. '...,' she said") is not who speaks.
-        if (word is "he" or "she" or "they")
+        // The person is named before both the pronoun and the quote ("He told reporters that Lahoud will ``...''" is
+        // not Lahoud speaking).
+        if (IsPronoun(speaker.Of(text)))
         {
-            return people.LastOrDefault(p => p.Span.End <= quoteStart && !IsPossessive(text, p.Span))?.Span;
+            var before = Math.Min(quoteStart, speaker.Start);
+            return people.LastOrDefault(p => p.Span.End <= before && !IsPossessive(text, p.Span))?.Span;
         }
 
         // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the
         // speaker lives or works, with the person named just after it.
         var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker))
             ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”"));
-        return named?.Span ?? speaker;
+        return named?.Span ?? Unplaced(text, speaker);
     }
+
+    private static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they";
+
+    /// <summary>A place or a function word does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
+    private static TextSpan? Unplaced(string text, TextSpan speaker) =>
+        Gazetteer.Shared.Find(speaker.Of(text)) is null && !Stopwords.Contains(speaker.Of(text).ToLowerInvariant()) ? speaker : null;
 
     private static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
@@ -159,34 +171,23 @@ public static partial class QuoteExtractor
     }
 
     /// <summary>
-    /// Whether the text between two quotes is no more than the first one's attribution: one sentence at most, and
-    /// short ('," said Sergei Valenko, the chair of the council that met in Narva. ').
+    /// Whether the text between two quotes is no more than the first one's attribution: it opens as one, holds one
+    /// sentence at most, and is short ('," said Sergei Valenko, the chair of the council that met in Narva. ').
     /// </summary>
-    private static bool IsAttributionOnly(string text, int from, int to)
-    {
-        if (to - from > 240)
-        {
-            return false;
-        }
-
-        var ends = 0;
-        for (var i = from; i + 1 < to; i++)
-        {
-            ends += text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]) ? 1 : 0;
-        }
-
-        return ends <= 1;
-    }
+    private static bool IsAttributionOnly(string text, int from, int to) =>
+        to - from <= 240 && AfterQuote().IsMatch(text.AsSpan(from, to - from)) && SentenceSplitter.Split(text, from, to).Count <= 1;
 
     private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted|admitted|" +
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
-    private const string Name = @"(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
+    private const string Name = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
 
     // '"...," Moody's chief economist Mark Zandi recently explained' and '"...," said the minister Anna Berg'.
     [GeneratedRegex(@"^[,.]?\s*(?:(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
     private static partial Regex AfterQuote();
 
-    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    // 'Tamm said: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
+    // sentence: 'Tamm conceded that the deal ``should sober every trawler owner'''.
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]

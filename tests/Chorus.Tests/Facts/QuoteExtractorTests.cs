@@ -60,4 +60,23 @@ public class QuoteExtractorTests
         var quotes = Quotes("``The boats will stay in port,'' Valenko said. Hundreds gathered at the harbour in the evening. Some had come from Tartu. ``We only want to fish again,'' said a young man who gave only his first name.");
         Assert.Equal(["Valenko", null], quotes.Select(q => q.Speaker));
     }
+
+    [Fact]
+    public void AnInvertedAttributionBeforeTheQuoteNamesTheSpeaker() =>
+        Assert.Equal("Liisa Tamm", Assert.Single(Quotes("Added Liisa Tamm, ``We owe it to the crews to look at the quota again.''")).Speaker);
+
+    [Fact]
+    public void AQuoteInsideTheSpeakersOwnSentenceIsTheirs() =>
+        Assert.Equal("Sergei Valenko", Assert.Single(Quotes("The talks ended late. Sergei Valenko conceded that the deal ``should sober every trawler owner on the coast.''")).Speaker);
+
+    [Fact]
+    public void APronounSpeaksForAPersonNamedBeforeItNotForOneNamedInItsOwnSentence()
+    {
+        var quote = Assert.Single(Quotes("Council chair Sergei Valenko tried to calm the crews. He told reporters that Liisa Tamm will ``keep the boats in port until spring.''"));
+        Assert.Equal("Sergei Valenko", quote.Speaker);
+    }
+
+    [Fact]
+    public void AnAgencyCalledItOrATownIsNoSpeaker() =>
+        Assert.Null(Assert.Single(Quotes("The weather service in Tallinn said the storm would remain ``a very dangerous storm for the whole coast.''")).Speaker);
 }
