@@ -449,8 +449,9 @@ public static class EntityRecognizer
     private static readonly HashSet<string> s_compass = Set("north south east west northern southern eastern western central far middle northeast northwest southeast southwest");
 
     /// <summary>
-    /// A heading in title case ("Quota Fears Out, Harbour Fees In"), where capitals mark no names: no sentence
-    /// ending, and three in four of its words capitalised (a list of names in a sentence ends with a full stop).
+    /// A heading in title case ("Quota Fears Out, Harbour Fees In", "About Supply Chains"), where capitals mark no
+    /// names: no sentence ending, and three in four of its words capitalised (a list of names in a sentence ends
+    /// with a full stop), or a short one capitalised throughout.
     /// </summary>
     private static bool IsTitleCase(string text, List<Token> tokens)
     {
@@ -459,11 +460,17 @@ public static class EntityRecognizer
             return false;
         }
 
-        int words = 0, capitalised = 0;
+        int words = 0, capitalised = 0, stops = 0;
         foreach (var token in tokens)
         {
-            if (token.Kind != TokenKind.Word || Stopwords.Contains(Lower(text, token)))
+            if (token.Kind != TokenKind.Word)
             {
+                continue;
+            }
+
+            if (Stopwords.Contains(Lower(text, token)))
+            {
+                stops++;
                 continue;
             }
 
@@ -471,7 +478,9 @@ public static class EntityRecognizer
             capitalised += char.IsUpper(text[token.Start]) ? 1 : 0;
         }
 
-        return words >= 4 && capitalised * 4 >= words * 3;
+        // A short heading is capitalised throughout and has a small word too ("About Supply Chains"); a name alone
+        // on its line ("Kaarel Kask") has none.
+        return (words >= 4 && capitalised * 4 >= words * 3) || (words >= 2 && capitalised == words && stops >= 1);
     }
 
     /// <summary>

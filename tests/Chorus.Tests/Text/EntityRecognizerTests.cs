@@ -122,6 +122,13 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void AShortHeadingWithASmallWordNamesNoOneButANameAloneOnItsLineStillDoes()
+    {
+        Assert.DoesNotContain(Recognize("Prices rose again.\n\nAbout Harbour Fees\n\nThe council met."), m => m.Kind == EntityKind.Person);
+        Assert.Contains(Recognize("Prices rose again.\n\nKaarel Kask\n\nThe council met. Kask said so."), m => m is { Name: "Kaarel Kask", Kind: EntityKind.Person });
+    }
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
