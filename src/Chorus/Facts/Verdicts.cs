@@ -102,8 +102,8 @@ public static class SlotAligner
 
     /// <summary>
     /// The values a copy changed: slots of a copy (an article whose origin is another article) that its origin also
-    /// fills for the same topic, in a sentence about the same thing, with no compatible value. A copy never
-    /// conflicts with its own source, so this is how a value carried only by a garbled copy is still reported.
+    /// fills for the same topic, in a sentence about the same thing, with no compatible value. They become trust
+    /// notes on the copy; in <see cref="Align"/> the same changed values are conflict sides of their own.
     /// </summary>
     public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
         Changed(slots, originOf, textOf)
