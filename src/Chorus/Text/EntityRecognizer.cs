@@ -143,6 +143,7 @@ public static class EntityRecognizer
         }
     }
 
+    /// <summary>A word that closes the name of a place or a body ("Territory", "Province", "Council"), so a title's "of ..." runs up to it.</summary>
     private static bool IsNameOfPlaceOrBodyEnd(string word)
     {
         var lower = word.ToLowerInvariant();
