@@ -17,8 +17,11 @@ public static class NameMatcher
         ["dmitry", "dmitri", "dmitrij"], ["yuri", "yury", "juri", "jurij", "iouri"], ["catherine", "katherine", "kathryn", "katharina", "ekaterina", "yekaterina"],
         ["stephen", "steven", "stefan", "stephan"], ["mohammed", "muhammad", "mohamed", "mohammad", "muhammed"], ["jon", "john", "johan", "johann", "jan"],
         ["peter", "pyotr", "petr", "piotr", "pietro"], ["nicholas", "nikolai", "nikolay", "nicolas", "nikolaus"], ["sergei", "sergey", "sergej", "serge", "sergiy", "serhiy"],
+    ];
 
-        // Short forms of English given names (Tom Welch is Thomas Welch).
+    /// <summary>Short forms of English given names (Tom Welch is Thomas Welch): another name, not another spelling.</summary>
+    private static readonly string[][] s_shortForms =
+    [
         ["thomas", "tom", "tommy"], ["william", "bill", "billy", "will", "willie"], ["robert", "bob", "bobby", "rob"], ["richard", "dick", "rick", "rich"],
         ["james", "jim", "jimmy", "jamie"], ["michael", "mike", "mick"], ["david", "dave"], ["joseph", "joe", "joey"], ["charles", "chuck", "charlie"],
         ["edward", "ed", "eddie", "ted", "ned"], ["daniel", "dan", "danny"], ["benjamin", "ben"], ["kenneth", "ken", "kenny"], ["lawrence", "larry"],
@@ -106,12 +109,20 @@ public static class NameMatcher
 
         var la = a.ToLowerInvariant();
         var lb = b.ToLowerInvariant();
-        if (s_variants.Any(group => group.Contains(la) && group.Contains(lb)))
+        if (s_variants.Any(group => group.Contains(la) && group.Contains(lb)) || IsShortFormOf(la, lb))
         {
             return true;
         }
 
         return x.Length >= 4 && y.Length >= 4 && x[0] == y[0] && Distance(x, y) <= 1;
+    }
+
+    /// <summary>Whether one given name is a short form of the other or both of one name ("Bill" and "William").</summary>
+    public static bool IsShortFormOf(string a, string b)
+    {
+        var la = a.ToLowerInvariant();
+        var lb = b.ToLowerInvariant();
+        return s_shortForms.Any(group => group.Contains(la) && group.Contains(lb));
     }
 
     /// <summary>Lower case without accents, with common transliteration differences folded.</summary>

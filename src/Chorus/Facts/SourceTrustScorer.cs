@@ -55,7 +55,8 @@ public static class SourceTrustScorer
                     .Select(m => m.Mention.Name)
                     .Concat(entity.Mentions.Where(m => m.ArticleId == article.Id && !m.Mention.Name.Contains(' ', StringComparison.Ordinal)).Select(m => m.Mention.Name))
                     .Distinct(StringComparer.Ordinal)
-                    .Where(name => !entity.Name.EndsWith(name, StringComparison.Ordinal) && !entity.Name.Equals(name, StringComparison.Ordinal) && !SameButForPlural(entity.Name, name))
+                    .Where(name => !entity.Name.EndsWith(name, StringComparison.Ordinal) && !entity.Name.Equals(name, StringComparison.Ordinal) && !SameButForPlural(entity.Name, name)
+                        && !SameButForFormality(entity.Name, name))
                     .ToList();
                 if (spellings.Count > 0)
                 {
@@ -114,6 +115,18 @@ public static class SourceTrustScorer
     /// "Fishing Towns" for "Fishing Town": a plural ending on the name or its last word is grammar,
     /// not a misspelling.
     /// </summary>
+    /// <summary>
+    /// The same name written more or less formally: with or without middle names and initials ("Jerome H. Powell"),
+    /// or with a short form of the given name ("Bill" for "William"). Neither is a misspelling.
+    /// </summary>
+    internal static bool SameButForFormality(string name, string variant)
+    {
+        var a = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var b = variant.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return a.Length >= 2 && b.Length >= 2 && a[^1] == b[^1]
+            && (a[0] == b[0] || NameMatcher.IsShortFormOf(a[0], b[0]));
+    }
+
     internal static bool SameButForPlural(string name, string variant)
     {
         var last = name[(name.LastIndexOf(' ') + 1)..];

@@ -17,4 +17,17 @@ public class SourceTrustScorerTests
     [InlineData("Mart Sepperson", "Mart Sepparson")]
     public void AChangedLetterIsAMisspelling(string name, string variant) =>
         Assert.False(SourceTrustScorer.SameButForPlural(name, variant));
+
+    [Theory]
+    [InlineData("Sergei Valenko", "Sergei K. Valenko")]
+    [InlineData("Thomas Kask", "Tom Kask")]
+    [InlineData("Bill Kask", "William Jefferson Kask")]
+    public void AMiddleInitialOrAShortGivenNameIsFormalityNotAMisspelling(string name, string variant) =>
+        Assert.True(SourceTrustScorer.SameButForFormality(name, variant));
+
+    [Theory]
+    [InlineData("Sergei Valenko", "Sergey Valenko")]
+    [InlineData("Sergei Valenko", "Sergei Walenko")]
+    public void ATransliterationOrAGarbleIsNoFormality(string name, string variant) =>
+        Assert.False(SourceTrustScorer.SameButForFormality(name, variant));
 }
