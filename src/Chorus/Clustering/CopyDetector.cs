@@ -157,17 +157,72 @@ public static class CopyDetector
             firstWithKey.TryAdd(prepared[b].Key, b);
             if (best is not null)
             {
-                var root = best.SourceId;
-                while (links.TryGetValue(root, out var up))
-                {
-                    root = up.SourceId;
-                }
-
-                links[prepared[b].Id] = best with { SourceId = root };
+                links[prepared[b].Id] = best with { SourceId = RootOf(links, best.SourceId) };
             }
         }
 
+        LinkUndatedExcerpts(prepared, links);
         return [.. links.Values];
+    }
+
+    private static string RootOf(Dictionary<string, CopyLink> links, string id)
+    {
+        var root = id;
+        for (var hops = 0; hops <= links.Count && links.TryGetValue(root, out var up); hops++)
+        {
+            root = up.SourceId;
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Without dates, input order says nothing about which text came first: an outlet's excerpt may come before
+    /// the full text it was cut from. An undated article that nothing else explains, and whose sentences a later
+    /// undated article of at least twice as many sentences covers as a rewrite's would, is an excerpt of it.
+    /// Links then point to the new roots again. Sought among the next <see cref="SpunWindow"/> articles.
+    /// </summary>
+    private static void LinkUndatedExcerpts(List<CopyPrint> prepared, Dictionary<string, CopyLink> links)
+    {
+        var added = false;
+        for (var a = 0; a < prepared.Count; a++)
+        {
+            var excerpt = prepared[a];
+            if (excerpt.Published is not null || links.ContainsKey(excerpt.Id) || excerpt.CountedCount < 2)
+            {
+                continue;
+            }
+
+            CopyLink? best = null;
+            for (var b = a + 1; b < prepared.Count && b <= a + SpunWindow; b++)
+            {
+                var whole = prepared[b];
+                if (whole.Published is not null || whole.SentenceCount < 2 * excerpt.SentenceCount || RootOf(links, whole.Id) == excerpt.Id)
+                {
+                    continue;
+                }
+
+                var coverage = Rewrite(whole, excerpt);
+                if (coverage >= RewriteCoverage && (best is null || coverage > best.Score + 1e-9))
+                {
+                    best = new CopyLink(excerpt.Id, whole.Id, CopyKind.Rewrite, coverage);
+                }
+            }
+
+            if (best is not null)
+            {
+                links[excerpt.Id] = best with { SourceId = RootOf(links, best.SourceId) };
+                added = true;
+            }
+        }
+
+        if (added)
+        {
+            foreach (var id in links.Keys.ToList())
+            {
+                links[id] = links[id] with { SourceId = RootOf(links, links[id].SourceId) };
+            }
+        }
     }
 
     /// <summary>

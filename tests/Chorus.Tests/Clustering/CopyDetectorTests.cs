@@ -60,4 +60,30 @@ public class CopyDetectorTests
         Assert.Equal(("copy", "source"), (link.ArticleId, link.SourceId));
         Assert.NotEqual(CopyKind.Exact, link.Kind);
     }
+
+    private const string FullReport =
+        "The Baltic Fisheries Council agreed on Wednesday to cut the eastern cod quota by twelve percent for next season. "
+        + "Delegates from nine coastal states met for three hours at the Harbour Pavilion in Tallinn before the vote. "
+        + "A fund of forty-five million euros will pay for selective nets and for retraining crews who lose their catch. "
+        + "Scientists have warned for three years that the eastern stock is close to collapse after decades of heavy fishing. "
+        + "Council chair Sergei Valenko said the new limits would be reviewed in June once the spring survey is complete. "
+        + "Fishing unions in Narva and Parnu called the cut a gesture and said smaller boats would be hit hardest by it. "
+        + "Environmental groups welcomed the fund but asked the council to close spawning grounds during the winter months. "
+        + "The agreement still needs the approval of each member state's fisheries ministry before it comes into force.";
+
+    private static string Excerpt => string.Join(". ", FullReport.Split(". ").Take(3)) + ".";
+
+    [Fact]
+    public void AnUndatedExcerptThatComesBeforeItsFullTextIsACopyOfIt()
+    {
+        var link = Assert.Single(CopyDetector.Detect([Articles.Analyzed("excerpt", Excerpt), Articles.Analyzed("full", FullReport)]));
+        Assert.Equal(("excerpt", "full"), (link.ArticleId, link.SourceId));
+    }
+
+    [Fact]
+    public void WithDatesAnEarlierShortReportIsNoExcerptOfALaterLongerOne()
+    {
+        var day = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero);
+        Assert.Empty(CopyDetector.Detect([Articles.Analyzed("early", Excerpt, published: day), Articles.Analyzed("later", FullReport, published: day.AddHours(6))]));
+    }
 }
