@@ -27,6 +27,8 @@ public static partial class BriefSummarizer
         "meanwhile", "still", "yet", "instead", "such", "there", "then", "so", "or", "both", "neither", "nor", "we", "i", "you", "our",
     };
 
+    private static readonly HashSet<string> s_subjectPronouns = new(StringComparer.Ordinal) { "he", "she", "it", "they", "this", "these", "those" };
+
     public static List<SummarySentence> Summarize(StoryAnalysis analysis, int maxWords)
     {
         var articles = analysis.Story.Articles;
@@ -233,10 +235,27 @@ public static partial class BriefSummarizer
         return count;
     }
 
+    /// <summary>
+    /// Opens with a pronoun or connective that needs an antecedent, at the start ("He said ...") or right after a
+    /// short opening phrase ("On Sept. 2, he fired ...").
+    /// </summary>
     private static bool OpensDangling(string text)
     {
-        var first = Tokenizer.WordRanges(text, limit: 1).FirstOrDefault();
-        return text.Length > 0 && first.End.Value > 0 && s_danglingOpeners.Contains(text[first].ToLowerInvariant());
+        var words = Tokenizer.WordRanges(text, limit: 8).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        if (s_danglingOpeners.Contains(text[words[0]].ToLowerInvariant()))
+        {
+            return true;
+        }
+
+        // The word after the first comma, when that comma closes an opening phrase of up to five words.
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        var after = words.FindIndex(w => w.Start.Value > comma);
+        return comma > 0 && after is > 0 and <= 5 && s_subjectPronouns.Contains(text[words[after]].ToLowerInvariant());
     }
 
     private static List<string> StoryOrder(IReadOnlyList<AnalyzedArticle> articles, IEnumerable<string> ids)

@@ -56,6 +56,22 @@ public class BriefSummarizerTests
     }
 
     [Fact]
+    public void APronounAfterAShortOpeningPhraseDanglesToo()
+    {
+        // The most central sentence of every article would be chosen, but its "he" has no antecedent in a brief.
+        const string dangling = "On Monday, he cut the cod quota for the eastern Baltic by twelve percent after the talks in Tallinn.";
+        var articles = new[]
+        {
+            "Council chair Sergei Valenko spoke for an hour. " + dangling + " Crews in Narva will be retrained.",
+            "The council met in Tallinn for three hours. " + dangling + " The fund will pay for new nets.",
+            "Fishing crews waited outside the hall. " + dangling + " Scientists welcomed the cut to the cod quota.",
+        }.Select((body, i) => Articles.Analyzed($"a{i}", body)).ToList();
+        var summary = BriefSummarizer.Summarize(Chorus.Facts.StoryAnalyzer.Analyze(new Chorus.Clustering.Story("s", articles)), 60);
+        Assert.NotEmpty(summary);
+        Assert.DoesNotContain(summary, s => s.Text == dangling);
+    }
+
+    [Fact]
     public void TheContestedThursdayIsNotStatedAsWhatHappened() =>
         Assert.DoesNotContain(s_summary, s => s.Text.Contains("Thursday", StringComparison.Ordinal));
 
