@@ -54,7 +54,7 @@ public static class EntityRecognizer
         "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets corp " +
         "institution administration legislature duma watch nations program programme cross senate oil petroleum energy steel " +
         "electric airways media communications telecom software computer computers microsystems economics macroeconomics " +
-        "research review outlook mortgage co-operation cooperation");
+        "research review outlook mortgage co-operation cooperation relations affairs");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -424,7 +424,8 @@ public static class EntityRecognizer
     private static bool IsCompoundAdjective(string word)
     {
         var dash = word.LastIndexOf('-');
-        return dash > 0 && word[(dash + 1)..].ToLowerInvariant() is "based" or "made" or "built" or "led" or "owned" or "backed" or "run" or "controlled" or "funded";
+        return dash > 0 && word[(dash + 1)..].ToLowerInvariant() is "based" or "made" or "built" or "led" or "owned" or "backed" or "run" or "controlled" or "funded"
+            or "friendly" or "style" or "era" or "linked" or "aligned" or "allied" or "appointed" or "sponsored" or "oriented";
     }
 
     /// <summary>

@@ -129,6 +129,12 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void CompoundAdjectivesAndForeignRelationsAreNotPeople() =>
+        Assert.DoesNotContain(
+            Recognize("A Valenko-friendly paper in Narva praised the deal. Soviet-era trawlers stayed in port. The committee on Foreign Relations met."),
+            m => m.Kind == EntityKind.Person);
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
