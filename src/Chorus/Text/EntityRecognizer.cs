@@ -199,6 +199,7 @@ public static class EntityRecognizer
         for (var k = 0; k < words.Count - 1; k++)
         {
             var w = words[k].TrimEnd('.').ToLowerInvariant();
+            w = w.EndsWith("-designate", StringComparison.Ordinal) ? w[..^"-designate".Length] : w.EndsWith("-elect", StringComparison.Ordinal) ? w[..^"-elect".Length] : w;
             if (s_titleHeads.Contains(w) || s_honorifics.Contains(w))
             {
                 lastTitle = k;
@@ -425,7 +426,7 @@ public static class EntityRecognizer
     {
         var dash = word.LastIndexOf('-');
         return dash > 0 && word[(dash + 1)..].ToLowerInvariant() is "based" or "made" or "built" or "led" or "owned" or "backed" or "run" or "controlled" or "funded"
-            or "friendly" or "style" or "era" or "linked" or "aligned" or "allied" or "appointed" or "sponsored" or "oriented";
+            or "friendly" or "style" or "era" or "day" or "linked" or "aligned" or "allied" or "appointed" or "sponsored" or "oriented";
     }
 
     /// <summary>

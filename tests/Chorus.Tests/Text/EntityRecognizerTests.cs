@@ -135,6 +135,14 @@ public class EntityRecognizerTests
             m => m.Kind == EntityKind.Person);
 
     [Fact]
+    public void ADesignateOrElectTitleStaysOutOfTheName()
+    {
+        var mentions = Recognize("Premier-designate Kaarel Kask met the council, and Mayor-elect Liisa Tamm joined them.");
+        Assert.Contains(mentions, m => m is { Name: "Kaarel Kask", Kind: EntityKind.Person, Title: "Premier-designate" });
+        Assert.Contains(mentions, m => m is { Name: "Liisa Tamm", Kind: EntityKind.Person, Title: "Mayor-elect" });
+    }
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
