@@ -26,12 +26,15 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
 
     public static NormalizedTitle Parse(string title)
     {
-        var words = title.ToLowerInvariant()
+        var all = title.ToLowerInvariant()
             .Split([' ', '-', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(',', '.', '\'', '’'))
-            .Where(w => w.Length > 0 && !s_ignored.Contains(w))
-            .Select(Synonym)
+            .Where(w => w.Length > 0)
             .ToList();
+
+        // "Minister of Finance", "chief of staff": the head comes before "of", and what follows is its domain.
+        var of = all.IndexOf("of");
+        var words = (of > 0 ? all.Take(of) : all).Where(w => !s_ignored.Contains(w)).Select(Synonym).ToList();
         if (words.Count == 0)
         {
             return new NormalizedTitle("", new HashSet<string>(), new HashSet<string>());
@@ -40,7 +43,7 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
         var head = words[^1];
         var rank = new HashSet<string>(StringComparer.Ordinal);
         var domain = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in words.Take(words.Count - 1))
+        foreach (var word in words.Take(words.Count - 1).Concat(of > 0 ? all.Skip(of + 1).Where(w => !s_ignored.Contains(w)) : []))
         {
             if (s_rankWords.Contains(word))
             {

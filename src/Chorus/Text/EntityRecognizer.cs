@@ -306,9 +306,11 @@ public static class EntityRecognizer
     private static EntityMention WithTitle(string text, List<Token> tokens, List<int> run, EntityMention mention)
     {
         var k = run[0] - 1;
-        if (k >= 0 && tokens[k].Kind == TokenKind.Word && In(s_titleHeads, text, tokens[k]))
+        // "chief of staff Erskine Bowles": a title that ends in "of" and a word before the name.
+        var head = k >= 2 && tokens[k].Kind == TokenKind.Word && Lower(text, tokens[k - 1]) == "of" && In(s_titleHeads, text, tokens[k - 2]) ? k - 2 : k;
+        if (k >= 0 && tokens[head].Kind == TokenKind.Word && In(s_titleHeads, text, tokens[head]))
         {
-            var first = k;
+            var first = head;
             var taken = 0;
             while (first - 1 >= 0 && taken < 3 && tokens[first - 1].Kind == TokenKind.Word)
             {
@@ -342,7 +344,10 @@ public static class EntityRecognizer
             {
                 if (In(s_titleHeads, text, tokens[t]))
                 {
-                    var span = new TextSpan(tokens[begin].Start, tokens[t].End);
+                    // "chief of staff", "minister of finance": the head takes one "of" and the word after it.
+                    var last = t + 2 < tokens.Count && Lower(text, tokens[t + 1]) == "of" && tokens[t + 2].Kind == TokenKind.Word
+                        && !Stopwords.Contains(Lower(text, tokens[t + 2])) ? t + 2 : t;
+                    var span = new TextSpan(tokens[begin].Start, tokens[last].End);
                     return mention with { Title = span.Of(text), TitleSpan = span };
                 }
 

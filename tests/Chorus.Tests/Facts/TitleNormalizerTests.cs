@@ -17,6 +17,8 @@ public class TitleNormalizerTests
     [InlineData("captured Kurdish rebel leader", "Kurdish guerrilla leader")]
     [InlineData("regional director", "WFP director")]
     [InlineData("senior vice president", "vice president")]
+    [InlineData("Minister of Finance", "Finance Minister")]
+    [InlineData("White House chief of staff", "chief of staff")]
     public void TitlesThatSayTheSameAreCompatible(string a, string b) =>
         Assert.True(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
 
@@ -26,6 +28,8 @@ public class TitleNormalizerTests
     [InlineData("deputy president", "president")]
     [InlineData("assistant director", "director")]
     [InlineData("Fed Chair", "Fed Vice Chair")]
+    [InlineData("Minister of Finance", "Foreign Minister")]
+    [InlineData("assistant director of the clinic", "director")]
     public void ARankOrDomainChangeIsNotCompatible(string a, string b) =>
         Assert.False(NormalizedTitle.Parse(a).CompatibleWith(NormalizedTitle.Parse(b)));
 }

@@ -143,6 +143,14 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void ATitleWithItsOfPhraseIsReadBeforeOrAfterTheName()
+    {
+        var mentions = Recognize("The deal was struck by council chief of staff Kaarel Kask. It was signed by Liisa Tamm, the ministry's chief of staff and top negotiator.");
+        Assert.Contains(mentions, m => m is { Name: "Kaarel Kask", Title: "council chief of staff" });
+        Assert.Contains(mentions, m => m is { Name: "Liisa Tamm", Title: "ministry's chief of staff" });
+    }
+
+    [Fact]
     public void OfOpensNoName()
     {
         var mentions = Recognize("The council heard the Minister of Defense and the Minister of Fisheries before the vote.");
