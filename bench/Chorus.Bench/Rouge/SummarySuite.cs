@@ -42,7 +42,7 @@ public static class SummarySuite
             var started = Stopwatch.GetTimestamp();
             var summary = pipeline.Summarize(name, articles);
             summarizing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var references = Directory.GetFiles(Path.Combine(models, name)).Order(StringComparer.Ordinal).Select(f => (IReadOnlyList<string>)Rouge155.ReadSentences(f)).ToList();
+            var references = References(models, name);
             scores.Add((name, rouge.Score(summary.Select(s => s.Text.ReplaceLineEndings(" ")).ToList(), references)));
             if (args.Contains("--show"))
             {
@@ -74,7 +74,7 @@ public static class SummarySuite
         {
             var name = Path.GetFileName(cluster);
             var articles = BriefPipeline.Analyze(new ArticleSource(InputLimits.Default).ReadAll([cluster]).Articles);
-            var references = Directory.GetFiles(Path.Combine(models, name)).Order(StringComparer.Ordinal).Select(f => (IReadOnlyList<string>)Rouge155.ReadSentences(f)).ToList();
+            var references = References(models, name);
             var candidates = articles
                 .SelectMany(a => a.Sentences.Select(s => a.Text[s.Span.Range].ReplaceLineEndings(" ")))
                 .Where(s => Chorus.Text.Tokenizer.CountWords(s) is >= 6 and <= 60)
@@ -111,6 +111,10 @@ public static class SummarySuite
         Report("oracle, all 50", scores);
         return 0;
     }
+
+    /// <summary>The human summaries of one cluster, each as its sentences.</summary>
+    private static List<IReadOnlyList<string>> References(string models, string cluster) =>
+        Directory.GetFiles(Path.Combine(models, cluster)).Order(StringComparer.Ordinal).Select(f => (IReadOnlyList<string>)Rouge155.ReadSentences(f)).ToList();
 
     private static void Report(string part, IReadOnlyList<(string Id, RougeScore[] Scores)> scores)
     {

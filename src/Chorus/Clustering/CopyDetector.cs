@@ -211,7 +211,7 @@ public static class CopyDetector
 
             if (best is not null)
             {
-                links[excerpt.Id] = best with { SourceId = RootOf(links, best.SourceId) };
+                links[excerpt.Id] = best;
                 added = true;
             }
         }

@@ -112,10 +112,6 @@ public static class SourceTrustScorer
     }
 
     /// <summary>
-    /// "Fishing Towns" for "Fishing Town": a plural ending on the name or its last word is grammar,
-    /// not a misspelling.
-    /// </summary>
-    /// <summary>
     /// The same name written more or less formally: with or without middle names and initials ("Jerome H. Powell"),
     /// or with a short form of the given name ("Bill" for "William"). Neither is a misspelling.
     /// </summary>
@@ -127,6 +123,10 @@ public static class SourceTrustScorer
             && (a[0] == b[0] || NameMatcher.IsShortFormOf(a[0], b[0]));
     }
 
+    /// <summary>
+    /// "Fishing Towns" for "Fishing Town": a plural ending on the name or its last word is grammar,
+    /// not a misspelling.
+    /// </summary>
     internal static bool SameButForPlural(string name, string variant)
     {
         var last = name[(name.LastIndexOf(' ') + 1)..];

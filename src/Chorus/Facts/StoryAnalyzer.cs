@@ -23,8 +23,9 @@ public static class StoryAnalyzer
 
         var entities = EntityMerger.Merge(articles, OriginOf);
         var slots = articles.SelectMany(a => FactSlotExtractor.Extract(a, entities)).ToList();
-        var (agreements, conflicts) = SlotAligner.Align(slots, OriginOf, id => texts[id]);
-        var deviations = SlotAligner.Deviations(slots, OriginOf, id => texts[id]);
+        var changed = SlotAligner.Changed(slots, OriginOf, id => texts[id]);
+        var (agreements, conflicts) = SlotAligner.Align(slots, OriginOf, id => texts[id], changed);
+        var deviations = SlotAligner.Deviations(changed, id => texts[id]);
         var sources = SourceTrustScorer.Score(articles, copies, entities, conflicts, deviations, OriginOf);
         var quality = sources.ToDictionary(s => s.ArticleId, s => s.Quality, StringComparer.Ordinal);
         var quotes = QuoteMerger.Merge(articles, entities, OriginOf, id => quality.GetValueOrDefault(id, 1));

@@ -47,7 +47,12 @@ public static class SlotAligner
             .Select(w => PorterStemmer.Stem(w)),
         StringComparer.Ordinal);
 
-    public static (List<Agreement> Agreements, List<Conflict> Conflicts) Align(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
+    public static (List<Agreement> Agreements, List<Conflict> Conflicts) Align(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
+        Align(slots, originOf, textOf, Changed(slots, originOf, textOf));
+
+    /// <summary>Aligns with the copies' changed values already found (<see cref="Changed"/>), which deviations also report.</summary>
+    internal static (List<Agreement> Agreements, List<Conflict> Conflicts) Align(
+        IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf, IReadOnlyList<(FactSlot Copy, FactSlot Source)> changedValues)
     {
         var agreements = new List<Agreement>();
         var conflicts = new List<Conflict>();
@@ -55,7 +60,7 @@ public static class SlotAligner
         string OriginOfSlot(FactSlot s) => originOf(s.ArticleId);
         // A copy that changes a value of its source (an agency's revised version, a copying error) speaks for itself
         // on that value; versions of one origin that carry the same changed value speak with one voice.
-        var changed = Changed(slots, originOf, textOf).Select(c => c.Copy).ToHashSet();
+        var changed = changedValues.Select(c => c.Copy).ToHashSet();
         string VoiceOf(FactSlot s) => changed.Contains(s) ? $"{originOf(s.ArticleId)}#{s.Value.Key}" : originOf(s.ArticleId);
         foreach (var topic in slots.GroupBy(s => s.Topic, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.Sentence)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -106,12 +111,15 @@ public static class SlotAligner
     /// notes on the copy; in <see cref="Align"/> the same changed values are conflict sides of their own.
     /// </summary>
     public static List<Deviation> Deviations(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
-        Changed(slots, originOf, textOf)
+        Deviations(Changed(slots, originOf, textOf), textOf);
+
+    internal static List<Deviation> Deviations(IReadOnlyList<(FactSlot Copy, FactSlot Source)> changed, Func<string, string> textOf) =>
+        changed
             .Select(c => new Deviation(c.Copy.ArticleId, c.Source.ArticleId, c.Copy.TopicLabel, c.Copy.Value.Display, c.Source.Value.Display, new Evidence(c.Copy.ArticleId, c.Copy.Evidence, textOf(c.Copy.ArticleId)[c.Copy.Evidence.Range])))
             .ToList();
 
     /// <summary>Each slot of a copy that changes a value its source states about the same thing, with the source's slot.</summary>
-    private static List<(FactSlot Copy, FactSlot Source)> Changed(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
+    internal static List<(FactSlot Copy, FactSlot Source)> Changed(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf)
     {
         var changed = new List<(FactSlot, FactSlot)>();
         var reported = new HashSet<(string, string, string)>();

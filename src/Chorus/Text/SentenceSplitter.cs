@@ -8,15 +8,13 @@ namespace Chorus.Text;
 /// </summary>
 public static class SentenceSplitter
 {
-    private static readonly HashSet<string> s_neverFinal = new(StringComparer.OrdinalIgnoreCase)
+    // Abbreviations whose full stop ends a sentence only before a typical opener: titles and months (followed by a
+    // name or a day otherwise) and those that often close a sentence anyway (a.m., Inc., U.S.).
+    private static readonly HashSet<string> s_abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon",
         "pres", "supt", "insp", "det", "maj", "brig", "no", "nos", "vs", "approx", "fig", "vol", "pp", "ft", "mt", "ave", "blvd",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "ca",
-    };
-
-    private static readonly HashSet<string> s_oftenFinal = new(StringComparer.OrdinalIgnoreCase)
-    {
         "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "etc", "plc", "llc",
     };
 
@@ -133,7 +131,7 @@ public static class SentenceSplitter
         // A title or a month abbreviation is followed by a name or a day, never by "The" or "He": before such a
         // word, the full stop ends a name that looks like a title ("Hun Sen."). Abbreviations that often close a
         // sentence end one only before such a word.
-        if (s_neverFinal.Contains(word) || s_oftenFinal.Contains(word))
+        if (s_abbreviations.Contains(word))
         {
             return OpenerAt(text, next, end);
         }
