@@ -81,7 +81,7 @@ public static partial class QuoteExtractor
         if (beforeMatch.Success)
         {
             // The subject of the sentence that holds the quote speaks as named: the person after it is not a
-            // better guess ("JANA said Friday that Gadhafi ``is ...''" is the agency's words).
+            // better guess ("the agency said Friday that Valenko ``is ...''" is the agency's words).
             var subject = beforeMatch.Groups["subject"].Success;
             var group = subject ? beforeMatch.Groups["subject"] : beforeMatch.Groups["name"];
             var span = new TextSpan(beforeStart + group.Index, beforeStart + group.Index + group.Length);
@@ -106,9 +106,9 @@ public static partial class QuoteExtractor
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
     private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
-        // A name in the possessive ("Sahm thought Powell's answer was frustrating. '...,' she said") is not who speaks.
-        // The person is named before both the pronoun and the quote ("He told reporters that Lahoud will ``...''" is
-        // not Lahoud speaking).
+        // A name in the possessive ("Tamm thought Valenko's answer was weak. '...,' she said") is not who speaks.
+        // The person is named before both the pronoun and the quote ("He told reporters that Tamm will ``...''" is
+        // not Tamm speaking).
         if (IsPronoun(speaker.Of(text)))
         {
             var before = Math.Min(quoteStart, speaker.Start);
@@ -182,12 +182,12 @@ public static partial class QuoteExtractor
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
     private const string Name = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
 
-    // '"...," Moody's chief economist Mark Zandi recently explained' and '"...," said the minister Anna Berg'.
+    // '"...," the council's chief economist Liisa Tamm recently explained' and '"...," said the minister Anna Berg'.
     [GeneratedRegex(@"^[,.]?\s*(?:(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
     private static partial Regex AfterQuote();
 
     // 'Tamm said: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
-    // sentence: 'Tamm conceded that the deal ``should sober every trawler owner'''.
+    // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 

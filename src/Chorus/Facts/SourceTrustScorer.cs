@@ -112,7 +112,7 @@ public static class SourceTrustScorer
     }
 
     /// <summary>
-    /// The same name written more or less formally: with or without middle names and initials ("Jerome H. Powell"),
+    /// The same name written more or less formally: with or without middle names and initials ("Sergei K. Valenko"),
     /// or with a short form of the given name ("Bill" for "William"). Neither is a misspelling.
     /// </summary>
     internal static bool SameButForFormality(string name, string variant)

@@ -46,7 +46,7 @@ public static class BriefBuilder
 
     /// <summary>
     /// The quotes worth a reader's time: those with a speaker, then those several sources carry, then whole
-    /// unattributed statements. A few words in quotation marks with no speaker (“serious relief at the pump”) are
+    /// unattributed statements. A few words in quotation marks with no speaker (“quiet confidence on the quay”) are
     /// the writer's emphasis, not a quote, and are left out.
     /// </summary>
     private static List<QuoteLine> Quotes(StoryAnalysis analysis) => analysis.Quotes

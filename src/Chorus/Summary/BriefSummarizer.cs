@@ -237,7 +237,7 @@ public static partial class BriefSummarizer
 
     /// <summary>
     /// Opens with a pronoun or connective that needs an antecedent, at the start ("He said ...") or right after a
-    /// short opening phrase ("On Sept. 2, he fired ...").
+    /// short opening phrase ("On Monday, he cut ...").
     /// </summary>
     private static bool OpensDangling(string text)
     {

@@ -71,7 +71,7 @@ public static class EntityRecognizer
         "river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait territory region " +
         "zone oblast krai district county");
 
-    /// <summary>Words that open the name of a storm, an event ("Hurricane Mitch").</summary>
+    /// <summary>Words that open the name of a storm, an event ("Hurricane Ilves").</summary>
     private static readonly HashSet<string> s_stormWords = Set("hurricane typhoon cyclone storm tropical");
 
     private static readonly HashSet<string> s_calendar = Set(
@@ -125,7 +125,7 @@ public static class EntityRecognizer
                 }
                 else if (IsMiddleInitial(text, tokens, run, j))
                 {
-                    j++; // the full stop of "Richard M. Daley"
+                    j++; // the full stop of "Sergei K. Valenko"
                 }
                 else if (tokens[j].Kind == TokenKind.Word && In(s_joiners, text, tokens[j]) && j + 1 < tokens.Count && IsCapitalised(text, tokens[j + 1]) && JoinsOf(text, tokens[run[^1]]))
                 {
@@ -150,7 +150,7 @@ public static class EntityRecognizer
         return s_landforms.Contains(lower) || s_geoHeads.Contains(lower) || s_orgWords.Contains(lower);
     }
 
-    /// <summary>The full stop after a middle initial, inside a name: "Richard M. Daley" (not "U.S. Navy", whose first word is no name).</summary>
+    /// <summary>The full stop after a middle initial, inside a name: "Sergei K. Valenko" (not "U.S. Navy", whose first word is no name).</summary>
     private static bool IsMiddleInitial(string text, List<Token> tokens, List<int> run, int j)
     {
         var initial = tokens[run[^1]];
@@ -210,7 +210,7 @@ public static class EntityRecognizer
         while (lastTitle >= 0 && lastTitle + 3 < words.Count && words[lastTitle + 1] is "of" or "for")
         {
             lastTitle += 2;
-            // "Governor of Primorye Territory Oleg Kozhemyako": a place's or a body's last word stays in the title.
+            // "Governor of Saare County Kaarel Kask": a place's or a body's last word stays in the title.
             while (lastTitle + 3 <= words.Count && IsNameOfPlaceOrBodyEnd(words[lastTitle + 1]))
             {
                 lastTitle++;
@@ -280,13 +280,13 @@ public static class EntityRecognizer
             return EntityKind.Organization; // an acronym such as BWS
         }
 
-        // A faith or its branch names a community or a group ("Roman Catholics", "Islamic Jihad"), even after a given name.
+        // A faith or its branch names a community or a group ("Roman Catholics", "Sunni Muslims"), even after a given name.
         if (words.Count >= 2 && words.Any(s_faiths.Contains))
         {
             return EntityKind.Organization;
         }
 
-        // "Gaza Strip", "Wye River", "Capitol Hill"; but "Anita Hill" is a person.
+        // "Saare Strip", "Narva River", "Kivi Hill"; but "Maria Hill" is a person.
         if (words.Count >= 2 && s_landforms.Contains(last) && !GivenNames.Contains(words[0]))
         {
             return EntityKind.Place;
@@ -306,7 +306,7 @@ public static class EntityRecognizer
     private static EntityMention WithTitle(string text, List<Token> tokens, List<int> run, EntityMention mention)
     {
         var k = run[0] - 1;
-        // "chief of staff Erskine Bowles": a title that ends in "of" and a word before the name.
+        // "chief of staff Kaarel Kask": a title that ends in "of" and a word before the name.
         var head = k >= 2 && tokens[k].Kind == TokenKind.Word && Lower(text, tokens[k - 1]) == "of" && In(s_titleHeads, text, tokens[k - 2]) ? k - 2 : k;
         if (k >= 0 && tokens[head].Kind == TokenKind.Word && In(s_titleHeads, text, tokens[head]))
         {
@@ -375,14 +375,14 @@ public static class EntityRecognizer
     private static bool LooksLikeName(List<string> words)
     {
         // "of" joins the parts of a name but never opens one ("Minister of Defense" holds no person "of Defense"); a
-        // verb's particle or an abbreviation never closes one ("Tuning In", "Heat Up", "Helena St").
+        // verb's particle or an abbreviation never closes one ("Cashing In", "Moving On", "Maria St").
         if (words.Count is < 1 or > 4 || words[0].Equals("of", StringComparison.OrdinalIgnoreCase)
             || (words.Count > 1 && words[^1] is "In" or "On" or "Up" or "Out" or "Off" or "Down" or "Over" or "Into" or "St" or "Mt" or "Ft"))
         {
             return false;
         }
 
-        // After a given name, a place's name is a surname ("David Baltimore", "Michael Jordan").
+        // After a given name, a place's name is a surname ("Marta Riga", "Kaarel Jordan").
         var given = words.Count > 1 && GivenNames.Contains(words[0]);
         for (var i = 0; i < words.Count; i++)
         {
@@ -449,7 +449,7 @@ public static class EntityRecognizer
         "federal national royal supreme constitutional imperial municipal regional provincial metropolitan international " +
         "european global public civil social democratic republican liberal conservative socialist communist special");
 
-    /// <summary>Faiths and their branches ("Roman Catholic", "Sunni Muslim", "Islamic Jihad"): a community or a group, not a person.</summary>
+    /// <summary>Faiths and their branches ("Roman Catholic", "Sunni Muslim"): a community or a group, not a person.</summary>
     private static readonly HashSet<string> s_faiths = Set(
         "catholic catholics catholicism protestant orthodox sunni shiite shia islamic muslim muslims jewish christians hindu buddhist evangelical");
 

@@ -129,7 +129,7 @@ public static class SentenceSplitter
         }
 
         // A title or a month abbreviation is followed by a name or a day, never by "The" or "He": before such a
-        // word, the full stop ends a name that looks like a title ("Hun Sen."). Abbreviations that often close a
+        // word, the full stop ends a name that looks like a title ("Arvo Gen."). Abbreviations that often close a
         // sentence end one only before such a word.
         if (s_abbreviations.Contains(word))
         {

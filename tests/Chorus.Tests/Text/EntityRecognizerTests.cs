@@ -109,8 +109,8 @@ public class EntityRecognizerTests
     [Fact]
     public void RegionsResearchFirmsAndHeadlinePhrasesAreNotPeople()
     {
-        var mentions = Recognize("Prices in Saare County rose, said Kivi Research. Tuning In drew few listeners. Dan Rather and Tep An said so.");
-        Assert.Equal(["Dan Rather", "Tep An"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+        var mentions = Recognize("Prices in Saare County rose, said Kivi Research. Cashing In drew few listeners. Kaarel Rather and Tep An said so.");
+        Assert.Equal(["Kaarel Rather", "Tep An"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
     }
 
     [Fact]
