@@ -33,6 +33,7 @@ internal static class BenchApp
               extraction --warc              the same metric on the pages read from ../shared/bench/ingest/extraction-pages.warc.gz
               extraction [--quick] [--dump] [--worst-dev]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
               clustering [--confusion] [--batches N]  pairwise and BCubed F1 of story clustering on ../shared/bench/clustering (--batches: the same articles fed in N batches against one)
+              clustering --ceiling [--lead N --entity W --title W]  what the gold labels and the clusterer's features allow when told the answers
               clustering --scale N... [--stages|--light]  articles/s, memory and F1 on a generated stream of N articles (--light: the chorus cluster path)
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'

@@ -34,7 +34,8 @@ internal static class ClusteringSuite
         var clock = Stopwatch.StartNew();
         var batch = new ArticleSource().ReadAll([Path.Combine(root, "articles.jsonl")]);
         var options = Clustering(args);
-        var stories = BriefPipeline.Number(new BriefPipeline(options, new Summary.BriefOptions()).Cluster(BriefPipeline.Analyze(batch.Articles)));
+        var analyzed = BriefPipeline.Analyze(batch.Articles);
+        var stories = BriefPipeline.Number(new BriefPipeline(options, new Summary.BriefOptions()).Cluster(analyzed));
         clock.Stop();
         var predicted = stories.SelectMany(s => s.Articles.Select(a => (a.Id, s.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
@@ -50,13 +51,18 @@ internal static class ClusteringSuite
             Batches(Path.Combine(root, "articles.jsonl"), options, int.Parse(args[bi + 1], CultureInfo.InvariantCulture));
         }
 
+        if (args.Contains("--ceiling"))
+        {
+            ClusteringCeiling.Report(analyzed, gold, options, (name, found) => Report(name, found, gold));
+        }
+
         if (args.Contains("--confusion"))
         {
             // Articles whose texts open with the same 300 letters and digits but carry different gold stories: no
             // clusterer can put both right, and one that keeps exact copies together must lose those pairs.
             var clashes = batch.Articles
                 .Where(a => a.Text.Length > 200 && gold.ContainsKey(a.Id))
-                .GroupBy(a => Chorus.Text.TextKey.Of(a.Text) is var key && key.Length > 300 ? key[..300] : key, StringComparer.Ordinal)
+                .GroupBy(a => ClusteringCeiling.OpeningKey(a.Text), StringComparer.Ordinal)
                 .Where(g => g.Select(a => gold[a.Id]).Distinct(StringComparer.Ordinal).Count() > 1)
                 .ToList();
             Console.WriteLine($"same text under different gold stories: {clashes.Count} groups, {clashes.Sum(g => g.Count())} articles");
