@@ -19,7 +19,9 @@ public static partial class QuoteExtractor
     {
         var text = article.Text;
         var quotes = new List<QuoteMention>();
-        var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
+        // A person is named again by the surname; before an Arabic article it may be the name before it
+        // ("Abdul Muttaleb al-Ahmad" is "Muttaleb" or "al-Ahmad").
+        var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).SelectMany(m => Surnames(m.Name)).ToHashSet(StringComparer.Ordinal);
         var people = article.Mentions
             .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))
             .OrderBy(m => m.Span.Start)
@@ -51,7 +53,7 @@ public static partial class QuoteExtractor
                     var trimmed = Trim(text, inner);
                     if (Tokenizer.CountWords(trimmed.Of(text)) >= 4 && !IsTitle(trimmed.Of(text)))
                     {
-                        var speaker = Speaker(text, people, open, close, start, end) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
+                        var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
                         quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
                         (lastSpeaker, lastClose) = (speaker, close);
                     }
@@ -65,14 +67,33 @@ public static partial class QuoteExtractor
         return quotes;
     }
 
-    private static TextSpan? Speaker(string text, List<EntityMention> people, int open, int close, int paragraphStart, int paragraphEnd)
+    private static TextSpan? Speaker(string text, List<EntityMention> people, int open, int close, int paragraphStart, int paragraphEnd, bool quoteEndsSentence)
     {
-        var after = text[close..Math.Min(paragraphEnd, close + 80)];
+        var after = text[close..Math.Min(paragraphEnd, close + 120)];
         var afterMatch = AfterQuote().Match(after);
         if (afterMatch.Success)
         {
-            var group = afterMatch.Groups["name"].Success ? afterMatch.Groups["name"] : afterMatch.Groups["name2"];
-            return Resolve(text, people, new TextSpan(close + group.Index, close + group.Index + group.Length), open);
+            // "Valenko's office quoted him as saying": the owner is who speaks.
+            var group = afterMatch.Groups["owner"].Success ? afterMatch.Groups["owner"] : afterMatch.Groups["name"].Success ? afterMatch.Groups["name"] : afterMatch.Groups["name2"];
+            var named = new TextSpan(close + group.Index, close + group.Index + group.Length);
+
+            // After a quote that ends its sentence, a name and a speech verb open a new sentence unless it ends soon:
+            // '"We sail at dawn." Tamm said.' is an attribution, '"We sail at dawn." Tamm said the fleet was ready.' is
+            // someone else's report. 'He said ...' there goes on about the one just quoted, and stays his.
+            if (!quoteEndsSentence || IsPronoun(named.Of(text)) || ClosesSoon(after.AsSpan(afterMatch.Index + afterMatch.Length)))
+            {
+                return Resolve(text, people, named, open);
+            }
+        }
+
+        // Reported speech may stand further back: 'the agency quoted Foreign Minister Sergei Valenko as saying that the
+        // council ``will ...'.
+        var reportedStart = Math.Max(paragraphStart, open - 160);
+        var reported = ReportedBefore().Match(text, reportedStart, open - reportedStart);
+        if (reported.Success)
+        {
+            var quoted = reported.Groups["name"];
+            return Resolve(text, people, new TextSpan(quoted.Index, quoted.Index + quoted.Length), open);
         }
 
         var beforeStart = Math.Max(paragraphStart, open - 80);
@@ -118,15 +139,35 @@ public static partial class QuoteExtractor
         // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the
         // speaker lives or works, with the person named just after it.
         var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker))
-            ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”"));
+            ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”`"));
         return named?.Span ?? Unplaced(text, speaker);
     }
 
-    private static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they";
+    private static IEnumerable<string> Surnames(string name)
+    {
+        var words = name.Split(' ');
+        yield return words[^1];
+        if (words.Length > 2 && (words[^1].StartsWith("al-", StringComparison.Ordinal) || words[^1].StartsWith("el-", StringComparison.Ordinal)))
+        {
+            yield return words[^2];
+        }
+    }
+
+    private static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they" or "him" or "her" or "them";
+
+    /// <summary>Whether quoted words end a sentence of their own ('"We sail at dawn."').</summary>
+    private static bool EndsSentence(string quoted) => quoted.EndsWith('.');
+
+    /// <summary>Whether the sentence ends within a few words ('Tamm said Monday.'), as an attribution's does.</summary>
+    private static bool ClosesSoon(ReadOnlySpan<char> rest)
+    {
+        var stop = rest.IndexOfAny(".;\n");
+        return Tokenizer.CountWords((stop < 0 ? rest : rest[..stop]).ToString()) <= 5;
+    }
 
     /// <summary>A place or a function word does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
     private static TextSpan? Unplaced(string text, TextSpan speaker) =>
-        Gazetteer.Shared.Find(speaker.Of(text)) is null && !Stopwords.Contains(speaker.Of(text).ToLowerInvariant()) ? speaker : null;
+        Gazetteer.Shared.Find(speaker.Of(text)) is null && Gazetteer.Shared.FindDemonym(speaker.Of(text)) is null && !Stopwords.Contains(speaker.Of(text).ToLowerInvariant()) ? speaker : null;
 
     private static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
@@ -180,16 +221,39 @@ public static partial class QuoteExtractor
 
     private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted|admitted|" +
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
-    private const string Name = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*(?:[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|[A-Z][\p{L}'’\-]+)){0,3}|he|she|they)";
+    private const string Titles = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*";
+    private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
+    private const string Name = Titles + "(?:" + Proper + "|he|she|they)";
+
+    // The one quoted: 'the agency quoted Valenko as saying', 'quoted him as saying'.
+    private const string Quoted = Titles + "(?:" + Proper + "|him|her|them)";
+
+    // The speaker's role in small letters before the name: '," said fisheries inspector Marta Ilves'.
+    private const string Role = @"(?:(?!(?:in|on|at|to|that|a|an|of|for|with|by|from|after|before|during|he|she|they|it)\b)\p{Ll}[\p{L}\-]*\s+){1,2}";
+
+    // A capitalised word before a body's noun names the body, not a speaker: '," said the Fisheries committee'.
+    private const string NotABody = @"(?!\s+(?:committee|commission|agency|council|ministry|office|court|newspaper|daily|statement|radio|television|officials?)\b)";
+
+    // 'quoted Valenko on Monday as saying', 'was quoted by the agency as saying'.
+    private const string AsSaying = @"\s+(?:[\p{L}'’\-]+\s+){0,5}?as\s+saying\b";
 
     // '"...," the council's chief economist Liisa Tamm recently explained' and '"...," said the minister Anna Berg'.
-    [GeneratedRegex(@"^[,.]?\s*(?:(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+)?(?<name2>" + Name + @"))")]
+    // Reported speech comes first: '"...," the agency quoted Valenko as saying', '"...," Valenko was quoted as saying'
+    // and '"...," Valenko's office quoted him as saying'.
+    [GeneratedRegex(@"^[,.]?\s*(?:(?<owner>" + Proper + @")['’]s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|aides?)\s+quoted\s+(?:him|her)" + AsSaying +
+        @"|(?:[\p{L}'’\-]+\s+){0,5}?quoted\s+(?<name>" + Quoted + @")" + AsSaying +
+        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:was|were|is|has\s+been)\s+quoted\b" +
+        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
     private static partial Regex AfterQuote();
 
     // 'Tamm said: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
+
+    // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.
+    [GeneratedRegex(@"(?:quoted\s+(?<name>" + Quoted + @")|(?<name>" + Name + @")\s+(?:was|were|is)\s+quoted)" + AsSaying + @"(?:\s+that)?[^.!?;:`""“”]{0,100}$")]
+    private static partial Regex ReportedBefore();
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]
     private static partial Regex AnywhereSaid();

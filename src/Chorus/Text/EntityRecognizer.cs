@@ -394,7 +394,7 @@ public static class EntityRecognizer
                 return false;
             }
 
-            if (!s_joiners.Contains(lower) && !(char.IsUpper(word[0]) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.')))
+            if (!s_joiners.Contains(lower) && !((char.IsUpper(word[0]) || HasArticle(word)) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.')))
             {
                 return false;
             }
@@ -407,7 +407,11 @@ public static class EntityRecognizer
         In(s_orgWords, text, previous) || In(s_titleHeads, text, previous) || In(s_geoHeads, text, previous) || In(s_venueWords, text, previous) || In(s_eventWords, text, previous);
 
     private static bool IsCapitalised(string text, Token token) =>
-        token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]);
+        token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)));
+
+    /// <summary>"al-Sharaa", "el-Sisi": the Arabic article is written small before a capitalised name.</summary>
+    private static bool HasArticle(ReadOnlySpan<char> word) =>
+        word.Length > 4 && word[0] is 'a' or 'e' && word[1] == 'l' && word[2] == '-' && char.IsUpper(word[3]);
 
     private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
 

@@ -79,4 +79,49 @@ public class QuoteExtractorTests
     [Fact]
     public void AnAgencyCalledItOrATownIsNoSpeaker() =>
         Assert.Null(Assert.Single(Quotes("The weather service in Tallinn said the storm would remain ``a very dangerous storm for the whole coast.''")).Speaker);
+
+    [Fact]
+    public void WhomAnAgencyQuotesAsSayingIsTheSpeakerNotTheAgency() =>
+        Assert.Equal("Valenko", Assert.Single(Quotes("``The crews will not sail before the quota is clear,'' the Baltic news agency quoted Valenko as saying on Monday.")).Speaker);
+
+    [Fact]
+    public void APersonQuotedInThePassiveIsTheSpeaker() =>
+        Assert.Equal("Liisa Tamm", Assert.Single(Quotes("``Those crews will be the first to lose their jobs,'' Liisa Tamm was quoted as saying by the Narva daily.")).Speaker);
+
+    [Fact]
+    public void ReportedSpeechBeforeAQuoteNamesItsSpeakerEvenWithATitleInBetween()
+    {
+        var quote = Assert.Single(Quotes("The agency quoted Fisheries Minister Kaarel Kask as saying that the council ``will meet again before the spring season opens.''"));
+        Assert.Equal("Kaarel Kask", quote.Speaker);
+    }
+
+    [Fact]
+    public void AnOfficeThatQuotesItsOwnerSpeaksForTheOwner() =>
+        Assert.Equal("Tamm", Assert.Single(Quotes("Kask left early. ``Nobody wants the boats to stay in port,'' Tamm's office quoted her on Sunday as saying.")).Speaker);
+
+    [Fact]
+    public void ANameThatOpensTheNextSentenceAfterAFinishedQuoteIsNotItsSpeaker()
+    {
+        var quote = Assert.Single(Quotes("The crews met at the harbour. ``The boats stay in port until spring.'' Kask said the council would meet again in March."));
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void AShortAttributionAfterAFinishedQuoteStillNamesTheSpeaker() =>
+        Assert.Equal("Kask", Assert.Single(Quotes("The crews met at the harbour. ``The boats stay in port until spring.'' Kask said on Monday.")).Speaker);
+
+    [Fact]
+    public void ARoleInSmallLettersBeforeTheNameIsSkipped() =>
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("``The nets came up empty three days running,'' said fisheries inspector Marta Ilves.")).Speaker);
+
+    [Fact]
+    public void ANationalityOrABodyIsNoSpeaker()
+    {
+        Assert.Null(Assert.Single(Quotes("``They think the quota will never be enforced,'' said the Estonian leader.")).Speaker);
+        Assert.Null(Assert.Single(Quotes("``The stocks need two quiet years,'' said the Baltic committee in a statement.")).Speaker);
+    }
+
+    [Fact]
+    public void ANameWithTheArabicArticleIsKeptWhole() =>
+        Assert.Equal("Karim al-Nadir", Assert.Single(Quotes("``The port will reopen when the storm passes,'' said harbour master Karim al-Nadir.")).Speaker);
 }
