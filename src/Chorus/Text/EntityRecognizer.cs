@@ -54,7 +54,16 @@ public static class EntityRecognizer
         "enterprises ventures laboratories labs studios healthcare pharmaceuticals motors reserve index indices markets corp " +
         "institution administration legislature duma watch nations program programme cross senate oil petroleum energy steel " +
         "electric airways media communications telecom software computer computers microsystems economics macroeconomics " +
-        "research review outlook mortgage co-operation cooperation relations affairs");
+        "research review outlook mortgage co-operation cooperation relations affairs funds realty properties brands foods stores " +
+        "resorts logistics bancorp equities");
+
+    /// <summary>Firms whose names read like a person's ("Morgan Stanley"): a team-assembled list of large banks and companies.</summary>
+    private static readonly HashSet<string> s_firms = Set(
+        "morgan_stanley goldman_sachs wells_fargo credit_suisse merrill_lynch lehman_brothers charles_schwab raymond_james edward_jones " +
+        "william_blair becton_dickinson dow_jones smith_barney dean_witter bear_stearns piper_sandler cantor_fitzgerald baker_hughes " +
+        "sherwin_williams estee_lauder ralph_lauren harley_davidson rolls_royce marks_spencer jones_lang kraft_heinz johnson_controls " +
+        "thomson_reuters warner_bros lockheed_martin northrop_grumman pratt_whitney ernst_young price_waterhouse paine_webber " +
+        "allen_overy clifford_chance freddie_mac fannie_mae");
 
     private static readonly HashSet<string> s_venueWords = Set(
         "pavilion hall guildhall palace hotel centre center square terminal street avenue road airport stadium arena castle house " +
@@ -286,6 +295,19 @@ public static class EntityRecognizer
             return EntityKind.Organization;
         }
 
+        // "Baltic Realty (BRX)": a ticker after the name marks a listed company, and some firms read like people.
+        if (IsFollowedByTicker(text, tokens, run[^1]) || s_firms.Contains(string.Join('_', words)))
+        {
+            return EntityKind.Organization;
+        }
+
+        // A line of its own in title case with a word the text also writes small is a heading ("Looking Forward"); a
+        // byline ("Kaarel Kask") is not.
+        if (words.Count >= 2 && IsWholeLine(text, tokens[run[0]].Start, tokens[run[^1]].End) && !GivenNames.Contains(words[0]) && words.Any(w => IsOrdinary(text, w)))
+        {
+            return EntityKind.Unknown;
+        }
+
         // "Saare Strip", "Narva River", "Kivi Hill"; but "Maria Hill" is a person.
         if (words.Count >= 2 && s_landforms.Contains(last) && !GivenNames.Contains(words[0]))
         {
@@ -300,6 +322,18 @@ public static class EntityRecognizer
         }
 
         return words.Count == 1 ? EntityKind.Unknown : EntityKind.Organization;
+    }
+
+    private static bool IsFollowedByTicker(string text, List<Token> tokens, int last) =>
+        last + 3 < tokens.Count && text[tokens[last + 1].Start] == '(' && text[tokens[last + 3].Start] == ')'
+        && tokens[last + 2].Kind == TokenKind.Word && tokens[last + 2].Length <= 5 && text.AsSpan(tokens[last + 2].Start, tokens[last + 2].Length).ToString().All(char.IsAsciiLetterUpper);
+
+    /// <summary>Whether only blanks (and a closing colon or full stop) stand between the span and its line's ends.</summary>
+    private static bool IsWholeLine(string text, int start, int end)
+    {
+        var before = text.AsSpan(0, start).TrimEnd(" \t");
+        var after = text.AsSpan(end).TrimStart(" \t:.");
+        return (before.IsEmpty || before[^1] == '\n') && (after.IsEmpty || after[0] is '\n' or '\r');
     }
 
     /// <summary>Adds a title written before the name in lower case ("council chair Sergei Valenko") or after it (", a spokesman for ...").</summary>
@@ -390,6 +424,12 @@ public static class EntityRecognizer
             var lower = word.ToLowerInvariant();
             if (s_orgWords.Contains(lower) || s_venueWords.Contains(lower) || s_eventWords.Contains(lower) || s_titleHeads.Contains(lower)
                 || (Gazetteer.Shared.Find(word) is not null && !(given && i > 0)))
+            {
+                return false;
+            }
+
+            // "Year-Over-Year Inflation": a function word inside a hyphenated word is no part of a name.
+            if (word.Contains('-') && word.Split('-').Skip(1).Any(part => part.Length >= 3 && Stopwords.Contains(part.ToLowerInvariant())))
             {
                 return false;
             }

@@ -208,4 +208,28 @@ public class EntityRecognizerTests
         Assert.Equal("Secretary of State", berg.Title);
         Assert.Contains(mentions, m => m.Name == "Al Varga");
     }
+
+    [Fact]
+    public void AFirmThatReadsLikeAPersonOrCarriesATickerIsAnOrganisation()
+    {
+        var mentions = Recognize("Analysts at Morgan Stanley cut their forecast. The quarter was kind to Baltic Realty (BRX) and Narva Homes (NHM), which both beat estimates.");
+        Assert.DoesNotContain(mentions, m => m.Kind == EntityKind.Person);
+        Assert.Contains(mentions, m => m is { Name: "Morgan Stanley", Kind: EntityKind.Organization });
+        Assert.Contains(mentions, m => m is { Name: "Narva Homes", Kind: EntityKind.Organization });
+    }
+
+    [Fact]
+    public void AHeadingOnALineOfItsOwnIsNoPersonUnlessItOpensWithAGivenName()
+    {
+        var mentions = Recognize("The ports reopened on Monday.\n\nLooking Forward\n\nThe council is looking to March and forward to a calmer spring.\n\nMarta Ilves\n\nShe fishes out of Narva.");
+        Assert.DoesNotContain(mentions, m => m.Name == "Looking Forward" && m.Kind == EntityKind.Person);
+        Assert.Contains(mentions, m => m is { Name: "Marta Ilves", Kind: EntityKind.Person });
+    }
+
+    [Fact]
+    public void AHyphenatedPhraseWithAFunctionWordIsNoNameButAHyphenatedGivenNameIs()
+    {
+        Assert.DoesNotContain(Recognize("Prices rose again in June. Year-Over-Year Inflation has likely peaked, the council said."), m => m.Kind == EntityKind.Person);
+        Assert.Contains(Recognize("The skipper, Per-Olof Kask, said the nets were empty."), m => m is { Name: "Per-Olof Kask", Kind: EntityKind.Person });
+    }
 }
