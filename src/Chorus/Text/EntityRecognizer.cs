@@ -89,6 +89,9 @@ public static class EntityRecognizer
 
     private static readonly HashSet<string> s_joiners = Set("of de van von der den da di du la le al bin ibn");
 
+    /// <summary>Verbs that stand before a title but are no part of it ("including union president", "convinced commissioner").</summary>
+    private static readonly HashSet<string> s_beforeTitles = Set("including included called named dubbed nicknamed convinced believed known said says told like unlike");
+
     private static readonly HashSet<string> s_orgCues = Set("group company firm organisation organization party agency newspaper broadcaster union charity");
 
     public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences) =>
@@ -350,7 +353,8 @@ public static class EntityRecognizer
             {
                 var word = text[tokens[first - 1].Span.Range];
                 var lower = word.ToLowerInvariant();
-                if (Stopwords.Contains(lower) || Gazetteer.Shared.FindDemonym(word) is not null || Gazetteer.Shared.Find(word) is not null || lower is "by" or "with")
+                if (Stopwords.Contains(lower) || Gazetteer.Shared.FindDemonym(word) is not null || Gazetteer.Shared.Find(word) is not null || lower is "by" or "with"
+                    || s_beforeTitles.Contains(lower))
                 {
                     break;
                 }

@@ -19,6 +19,14 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void AVerbBeforeATitleIsNoPartOfIt()
+    {
+        var mentions = Recognize("Twelve skippers came, including union president Marta Ilves. The crews are convinced commissioner Kaarel Kask will not budge.");
+        Assert.Equal("union president", Assert.Single(mentions, m => m.Name == "Marta Ilves").Title);
+        Assert.Equal("commissioner", Assert.Single(mentions, m => m.Name == "Kaarel Kask").Title);
+    }
+
+    [Fact]
     public void AnAppositiveTitleIsRead()
     {
         var kivi = Assert.Single(Recognize("Not everyone agreed. Anders Kivi, a spokesman for the Coastal Fishers' Union, said so."), m => m.Name == "Anders Kivi");
