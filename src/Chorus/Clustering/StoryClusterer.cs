@@ -275,7 +275,63 @@ public sealed class StoryClusterer(ClusteringOptions options)
             }
         }
 
-        return merged;
+        return Rescue(merged);
+    }
+
+    /// <summary>
+    /// A new story of one article that no later arrival joined may fit a story that grew after it came. Its centroid
+    /// is the article itself, so the join threshold applies; it joins the one larger story it is now closest to.
+    /// </summary>
+    private List<StoryState> Rescue(List<StoryState> stories)
+    {
+        var byTerm = new Dictionary<int, List<int>>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (stories[i].Members.Count > 1)
+            {
+                foreach (var term in stories[i].Centroid.TopTerms(options.CandidateTerms))
+                {
+                    (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(i);
+                }
+            }
+        }
+
+        var into = new int[stories.Count];
+        for (var i = 0; i < stories.Count; i++)
+        {
+            into[i] = -1;
+            if (stories[i].Members.Count != 1 || stories[i].Fixed >= 0)
+            {
+                continue;
+            }
+
+            var bestScore = options.JoinThreshold;
+            foreach (var term in stories[i].Centroid.TopTerms(options.CandidateTerms))
+            {
+                foreach (var j in byTerm.GetValueOrDefault(term) ?? [])
+                {
+                    if (stories[i].WithinWindow(stories[j], options.Window) && stories[j].Centroid.Cosine(stories[i].Centroid) is var score && (score > bestScore || (score == bestScore && j < into[i])))
+                    {
+                        (into[i], bestScore) = (j, score);
+                    }
+                }
+            }
+        }
+
+        var kept = new List<StoryState>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (into[i] < 0)
+            {
+                kept.Add(stories[i]);
+            }
+            else
+            {
+                stories[into[i]].Absorb(stories[i]);
+            }
+        }
+
+        return kept;
     }
 
     private sealed class StoryState(int fixedStory)

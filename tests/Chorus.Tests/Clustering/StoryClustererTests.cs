@@ -37,6 +37,24 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void AnArticleThatCameBeforeItsStoryGrewJoinsItAtTheEnd()
+    {
+        // The first article shares one word with each later one: too little with any single article to join it on
+        // arrival, enough with the story they form together.
+        var items = new[]
+        {
+            Item(1, 2, 3, 10, 11, 12, 13),
+            Item(1, 20, 21, 22, 23, 24, 25),
+            Item(2, 20, 21, 22, 23, 24, 26),
+            Item(3, 20, 21, 22, 23, 24, 27),
+        };
+        var groups = new StoryClusterer().Run(items, [-1, -1, -1, -1], 0);
+        Assert.Equal([0, 1, 2, 3], Assert.Single(groups).Members.Order());
+    }
+
+    private static ClusterItem Item(params int[] terms) => new(null, terms, terms.Select(_ => (Half)1).ToArray());
+
+    [Fact]
     public void UnrelatedArticlesStartStoriesOfTheirOwn()
     {
         var stories = new StoryClusterer().Cluster(
