@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Chorus.Text;
 
 namespace Chorus.Facts;
@@ -8,7 +9,7 @@ namespace Chorus.Facts;
 /// last named in full before it in that article). Other kinds match on their canonical name, allowing small
 /// garbles in long names. The consensus name is the spelling used by the most independent origins.
 /// </summary>
-public static class EntityMerger
+public static partial class EntityMerger
 {
     public static IReadOnlyList<StoryEntity> Merge(IReadOnlyList<AnalyzedArticle> articles, Func<string, string> originOf)
     {
@@ -88,17 +89,30 @@ public static class EntityMerger
             }
         }
 
+        // Pass 3: a title alone ("the minister said") names a person already named in the article with that title.
+        foreach (var article in articles)
+        {
+            foreach (var (span, title) in TitleOnlyMentions(article))
+            {
+                if (TitleHolderBefore(groups, article.Id, title, span.Start) is { } holder)
+                {
+                    var sentence = article.Sentences.FirstOrDefault(s => s.Span.Start <= span.Start && span.Start < s.Span.End)?.Index ?? 0;
+                    holder.Add(article.Id, new EntityMention(span, span.Of(article.Text), EntityKind.Person, sentence) { ByTitle = true });
+                }
+            }
+        }
+
         var entities = new List<StoryEntity>();
         var number = 0;
         foreach (var group in groups.OrderByDescending(g => g.Mentions.Select(m => originOf(m.ArticleId)).Distinct().Count()).ThenByDescending(g => g.Mentions.Count))
         {
-            var fullNames = group.Mentions.Where(m => group.Kind != EntityKind.Person || WordCount(m.Mention.Name) >= 2).ToList();
+            var fullNames = group.Mentions.Where(m => group.Kind != EntityKind.Person || (WordCount(m.Mention.Name) >= 2 && !m.Mention.ByTitle)).ToList();
             var name = fullNames
                 .GroupBy(m => group.Kind == EntityKind.Place ? m.Mention.Canonical ?? m.Mention.Name : m.Mention.Name, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Select(m => originOf(m.ArticleId)).Distinct().Count())
                 .ThenByDescending(g => g.Count())
                 .First().Key;
-            var aliases = group.Mentions.Select(m => m.Mention.Name).Where(a => a != name).Distinct(StringComparer.Ordinal).ToList();
+            var aliases = group.Mentions.Where(m => !m.Mention.ByTitle).Select(m => m.Mention.Name).Where(a => a != name).Distinct(StringComparer.Ordinal).ToList();
             var sources = group.Mentions.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).ToList();
             entities.Add(new StoryEntity($"e{++number}", name, group.Kind, aliases, sources, group.Mentions));
         }
@@ -126,6 +140,81 @@ public static class EntityMerger
         return best;
     }
 
+    /// <summary>
+    /// "the minister said", "the deputy fisheries minister, who ...", "The spokesman's": a title of up to three small
+    /// words after "the", with no name after it and nothing that would make it a phrase of another sense ("the
+    /// general public", "the president of the club"): a punctuation mark or a verb or link word follows. Each comes as a
+    /// span and the title's head.
+    /// </summary>
+    private static IEnumerable<(TextSpan Span, NormalizedTitle Title)> TitleOnlyMentions(AnalyzedArticle article)
+    {
+        var text = article.Text;
+        foreach (Match match in TitleOnly().Matches(text))
+        {
+            // The head is the first title word not followed by another ("the deputy minister"); the words before it
+            // modify it, and a function word among them means this is no title ("the news that ...").
+            var words = match.Groups["word"].Captures;
+            var last = -1;
+            for (var k = 0; k < words.Count && !Stopwords.Contains(words[k].Value); k++)
+            {
+                if (EntityRecognizer.IsTitleHead(words[k].ValueSpan) && (k + 1 == words.Count || !EntityRecognizer.IsTitleHead(words[k + 1].ValueSpan)))
+                {
+                    last = k;
+                    break;
+                }
+            }
+
+            if (last < 0)
+            {
+                continue;
+            }
+
+            var end = words[last].Index + words[last].Length;
+            var next = last + 1 < words.Count ? words[last + 1].Value : null;
+            var rest = text.AsSpan(end).TrimStart(' ');
+            // ", Senator Kaarel Kask" after it names someone else in apposition.
+            var apposition = rest.StartsWith(",") && rest[1..].TrimStart(' ') is { Length: > 0 } named && char.IsUpper(named[0]);
+            if (apposition || (next is null ? rest.Length > 0 && char.IsLetterOrDigit(rest[0]) : !s_afterTitle.Contains(next)))
+            {
+                continue;
+            }
+
+            yield return (new TextSpan(match.Index, end), NormalizedTitle.Parse(text[words[0].Index..end]));
+        }
+    }
+
+    // What may follow a title that stands for a person: a verb of saying or being, or a link word.
+    private static readonly HashSet<string> s_afterTitle = new(StringComparer.Ordinal)
+    {
+        "said", "says", "told", "added", "warned", "insisted", "stressed", "announced", "confirmed", "denied", "declined", "refused",
+        "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "who", "whose", "and", "also", "later", "then",
+        "met", "spoke", "wrote", "urged", "asked", "rejected", "arrived", "left",
+    };
+
+    /// <summary>The person last named before the position in the article with a title the short one can stand for, if any.</summary>
+    private static Group? TitleHolderBefore(List<Group> groups, string articleId, NormalizedTitle shorter, int position)
+    {
+        Group? best = null;
+        var bestEnd = -1;
+        foreach (var group in groups.Where(g => g.Kind == EntityKind.Person))
+        {
+            foreach (var m in group.Mentions)
+            {
+                if (m.ArticleId == articleId && !m.Mention.ByTitle && m.Mention.Title is { } title && m.Mention.Span.End <= position && m.Mention.Span.End > bestEnd
+                    && NormalizedTitle.Parse(title).Includes(shorter))
+                {
+                    best = group;
+                    bestEnd = m.Mention.Span.End;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    [GeneratedRegex(@"\b[Tt]he(?:\s+(?!the\b)(?<word>[a-z][a-z\-]*)){1,4}\b")]
+    private static partial Regex TitleOnly();
+
     private static int WordCount(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string LastWord(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
@@ -146,7 +235,7 @@ public static class EntityMerger
         public void Add(string articleId, EntityMention mention)
         {
             Mentions.Add(new MentionRef(articleId, mention));
-            if (WordCount(mention.Name) >= 2)
+            if (WordCount(mention.Name) >= 2 && !mention.ByTitle)
             {
                 FullNames.Add(mention.Name);
             }

@@ -166,8 +166,17 @@ public static partial class QuoteExtractor
     }
 
     /// <summary>A place or a function word does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
-    private static TextSpan? Unplaced(string text, TextSpan speaker) =>
-        Gazetteer.Shared.Find(speaker.Of(text)) is null && Gazetteer.Shared.FindDemonym(speaker.Of(text)) is null && !Stopwords.Contains(speaker.Of(text).ToLowerInvariant()) ? speaker : null;
+    private static TextSpan? Unplaced(string text, TextSpan speaker)
+    {
+        var written = speaker.Of(text);
+        if (written.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && char.IsLower(written[4]))
+        {
+            // "the minister" speaks (the story's entities say who holds the title); "the agency" is no person.
+            return EntityRecognizer.IsTitleHead(written.AsSpan(written.LastIndexOf(' ') + 1)) ? speaker : null;
+        }
+
+        return Gazetteer.Shared.Find(written) is null && Gazetteer.Shared.FindDemonym(written) is null && !Stopwords.Contains(written.ToLowerInvariant()) ? speaker : null;
+    }
 
     private static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
@@ -223,7 +232,13 @@ public static partial class QuoteExtractor
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
     private const string Titles = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*";
     private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
-    private const string Name = Titles + "(?:" + Proper + "|he|she|they)";
+    private const string Name = Titles + "(?:" + Proper + "|he|she|they|" + TitleAlone + ")";
+
+    // A person named by a title alone: 'the minister', 'the deputy fisheries minister' (only a title's head counts, see Unplaced).
+    private const string TitleAlone = @"[Tt]he\s+(?:" + Small + @"\s+){0,2}" + Small;
+
+    // A small word that may be part of a title: not a pronoun, a link word or a verb of saying.
+    private const string Small = @"(?!(?:he|she|they|it|we|you|when|while|who|which|that|and|but|or|as|after|before|if|then|also|not|was|is|had|has|have|would|will|" + Verbs + @")\b)[a-z][a-z\-]*";
 
     // The one quoted: 'the agency quoted Valenko as saying', 'quoted him as saying'.
     private const string Quoted = Titles + "(?:" + Proper + "|him|her|them)";

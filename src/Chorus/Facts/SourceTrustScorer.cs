@@ -51,7 +51,7 @@ public static class SourceTrustScorer
             foreach (var entity in entities.Where(e => e.Kind == EntityKind.Person))
             {
                 var spellings = entity.Mentions
-                    .Where(m => m.ArticleId == article.Id && m.Mention.Name.Contains(' ', StringComparison.Ordinal))
+                    .Where(m => m.ArticleId == article.Id && !m.Mention.ByTitle && m.Mention.Name.Contains(' ', StringComparison.Ordinal))
                     .Select(m => m.Mention.Name)
                     .Concat(entity.Mentions.Where(m => m.ArticleId == article.Id && !m.Mention.Name.Contains(' ', StringComparison.Ordinal)).Select(m => m.Mention.Name))
                     .Distinct(StringComparer.Ordinal)

@@ -87,6 +87,22 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
         return mine.Count == 0 || theirs.Count == 0 || mine.Overlaps(theirs);
     }
 
+    /// <summary>
+    /// Whether a title written without a name ("the prime minister", "the secretary") can stand for this one: the same
+    /// head and rank, and each describing word it has is in this title too ("the prime minister" is neither "Foreign
+    /// Minister Kaarel Kask" nor "Deputy Prime Minister Liisa Tamm"). Words that only place the title in time or
+    /// describe it in passing ("former", "the new minister") are left aside.
+    /// </summary>
+    public bool Includes(NormalizedTitle shorter) =>
+        Head == shorter.Head
+        && shorter.Rank.Where(r => !s_timeRanks.Contains(r)).ToHashSet(StringComparer.Ordinal).SetEquals(Rank.Where(r => !s_timeRanks.Contains(r)))
+        && shorter.Domain.Where(d => !s_passing.Contains(d)).All(Domain.Contains);
+
+    private static readonly HashSet<string> s_passing = new(
+        new[] { "new", "current", "then", "top", "longtime", "veteran", "embattled", "powerful", "influential", "popular", "late", "sole", "main", "real" }
+            .Select(w => PorterStemmer.Stem(w)),
+        StringComparer.Ordinal);
+
     public string Key => string.Join(' ', Rank.Order(StringComparer.Ordinal).Concat(Domain.Order(StringComparer.Ordinal)).Append(Head));
 
     private static string Synonym(string word) => word switch

@@ -22,6 +22,9 @@ public sealed record EntityMention(TextSpan Span, string Name, EntityKind Kind, 
 
     /// <summary>For places, the gazetteer's canonical name (e.g. "Estonia" for "Estonian").</summary>
     public string? Canonical { get; init; }
+
+    /// <summary>A person named only by a title ("the minister"), resolved to whoever holds it in the story.</summary>
+    public bool ByTitle { get; init; }
 }
 
 /// <summary>
@@ -94,6 +97,9 @@ public static class EntityRecognizer
 
     private static readonly HashSet<string> s_orgCues = Set("group company firm organisation organization party agency newspaper broadcaster union charity");
 
+    /// <summary>Whether a word heads a person's title ("minister", "spokesman").</summary>
+    public static bool IsTitleHead(ReadOnlySpan<char> word) => s_titleHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     public static List<EntityMention> Recognize(string text, IReadOnlyList<TextSpan> sentences) =>
         Recognize(text, sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList());
 
@@ -115,7 +121,8 @@ public static class EntityRecognizer
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!IsCapitalised(text, tokens[i]) || (i == firstWord && IsOrdinaryWord(text, tokens[i])) || IsCalendar(text, tokens[i]))
+            // An ordinary word opening the sentence is no name, unless it opens a title ("Prime Minister Liisa Tamm").
+            if (!IsCapitalised(text, tokens[i]) || (i == firstWord && IsOrdinaryWord(text, tokens[i]) && !OpensTitle(text, tokens, i)) || IsCalendar(text, tokens[i]))
             {
                 i++;
                 continue;
@@ -543,6 +550,12 @@ public static class EntityRecognizer
     /// A sentence-initial word that is an ordinary word: a stop word, a discourse word ("Indeed, ..."), or one the
     /// article also writes in lower case.
     /// </summary>
+    /// <summary>"Prime Minister Liisa Tamm", "Deputy Prime Minister ...": the word is a title's head or the next one is.</summary>
+    private static bool OpensTitle(string text, List<Token> tokens, int i) =>
+        i + 1 < tokens.Count && IsCapitalised(text, tokens[i + 1])
+        && (In(s_titleHeads, text, tokens[i]) || In(s_titleHeads, text, tokens[i + 1]))
+        && !In(s_discourse, text, tokens[i]) && !Stopwords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length).ToString().ToLowerInvariant());
+
     private static bool IsOrdinaryWord(string text, Token token) => In(s_discourse, text, token) || IsOrdinary(text, text[token.Span.Range]);
 
     private static readonly HashSet<string> s_discourse = Set(

@@ -17,4 +17,29 @@ public class EntityMergerTests
         var lea = Assert.Single(entities, e => e.Name == "Lea Varga");
         Assert.DoesNotContain(lea.Mentions, m => m.Mention.Name == "Varga");
     }
+
+    [Fact]
+    public void ATitleAloneJoinsThePersonLastNamedWithThatTitleAndIsNoAlias()
+    {
+        var article = Articles.Analyzed("a", "Fisheries Minister Liisa Tamm met the crews in Narva. Council chair Sergei Valenko stayed in Tallinn. The minister said the quota would not change.");
+        var tamm = Assert.Single(EntityMerger.Merge([article], id => id), e => e.Name == "Liisa Tamm");
+        var byTitle = Assert.Single(tamm.Mentions, m => m.Mention.ByTitle);
+        Assert.Equal("The minister", byTitle.Mention.Name);
+        Assert.DoesNotContain("The minister", tamm.Aliases);
+    }
+
+    [Fact]
+    public void ATitleAloneNeedsTheSameRankAndPortfolio()
+    {
+        var article = Articles.Analyzed("a", "Deputy Prime Minister Liisa Tamm and Foreign Minister Kaarel Kask met the crews. The prime minister said nothing.");
+        Assert.DoesNotContain(EntityMerger.Merge([article], id => id).SelectMany(e => e.Mentions), m => m.Mention.ByTitle);
+    }
+
+    [Fact]
+    public void ATitleFollowedByAnotherNameOrAnOfficeIsNotAMention()
+    {
+        var article = Articles.Analyzed("a", "Council chair Sergei Valenko spoke first. Then the council chair, Marta Ilves, spoke. The chair of the harbour board disagreed. The chair said so.");
+        var valenko = Assert.Single(EntityMerger.Merge([article], id => id), e => e.Name == "Sergei Valenko");
+        Assert.Equal(["The chair"], valenko.Mentions.Where(m => m.Mention.ByTitle).Select(m => m.Mention.Name));
+    }
 }

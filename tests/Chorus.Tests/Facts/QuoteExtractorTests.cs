@@ -124,4 +124,11 @@ public class QuoteExtractorTests
     [Fact]
     public void ANameWithTheArabicArticleIsKeptWhole() =>
         Assert.Equal("Karim al-Nadir", Assert.Single(Quotes("``The port will reopen when the storm passes,'' said harbour master Karim al-Nadir.")).Speaker);
+
+    [Fact]
+    public void ATitleAloneSpeaksButAnAgencyDoesNot()
+    {
+        Assert.Equal("the minister", Assert.Single(Quotes("Fisheries Minister Liisa Tamm met the crews. ``The quota will not change this year,'' the minister said.")).Speaker);
+        Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the agency said.")).Speaker);
+    }
 }

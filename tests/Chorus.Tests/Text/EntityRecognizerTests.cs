@@ -19,6 +19,10 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void ATitleOpeningASentenceKeepsItsFirstWord() =>
+        Assert.Equal("Prime Minister", Assert.Single(Recognize("Prime Minister Liisa Tamm opened the harbour on Monday."), m => m.Name == "Liisa Tamm").Title);
+
+    [Fact]
     public void AVerbBeforeATitleIsNoPartOfIt()
     {
         var mentions = Recognize("Twelve skippers came, including union president Marta Ilves. The crews are convinced commissioner Kaarel Kask will not budge.");
