@@ -90,13 +90,17 @@ public sealed record NormalizedTitle(string Head, IReadOnlySet<string> Rank, IRe
     /// <summary>
     /// Whether a title written without a name ("the prime minister", "the secretary") can stand for this one: the same
     /// head and rank, and each describing word it has is in this title too ("the prime minister" is neither "Foreign
-    /// Minister Kaarel Kask" nor "Deputy Prime Minister Liisa Tamm"). Words that only place the title in time or
-    /// describe it in passing ("former", "the new minister") are left aside.
+    /// Minister Kaarel Kask" nor "Deputy Prime Minister Liisa Tamm"). "The former president" needs a former one, "the
+    /// new president" is not a former one, and words that describe a title in passing ("the current speaker") are left aside.
     /// </summary>
     public bool Includes(NormalizedTitle shorter) =>
         Head == shorter.Head
         && shorter.Rank.Where(r => !s_timeRanks.Contains(r)).ToHashSet(StringComparer.Ordinal).SetEquals(Rank.Where(r => !s_timeRanks.Contains(r)))
+        && shorter.Rank.Where(s_timeRanks.Contains).All(Rank.Contains)
+        && !(shorter.Domain.Contains("new") && Rank.Overlaps(s_pastRanks))
         && shorter.Domain.Where(d => !s_passing.Contains(d)).All(Domain.Contains);
+
+    private static readonly HashSet<string> s_pastRanks = new(StringComparer.Ordinal) { "former", "outgoing" };
 
     private static readonly HashSet<string> s_passing = new(
         new[] { "new", "current", "then", "top", "longtime", "veteran", "embattled", "powerful", "influential", "popular", "late", "sole", "main", "real" }

@@ -42,4 +42,11 @@ public class EntityMergerTests
         var valenko = Assert.Single(EntityMerger.Merge([article], id => id), e => e.Name == "Sergei Valenko");
         Assert.Equal(["The chair"], valenko.Mentions.Where(m => m.Mention.ByTitle).Select(m => m.Mention.Name));
     }
+
+    [Fact]
+    public void TheFormerHolderOfATitleIsNotTheSittingOne()
+    {
+        var article = Articles.Analyzed("a", "President Kaarel Kask opened the harbour. A spokesman said the former president was pleased.");
+        Assert.DoesNotContain(EntityMerger.Merge([article], id => id).SelectMany(e => e.Mentions), m => m.Mention.ByTitle);
+    }
 }
