@@ -6,8 +6,9 @@ namespace Chorus.Facts;
 /// <summary>
 /// Merges the entity mentions of a story's articles into entities. People match through
 /// <see cref="NameMatcher"/>; a surname alone joins the one person it fits (or, when several fit, the one
-/// last named in full before it in that article). Other kinds match on their canonical name, allowing small
-/// garbles in long names. The consensus name is the spelling used by the most independent origins.
+/// last named in full before it in that article), and a title alone ("the minister said") joins the person last named
+/// before it with a title it can stand for. Other kinds match on their canonical name, allowing small garbles in long
+/// names. The consensus name is the spelling used by the most independent origins.
 /// </summary>
 public static partial class EntityMerger
 {
@@ -90,11 +91,17 @@ public static partial class EntityMerger
         }
 
         // Pass 3: a title alone ("the minister said") names a person already named in the article with that title.
+        var titleHolders = groups
+            .Where(g => g.Kind == EntityKind.Person)
+            .SelectMany(g => g.Mentions.Where(m => m.Mention.Title is not null).Select(m => (Group: g, m.ArticleId, m.Mention.Span.End, Title: NormalizedTitle.Parse(m.Mention.Title!))))
+            .ToLookup(x => x.ArticleId, StringComparer.Ordinal);
         foreach (var article in articles)
         {
             foreach (var (span, title) in TitleOnlyMentions(article))
             {
-                if (TitleHolderBefore(groups, article.Id, title, span.Start) is { } holder)
+                // The person last named before it in the article with a title it can stand for.
+                var holder = titleHolders[article.Id].Where(x => x.End <= span.Start && x.Title.Includes(title)).OrderByDescending(x => x.End).Select(x => x.Group).FirstOrDefault();
+                if (holder is not null)
                 {
                     var sentence = article.Sentences.FirstOrDefault(s => s.Span.Start <= span.Start && span.Start < s.Span.End)?.Index ?? 0;
                     holder.Add(article.Id, new EntityMention(span, span.Of(article.Text), EntityKind.Person, sentence) { ByTitle = true });
@@ -144,7 +151,7 @@ public static partial class EntityMerger
     /// "the minister said", "the deputy fisheries minister, who ...", "The spokesman's": a title of up to three small
     /// words after "the", with no name after it and nothing that would make it a phrase of another sense ("the
     /// general public", "the president of the club"): a punctuation mark or a verb or link word follows. Each comes as a
-    /// span and the title's head.
+    /// span and the title read.
     /// </summary>
     private static IEnumerable<(TextSpan Span, NormalizedTitle Title)> TitleOnlyMentions(AnalyzedArticle article)
     {
@@ -190,27 +197,6 @@ public static partial class EntityMerger
         "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "who", "whose", "and", "also", "later", "then",
         "met", "spoke", "wrote", "urged", "asked", "rejected", "arrived", "left",
     };
-
-    /// <summary>The person last named before the position in the article with a title the short one can stand for, if any.</summary>
-    private static Group? TitleHolderBefore(List<Group> groups, string articleId, NormalizedTitle shorter, int position)
-    {
-        Group? best = null;
-        var bestEnd = -1;
-        foreach (var group in groups.Where(g => g.Kind == EntityKind.Person))
-        {
-            foreach (var m in group.Mentions)
-            {
-                if (m.ArticleId == articleId && !m.Mention.ByTitle && m.Mention.Title is { } title && m.Mention.Span.End <= position && m.Mention.Span.End > bestEnd
-                    && NormalizedTitle.Parse(title).Includes(shorter))
-                {
-                    best = group;
-                    bestEnd = m.Mention.Span.End;
-                }
-            }
-        }
-
-        return best;
-    }
 
     [GeneratedRegex(@"\b[Tt]he(?:\s+(?!the\b)(?<word>[a-z][a-z\-]*)){1,4}\b")]
     private static partial Regex TitleOnly();
