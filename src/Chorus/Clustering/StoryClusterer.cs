@@ -79,7 +79,82 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         var incoming = Enumerable.Range(0, items.Count).Where(i => fixedStory[i] < 0).ToList();
         var arrivals = ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => (incoming[k], items[incoming[k]]));
-        return Stream(arrivals, frequencies, learn: false, states, index);
+        return Reassign(Stream(arrivals, frequencies, learn: false, states, index), items, fixedStory, Vector);
+    }
+
+    /// <summary>
+    /// One revision over a batch whose items are all at hand: each new article that is closer to another story of
+    /// two or more articles than to its own story without it moves there, if that closeness reaches the join threshold.
+    /// An early arrival joined the story that looked best then; the stories have grown since. Moves are decided on the
+    /// stories as they stood, all at once, and existing stories keep their articles.
+    /// </summary>
+    private List<Group> Reassign(IReadOnlyList<Group> groups, IReadOnlyList<ClusterItem> items, int[] fixedStory, Func<int, SparseVector> vector)
+    {
+        var centroids = groups.Select(_ => new RunningCentroid()).ToArray();
+        var dates = groups.Select(_ => new StoryState(-1)).ToArray(); // only their time spans are used
+        var storyOf = new int[items.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var i in groups[g].Members)
+            {
+                storyOf[i] = g;
+                centroids[g].Add(vector(i));
+                dates[g].Widen(items[i].Published, items[i].Published);
+            }
+        }
+
+        var byTerm = new Dictionary<int, List<int>>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Members.Count > 1)
+            {
+                foreach (var term in centroids[g].TopTerms(options.CandidateTerms))
+                {
+                    (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(g);
+                }
+            }
+        }
+
+        var moves = new Dictionary<int, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (fixedStory[i] >= 0)
+            {
+                continue;
+            }
+
+            var v = vector(i);
+            var own = storyOf[i];
+            var (best, bestScore) = (own, Math.Max(options.JoinThreshold, centroids[own].CosineWithout(v)));
+            foreach (var term in v.TopTerms(options.CandidateTerms))
+            {
+                foreach (var g in byTerm.GetValueOrDefault(term) ?? [])
+                {
+                    if (g != own && dates[g].WithinWindow(items[i].Published, options.Window) && centroids[g].Cosine(v) is var score && (score > bestScore || (score == bestScore && g < best && best != own)))
+                    {
+                        (best, bestScore) = (g, score);
+                    }
+                }
+            }
+
+            if (best != own)
+            {
+                moves[i] = best;
+            }
+        }
+
+        if (moves.Count == 0)
+        {
+            return groups.ToList();
+        }
+
+        var members = groups.Select(g => g.Members.Where(i => !moves.ContainsKey(i)).ToList()).ToArray();
+        foreach (var (i, g) in moves.OrderBy(m => m.Key))
+        {
+            members[g].Add(i);
+        }
+
+        return groups.Select((g, k) => new Group(g.Fixed, members[k])).Where(g => g.Members.Count > 0).ToList();
     }
 
     /// <summary>
@@ -367,7 +442,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         public bool WithinWindow(StoryState other, TimeSpan window) =>
             First is not { } first || other.First is not { } otherFirst || (otherFirst - Last!.Value <= window && other.Last!.Value - first >= -window);
 
-        private void Widen(DateTimeOffset? first, DateTimeOffset? last)
+        public void Widen(DateTimeOffset? first, DateTimeOffset? last)
         {
             if (first is { } f)
             {

@@ -66,6 +66,26 @@ public sealed class RunningCentroid
         return dot / Math.Sqrt(_normSquared);
     }
 
+    /// <summary>Cosine between a unit vector that was added and the centroid of the others: the vector left out.</summary>
+    public double CosineWithout(SparseVector member)
+    {
+        var dot = 0.0;
+        for (var i = 0; i < member.Length; i++)
+        {
+            dot += _sum.GetValueOrDefault(member.Terms[i]) * member.Weights[i];
+        }
+
+        var self = 0.0;
+        foreach (var weight in member.Weights)
+        {
+            self += weight * weight;
+        }
+
+        // |s - v|^2 = |s|^2 - 2 s.v + |v|^2, and (s - v).v = s.v - |v|^2.
+        var rest = _normSquared - (2 * dot) + self;
+        return Count <= 1 || rest <= 1e-9 ? 0 : (dot - self) / Math.Sqrt(rest);
+    }
+
     public double Cosine(RunningCentroid other)
     {
         if (_normSquared <= 0 || other._normSquared <= 0)

@@ -37,7 +37,7 @@ public class StoryClustererTests
     }
 
     [Fact]
-    public void AnArticleThatCameBeforeItsStoryGrewJoinsItAtTheEnd()
+    public void InAStreamAnArticleThatCameBeforeItsStoryGrewJoinsItAtTheEnd()
     {
         // The first article shares one word with each later one: too little with any single article to join it on
         // arrival, enough with the story they form together.
@@ -48,8 +48,25 @@ public class StoryClustererTests
             Item(2, 20, 21, 22, 23, 24, 26),
             Item(3, 20, 21, 22, 23, 24, 27),
         };
-        var groups = new StoryClusterer().Run(items, [-1, -1, -1, -1], 0);
+        var groups = new StoryClusterer().Stream(items.Select((item, i) => (i, item)));
         Assert.Equal([0, 1, 2, 3], Assert.Single(groups).Members.Order());
+    }
+
+    [Fact]
+    public void AnArticleThatJoinedTheWrongStoryEarlyMovesToTheStoryItFitsBetterAtTheEnd()
+    {
+        // The second article looks closest to the first when it comes; the story that fits it better forms after it.
+        var items = new[]
+        {
+            Item(1, 2, 3, 4, 5, 6),
+            Item(1, 20, 21, 22, 40),
+            Item(21, 60, 61, 62, 63, 64, 80),
+            Item(22, 20, 60, 61, 62, 63, 64, 81),
+            Item(21, 22, 20, 60, 61, 62, 63, 64, 82),
+        };
+        var groups = new StoryClusterer().Run(items, [-1, -1, -1, -1, -1], 0);
+        Assert.Contains(groups, g => g.Members.Order().SequenceEqual([1, 2, 3, 4]));
+        Assert.Contains(groups, g => g.Members.SequenceEqual([0]));
     }
 
     private static ClusterItem Item(params int[] terms) => new(null, terms, terms.Select(_ => (Half)1).ToArray());
