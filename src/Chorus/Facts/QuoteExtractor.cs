@@ -249,8 +249,8 @@ public static partial class QuoteExtractor
     // A capitalised word before a body's noun names the body, not a speaker: '," said the Fisheries committee'.
     private const string NotABody = @"(?!\s+(?:committee|commission|agency|council|ministry|office|court|newspaper|daily|statement|radio|television|officials?)\b)";
 
-    // 'quoted Valenko on Monday as saying', 'was quoted by the agency as saying'.
-    private const string AsSaying = @"\s+(?:[\p{L}'’\-]+\s+){0,5}?as\s+saying\b";
+    // 'quoted Valenko on Monday as saying', 'was quoted by the agency as saying', 'quoted Valenko, the council's chair, as saying'.
+    private const string AsSaying = @"(?:,[^,.;:`""“”]{1,60},)?\s+(?:[\p{L}'’\-]+\s+){0,5}?as\s+saying\b";
 
     // '"...," the council's chief economist Liisa Tamm recently explained' and '"...," said the minister Anna Berg'.
     // Reported speech comes first: '"...," the agency quoted Valenko as saying', '"...," Valenko was quoted as saying'

@@ -85,6 +85,10 @@ public class QuoteExtractorTests
         Assert.Equal("Valenko", Assert.Single(Quotes("``The crews will not sail before the quota is clear,'' the Baltic news agency quoted Valenko as saying on Monday.")).Speaker);
 
     [Fact]
+    public void WhomAnAgencyQuotesWithAnAppositionIsTheSpeaker() =>
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("``The nets came up empty,'' the agency quoted Marta Ilves, a trawler owner in Narva, as saying.")).Speaker);
+
+    [Fact]
     public void APersonQuotedInThePassiveIsTheSpeaker() =>
         Assert.Equal("Liisa Tamm", Assert.Single(Quotes("``Those crews will be the first to lose their jobs,'' Liisa Tamm was quoted as saying by the Narva daily.")).Speaker);
 
