@@ -93,14 +93,19 @@ public static partial class EntityMerger
         // Pass 3: a title alone ("the minister said") names a person already named in the article with that title.
         var titleHolders = groups
             .Where(g => g.Kind == EntityKind.Person)
-            .SelectMany(g => g.Mentions.Where(m => m.Mention.Title is not null).Select(m => (Group: g, m.ArticleId, m.Mention.Span.End, Title: NormalizedTitle.Parse(m.Mention.Title!))))
+            .SelectMany(g => g.Mentions.Where(m => m.Mention.Title is not null).Select(m => (Group: g, m.ArticleId, m.Mention, Title: NormalizedTitle.Parse(m.Mention.Title!))))
             .ToLookup(x => x.ArticleId, StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            foreach (var (span, title) in TitleOnlyMentions(article))
+            foreach (var (span, title, nation) in TitleOnlyMentions(article))
             {
-                // The person last named before it in the article with a title it can stand for.
-                var holder = titleHolders[article.Id].Where(x => x.End <= span.Start && x.Title.Includes(title)).OrderByDescending(x => x.End).Select(x => x.Group).FirstOrDefault();
+                // The person last named before it in the article with a title it can stand for; "the Estonian minister"
+                // needs one introduced as an Estonian minister.
+                var holder = titleHolders[article.Id]
+                    .Where(x => x.Mention.Span.End <= span.Start && x.Title.Includes(title) && (nation is null || WordBefore(article.Text, x.Mention.TitleSpan ?? x.Mention.Span) == nation))
+                    .OrderByDescending(x => x.Mention.Span.End)
+                    .Select(x => x.Group)
+                    .FirstOrDefault();
                 if (holder is not null)
                 {
                     var sentence = article.Sentences.FirstOrDefault(s => s.Span.Start <= span.Start && span.Start < s.Span.End)?.Index ?? 0;
@@ -153,11 +158,18 @@ public static partial class EntityMerger
     /// general public", "the president of the club"): a punctuation mark or a verb or link word follows. Each comes as a
     /// span and the title read.
     /// </summary>
-    private static IEnumerable<(TextSpan Span, NormalizedTitle Title)> TitleOnlyMentions(AnalyzedArticle article)
+    private static IEnumerable<(TextSpan Span, NormalizedTitle Title, string? Nation)> TitleOnlyMentions(AnalyzedArticle article)
     {
         var text = article.Text;
         foreach (Match match in TitleOnly().Matches(text))
         {
+            // "the Estonian minister": a nationality may stand before the title's small words.
+            var nation = match.Groups["nation"] is { Success: true } n ? n.Value : null;
+            if (nation is not null && Gazetteer.Shared.FindDemonym(nation) is null)
+            {
+                continue;
+            }
+
             // The head is the first title word not followed by another ("the deputy minister"); the words before it
             // modify it, and a function word among them means this is no title ("the news that ...").
             var words = match.Groups["word"].Captures;
@@ -186,7 +198,7 @@ public static partial class EntityMerger
                 continue;
             }
 
-            yield return (new TextSpan(match.Index, end), NormalizedTitle.Parse(text[words[0].Index..end]));
+            yield return (new TextSpan(match.Index, end), NormalizedTitle.Parse(text[words[0].Index..end]), nation);
         }
     }
 
@@ -198,7 +210,20 @@ public static partial class EntityMerger
         "met", "spoke", "wrote", "urged", "asked", "rejected", "arrived", "left",
     };
 
-    [GeneratedRegex(@"\b[Tt]he(?:\s+(?!the\b)(?<word>[a-z][a-z\-]*)){1,4}\b")]
+    /// <summary>The word just before a span ("Estonian" in "Estonian minister Liisa Tamm"), or "" when none.</summary>
+    private static string WordBefore(string text, TextSpan span)
+    {
+        var before = text.AsSpan(0, span.Start).TrimEnd();
+        var start = before.Length;
+        while (start > 0 && char.IsLetter(before[start - 1]))
+        {
+            start--;
+        }
+
+        return before[start..].ToString();
+    }
+
+    [GeneratedRegex(@"\b[Tt]he(?:\s+(?<nation>[A-Z][a-z]+))?(?:\s+(?!the\b)(?<word>[a-z][a-z\-]*)){1,4}\b")]
     private static partial Regex TitleOnly();
 
     private static int WordCount(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

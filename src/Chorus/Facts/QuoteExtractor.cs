@@ -138,10 +138,15 @@ public static partial class QuoteExtractor
 
         // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the
         // speaker lives or works, with the person named just after it.
-        var named = people.FirstOrDefault(p => p.Span.Overlaps(speaker))
+        // A title alone ("the Nobel committee", "the minister") holds no name of its own.
+        var named = (IsTitleAlone(speaker.Of(text)) ? null : people.FirstOrDefault(p => p.Span.Overlaps(speaker)))
             ?? people.FirstOrDefault(p => p.Span.Start > speaker.End && p.Span.Start - speaker.End <= 40 && !text.AsSpan(speaker.End, p.Span.Start - speaker.End).ContainsAny(".;:\n\"“”`"));
         return named?.Span ?? Unplaced(text, speaker);
     }
+
+    /// <summary>"the minister", "The Estonian minister": "the" and small words, perhaps one capitalised word first.</summary>
+    private static bool IsTitleAlone(string written) =>
+        written.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } words && words[0] is "the" or "The" && words.Skip(2).All(w => char.IsLower(w[0]));
 
     private static IEnumerable<string> Surnames(string name)
     {
@@ -169,10 +174,12 @@ public static partial class QuoteExtractor
     private static TextSpan? Unplaced(string text, TextSpan speaker)
     {
         var written = speaker.Of(text);
-        if (written.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && char.IsLower(written[4]))
+        if (IsTitleAlone(written))
         {
-            // "the minister" speaks (the story's entities say who holds the title); "the agency" is no person.
-            return EntityRecognizer.IsTitleHead(written.AsSpan(written.LastIndexOf(' ') + 1)) ? speaker : null;
+            // "the minister", "the Estonian minister" speak (the story's entities say who holds the title); "the
+            // agency" and "the Narva city council" are no person.
+            var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return EntityRecognizer.IsTitleHead(words[^1]) && (char.IsLower(words[1][0]) || Gazetteer.Shared.FindDemonym(words[1]) is not null) ? speaker : null;
         }
 
         return Gazetteer.Shared.Find(written) is null && Gazetteer.Shared.FindDemonym(written) is null && !Stopwords.Contains(written.ToLowerInvariant()) ? speaker : null;
@@ -235,10 +242,10 @@ public static partial class QuoteExtractor
     private const string Name = Titles + "(?:" + Proper + "|he|she|they|" + TitleAlone + ")";
 
     // A person named by a title alone: 'the minister', 'the deputy fisheries minister' (only a title's head counts, see Unplaced).
-    private const string TitleAlone = @"[Tt]he\s+(?:" + Small + @"\s+){0,2}" + Small;
+    private const string TitleAlone = @"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:" + Small + @"\s+){0,2}" + Small;
 
     // A small word that may be part of a title: not a pronoun, a link word or a verb of saying.
-    private const string Small = @"(?!(?:he|she|they|it|we|you|when|while|who|which|that|and|but|or|as|after|before|if|then|also|not|was|is|had|has|have|would|will|" + Verbs + @")\b)[a-z][a-z\-]*";
+    private const string Small = @"(?!(?:he|she|they|it|we|you|when|while|who|which|that|the|and|but|or|as|after|before|if|then|also|not|was|is|had|has|have|would|will|at|in|on|of|for|to|with|by|from|" + Verbs + @")\b)[a-z][a-z\-]*";
 
     // The one quoted: 'the agency quoted Valenko as saying', 'quoted him as saying'.
     private const string Quoted = Titles + "(?:" + Proper + "|him|her|them)";

@@ -49,4 +49,13 @@ public class EntityMergerTests
         var article = Articles.Analyzed("a", "President Kaarel Kask opened the harbour. A spokesman said the former president was pleased.");
         Assert.DoesNotContain(EntityMerger.Merge([article], id => id).SelectMany(e => e.Mentions), m => m.Mention.ByTitle);
     }
+
+    [Fact]
+    public void ATitleAloneWithANationalityNeedsAHolderIntroducedWithIt()
+    {
+        var article = Articles.Analyzed("a", "Estonian minister Liisa Tamm met Latvian minister Kaarel Kask in Narva. The Estonian minister said the quota would hold.");
+        var entities = EntityMerger.Merge([article], id => id);
+        Assert.Contains(Assert.Single(entities, e => e.Name == "Liisa Tamm").Mentions, m => m.Mention.ByTitle);
+        Assert.DoesNotContain(Assert.Single(entities, e => e.Name == "Kaarel Kask").Mentions, m => m.Mention.ByTitle);
+    }
 }

@@ -134,5 +134,7 @@ public class QuoteExtractorTests
     {
         Assert.Equal("the minister", Assert.Single(Quotes("Fisheries Minister Liisa Tamm met the crews. ``The quota will not change this year,'' the minister said.")).Speaker);
         Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the agency said.")).Speaker);
+        Assert.Equal("the Estonian minister", Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the Estonian minister said.")).Speaker);
+        Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the Narva city council said.")).Speaker);
     }
 }
