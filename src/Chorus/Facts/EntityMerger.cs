@@ -97,20 +97,30 @@ public static partial class EntityMerger
             .ToLookup(x => x.ArticleId, StringComparer.Ordinal);
         foreach (var article in articles)
         {
+            // Title-only mentions come in text order, so the titled mentions before each are found by moving forward.
+            var holders = titleHolders[article.Id].OrderBy(x => x.Mention.Span.End).ToList();
+            var at = -1;
             foreach (var (span, title, nation) in TitleOnlyMentions(article))
             {
-                // The person last named before it in the article with a title it can stand for; "the Estonian minister"
-                // needs one introduced as an Estonian minister.
-                var holder = titleHolders[article.Id]
-                    .Where(x => x.Mention.Span.End <= span.Start && x.Title.Includes(title) && (nation is null || WordBefore(article.Text, x.Mention.TitleSpan ?? x.Mention.Span) == nation))
-                    .OrderByDescending(x => x.Mention.Span.End)
-                    .Select(x => x.Group)
-                    .FirstOrDefault();
-                if (holder is not null)
+                while (at + 1 < holders.Count && holders[at + 1].Mention.Span.End <= span.Start)
                 {
-                    var sentence = article.Sentences.FirstOrDefault(s => s.Span.Start <= span.Start && span.Start < s.Span.End)?.Index ?? 0;
-                    holder.Add(article.Id, new EntityMention(span, span.Of(article.Text), EntityKind.Person, sentence) { ByTitle = true });
+                    at++;
                 }
+
+                // The person last named before it in the article with a title it can stand for; "the Estonian minister"
+                // needs one introduced as an Estonian minister. A title refers back to a recent mention: the search
+                // stops after 50 titled mentions, so a hostile page full of titles costs no more than that.
+                Group? holder = null;
+                for (var k = at; k >= 0 && k > at - 50 && holder is null; k--)
+                {
+                    var x = holders[k];
+                    if (x.Title.Includes(title) && (nation is null || WordBefore(article.Text, x.Mention.TitleSpan ?? x.Mention.Span) == nation))
+                    {
+                        holder = x.Group;
+                    }
+                }
+
+                holder?.Add(article.Id, new EntityMention(span, span.Of(article.Text), EntityKind.Person, Math.Max(0, article.SentenceAt(span.Start))) { ByTitle = true });
             }
         }
 
