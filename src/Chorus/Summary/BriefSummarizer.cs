@@ -18,6 +18,9 @@ public static partial class BriefSummarizer
 {
     public const double SameContent = 0.5;
 
+    /// <summary>How many sentences of one article the summary considers: far more than a news article has.</summary>
+    public const int MostCandidatesPerArticle = 400;
+
     /// <summary>A sentence whose terms have at least this cosine with a chosen one repeats it and is not taken.</summary>
     public const double Redundant = 0.4;
 
@@ -169,14 +172,24 @@ public static partial class BriefSummarizer
         return counts.Where(p => p.Value >= least).ToDictionary(p => p.Key, p => p.Value / (double)articles.Count, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The usable sentences of each article, at most <see cref="MostCandidatesPerArticle"/> of them and each wording
+    /// once: an article that repeats itself, or runs to book length, cannot make the equivalence search quadratic.
+    /// </summary>
     private static List<Candidate> Candidates(IReadOnlyList<AnalyzedArticle> articles)
     {
         var candidates = new List<Candidate>();
         var order = 0;
         foreach (var article in articles)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sentence in article.Sentences)
             {
+                if (seen.Count >= MostCandidatesPerArticle)
+                {
+                    break;
+                }
+
                 var span = WithoutDateline(article.Text, sentence.Span);
                 var text = span.Of(article.Text);
                 var words = Tokenizer.CountWords(text);
@@ -186,7 +199,10 @@ public static partial class BriefSummarizer
                     continue;
                 }
 
-                candidates.Add(new Candidate(article, sentence, span, words, sentence.Terms.ToHashSet(StringComparer.Ordinal), order++));
+                if (seen.Add(text))
+                {
+                    candidates.Add(new Candidate(article, sentence, span, words, sentence.Terms.ToHashSet(StringComparer.Ordinal), order++));
+                }
             }
         }
 

@@ -93,10 +93,11 @@ public static class TextAnalyzer
         var quantities = new List<QuantityMention>();
         foreach (var span in spans)
         {
-            dates.AddRange(Recognizers.Dates(text, span.Start, span.End));
+            var sentenceDates = Recognizers.Dates(text, span.Start, span.End);
+            dates.AddRange(sentenceDates);
             var sentenceDurations = Recognizers.Durations(text, span.Start, span.End);
             durations.AddRange(sentenceDurations);
-            var taken = sentenceDurations.Select(d => d.Span).Concat(dates.Select(d => d.Span)).ToList();
+            var taken = sentenceDurations.Select(d => d.Span).Concat(sentenceDates.Select(d => d.Span)).ToList();
             quantities.AddRange(Recognizers.Quantities(text, span.Start, span.End, taken));
         }
 

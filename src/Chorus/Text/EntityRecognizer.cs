@@ -584,20 +584,45 @@ public static class EntityRecognizer
     }
 
     /// <summary>Whether the text also has the word in lower case as a word of its own (not inside "co-operate").</summary>
-    private static bool WrittenInLowerCase(string text, string word)
+    private static bool WrittenInLowerCase(string text, string word) => WordsOf(text).Contains(word);
+
+    [ThreadStatic]
+    private static (string Text, HashSet<string> Words)? t_words;
+
+    /// <summary>
+    /// Every whole word of a text as written, read once per text (the last text read on this thread is kept): a word
+    /// is a run of letters and digits whose ends do not touch a letter, digit, or a hyphen or apostrophe joined to a
+    /// letter. Looking each capitalised word up in it keeps recognition linear in the text's length.
+    /// </summary>
+    private static HashSet<string> WordsOf(string text)
     {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        if (t_words is { } cached && ReferenceEquals(cached.Text, text))
         {
-            var end = at + word.Length;
-            var before = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || (text[at - 1] is '-' or '\'' or '’' && at >= 2 && char.IsLetter(text[at - 2])));
-            var after = end == text.Length || !(char.IsLetterOrDigit(text[end]) || (text[end] is '-' or '\'' or '’' && end + 1 < text.Length && char.IsLetter(text[end + 1])));
-            if (before && after)
-            {
-                return true;
-            }
+            return cached.Words;
         }
 
-        return false;
+        bool Starts(int at) => at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || (text[at - 1] is '-' or '\'' or '’' && at >= 2 && char.IsLetter(text[at - 2])));
+        bool Ends(int end) => end == text.Length || !(char.IsLetterOrDigit(text[end]) || (text[end] is '-' or '\'' or '’' && end + 1 < text.Length && char.IsLetter(text[end + 1])));
+
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < text.Length; start++)
+        {
+            if (!char.IsLetterOrDigit(text[start]) || !Starts(start))
+            {
+                continue;
+            }
+
+            var end = start + 1;
+            while (!Ends(end))
+            {
+                end++;
+            }
+
+            words.Add(text[start..end]);
+        }
+
+        t_words = (text, words);
+        return words;
     }
 
     private static string Lower(string text, Token token) => text[token.Span.Range].ToLowerInvariant();

@@ -120,7 +120,7 @@ public static partial class Recognizers
     {
         var found = new List<DateMention>();
         var slice = text[start..end];
-        var datelineEnd = start == ParagraphStart(text, start) ? Dateline.Length(text, start, end - start) : 0;
+        var datelineEnd = OpensParagraph(text, start) ? Dateline.Length(text, start, end - start) : 0;
         foreach (Match m in DatePattern().Matches(slice))
         {
             DayOfWeek? weekday = m.Groups["wd"].Success ? Enum.Parse<DayOfWeek>(m.Groups["wd"].Value, ignoreCase: true) : null;
@@ -258,16 +258,8 @@ public static partial class Recognizers
     private static bool IsUnitWord(string noun) =>
         noun.TrimEnd('s') is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "percent" or "per" or "million" or "billion" or "thousand" or "euro" or "dollar" or "pound" or "time" or "o'clock" or "a.m" or "p.m" or "am" or "pm";
 
-    private static int ParagraphStart(string text, int position)
-    {
-        var i = position;
-        while (i > 0 && text[i - 1] != '\n')
-        {
-            i--;
-        }
-
-        return i;
-    }
+    /// <summary>Whether a position opens its paragraph: a line break (or the text's start) comes right before it.</summary>
+    private static bool OpensParagraph(string text, int position) => position == 0 || text[position - 1] == '\n';
 
     /// <summary>"a day" is a duration after "for", "after", "within" or "lasting", not in "twice a day" or "cod a year".</summary>
     private static bool AllowsArticle(string slice, int index)
