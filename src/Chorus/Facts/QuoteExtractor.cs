@@ -9,9 +9,11 @@ public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Spe
 /// <summary>
 /// Finds direct quotes (straight, curly or ``typewriter'' double quotes, within a paragraph) and their speakers from the
 /// attribution around them: '"...," X said', '"...," said X', 'X said: "..."', 'according to X', 'Added X,
-/// "..."', 'X conceded that "..."', or a pronoun ("he said") resolved to the nearest person named before it. A
-/// quote that opens a paragraph takes its attribution from the rest of that paragraph, and a quote with none of
-/// its own continues the quote just before it when only that quote's attribution stands between them.
+/// "..."', 'X conceded that "..."', reported speech ('the agency quoted X as saying', 'X was quoted as saying'), a
+/// title alone ('the minister said', left for the story's entities to name), or a pronoun ("he said") resolved to the
+/// nearest person named before it. A quote that opens a paragraph takes its attribution from the rest of that
+/// paragraph, and a quote with none of its own continues the quote just before it when only that quote's attribution
+/// stands between them.
 /// </summary>
 public static partial class QuoteExtractor
 {
