@@ -15,8 +15,13 @@ public static class QuoteMerger
         {
             foreach (var quote in QuoteExtractor.Extract(article))
             {
+                // The entity named where the speaker is: a person first ("the Estonian minister" holds a place's
+                // name too), never a place.
                 var entity = quote.Speaker is { } speaker
-                    ? entities.FirstOrDefault(e => e.Mentions.Any(m => m.ArticleId == article.Id && m.Mention.Span.Overlaps(speaker)))
+                    ? entities
+                        .Where(e => e.Kind != EntityKind.Place && e.Mentions.Any(m => m.ArticleId == article.Id && m.Mention.Span.Overlaps(speaker)))
+                        .OrderBy(e => e.Kind == EntityKind.Person ? 0 : 1)
+                        .FirstOrDefault()
                     : null;
                 var speakerName = entity?.Name ?? quote.Speaker?.Of(article.Text);
                 items.Add(new Item(article, quote, entity?.Id, speakerName, Words(quote.Span.Of(article.Text))));

@@ -80,7 +80,7 @@ public static class EntityRecognizer
 
     /// <summary>Words that close the name of a piece of land or water.</summary>
     private static readonly HashSet<string> s_landforms = Set(
-        "river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait territory region " +
+        "river strip hill hills valley island islands peninsula mountains coast desert canal plateau gulf bay lake strait sea ocean territory region " +
         "zone oblast krai district county");
 
     /// <summary>Words that open the name of a storm, an event ("Hurricane Ilves").</summary>

@@ -23,6 +23,10 @@ public class EntityRecognizerTests
         Assert.Equal("Prime Minister", Assert.Single(Recognize("Prime Minister Liisa Tamm opened the harbour on Monday."), m => m.Name == "Liisa Tamm").Title);
 
     [Fact]
+    public void ASeaIsAPlace() =>
+        Assert.Contains(Recognize("The trawlers left port for the Aegean Sea on Monday."), m => m is { Name: "Aegean Sea", Kind: EntityKind.Place });
+
+    [Fact]
     public void AVerbBeforeATitleIsNoPartOfIt()
     {
         var mentions = Recognize("Twelve skippers came, including union president Marta Ilves. The crews are convinced commissioner Kaarel Kask will not budge.");
