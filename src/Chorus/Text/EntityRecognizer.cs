@@ -474,7 +474,10 @@ public static class EntityRecognizer
     /// </summary>
     private static bool PairReadsAsName(string text, List<Token> tokens, List<string> words) =>
         words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0]) && !s_institutional.Contains(words[0])
-        && !words.All(w => IsOrdinary(text, w)) && !IsTitleCase(text, tokens);
+        && !words.All(w => IsOrdinary(text, w) || IsCommon(w)) && !IsTitleCase(text, tokens);
+
+    /// <summary>A common English word ("Swap", "Single-Family"): every part of a hyphenated one is.</summary>
+    private static bool IsCommon(string word) => word.Split('-', StringSplitOptions.RemoveEmptyEntries).All(CommonWords.Contains);
 
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>
     private static bool NameShaped(string word) =>

@@ -85,3 +85,13 @@ public static class GivenNames
 
     public static bool Contains(string name) => s_names.Contains(name);
 }
+
+/// <summary>Common English words that headings, menus and widgets write with capitals; two together name no one.</summary>
+public static class CommonWords
+{
+    private static readonly HashSet<string> s_words = new(
+        Gazetteer.Lines("common-words.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+        StringComparer.OrdinalIgnoreCase);
+
+    public static bool Contains(string word) => s_words.Contains(word);
+}

@@ -23,6 +23,13 @@ public class EntityRecognizerTests
         Assert.Equal("Prime Minister", Assert.Single(Recognize("Prime Minister Liisa Tamm opened the harbour on Monday."), m => m.Name == "Liisa Tamm").Title);
 
     [Fact]
+    public void TwoCommonWordsWithCapitalsNameNoOneButAGivenNameBeforeOneDoes()
+    {
+        var mentions = Recognize("The sector table lists Student Housing and Cell Towers. Swap Short stood at 94. Marta Long bought the fund.");
+        Assert.Equal(["Marta Long"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
+    }
+
+    [Fact]
     public void ASeaIsAPlace() =>
         Assert.Contains(Recognize("The trawlers left port for the Aegean Sea on Monday."), m => m is { Name: "Aegean Sea", Kind: EntityKind.Place });
 
