@@ -103,17 +103,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             }
         }
 
-        var byTerm = new Dictionary<int, List<int>>();
-        for (var g = 0; g < groups.Count; g++)
-        {
-            if (groups[g].Members.Count > 1)
-            {
-                foreach (var term in centroids[g].TopTerms(options.CandidateTerms))
-                {
-                    (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(g);
-                }
-            }
-        }
+        var byTerm = LargerStoriesByTerm(centroids, g => groups[g].Members.Count);
 
         var moves = new Dictionary<int, int>();
         for (var i = 0; i < items.Count; i++)
@@ -359,17 +349,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// </summary>
     private List<StoryState> Rescue(List<StoryState> stories)
     {
-        var byTerm = new Dictionary<int, List<int>>();
-        for (var i = 0; i < stories.Count; i++)
-        {
-            if (stories[i].Members.Count > 1)
-            {
-                foreach (var term in stories[i].Centroid.TopTerms(options.CandidateTerms))
-                {
-                    (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(i);
-                }
-            }
-        }
+        var byTerm = LargerStoriesByTerm(stories.Select(s => s.Centroid).ToList(), i => stories[i].Members.Count);
 
         var into = new int[stories.Count];
         for (var i = 0; i < stories.Count; i++)
@@ -407,6 +387,24 @@ public sealed class StoryClusterer(ClusteringOptions options)
         }
 
         return kept;
+    }
+
+    /// <summary>The stories of two or more articles by the heaviest terms of their centroids: where an article looks for a better story.</summary>
+    private Dictionary<int, List<int>> LargerStoriesByTerm(IReadOnlyList<RunningCentroid> centroids, Func<int, int> size)
+    {
+        var byTerm = new Dictionary<int, List<int>>();
+        for (var k = 0; k < centroids.Count; k++)
+        {
+            if (size(k) > 1)
+            {
+                foreach (var term in centroids[k].TopTerms(options.CandidateTerms))
+                {
+                    (byTerm.TryGetValue(term, out var list) ? list : byTerm[term] = []).Add(k);
+                }
+            }
+        }
+
+        return byTerm;
     }
 
     private sealed class StoryState(int fixedStory)
