@@ -134,8 +134,15 @@ public static partial class QuoteExtractor
         // not Tamm speaking).
         if (IsPronoun(speaker.Of(text)))
         {
+            // "she" does not point back to a man's given name, nor "he" to a woman's.
             var before = Math.Min(quoteStart, speaker.Start);
-            return people.LastOrDefault(p => p.Span.End <= before && !IsPossessive(text, p.Span))?.Span;
+            var other = speaker.Of(text).ToLowerInvariant() switch
+            {
+                "she" or "her" => "male",
+                "he" or "him" => "female",
+                _ => null,
+            };
+            return people.LastOrDefault(p => p.Span.End <= before && !IsPossessive(text, p.Span) && (other is null || GivenNames.GenderOf(p.Name.Split(' ')[0]) != other))?.Span;
         }
 
         // "said Narva, Estonia, trawler owner Marta Ilves": a capitalised word that names no one may be where the

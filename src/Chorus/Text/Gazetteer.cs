@@ -84,6 +84,15 @@ public static class GivenNames
         StringComparer.OrdinalIgnoreCase);
 
     public static bool Contains(string name) => s_names.Contains(name);
+
+    private static readonly ILookup<string, string> s_genders = Gazetteer.Lines("given-name-genders.txt")
+        .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .Where(words => words.Length > 1)
+        .SelectMany(words => words.Skip(1).Select(name => (Gender: words[0], Name: name)))
+        .ToLookup(x => x.Name, x => x.Gender, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"female" or "male" when a given name is, in most uses, one or the other; null when unknown or both.</summary>
+    public static string? GenderOf(string name) => s_genders[name].ToList() is [var only] ? only : null;
 }
 
 /// <summary>Common English words that headings, menus and widgets write with capitals; two together name no one.</summary>

@@ -48,6 +48,10 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void SheDoesNotPointBackToAMansName() =>
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("Marta Ilves met Sergei Valenko in Narva. ``The nets came up empty three days running,'' she said.")).Speaker);
+
+    [Fact]
     public void APronounIsNotTheNameInThePossessiveBeforeIt()
     {
         var quotes = Quotes("Liisa Tamm thought Valenko's answer was weak.\n“Those crews will be the first to lose their jobs,” she said.");
