@@ -90,11 +90,13 @@ public static partial class EntityMerger
             }
         }
 
-        // Pass 3: a title alone ("the minister said") names a person already named in the article with that title.
+        // Pass 3: a title alone ("the minister said") names a person already named in the article with that title, or
+        // the one person of the story who holds it and was named in the article before it.
         var titleHolders = groups
             .Where(g => g.Kind == EntityKind.Person)
             .SelectMany(g => g.Mentions.Where(m => m.Mention.Title is not null).Select(m => (Group: g, m.ArticleId, m.Mention, Title: NormalizedTitle.Parse(m.Mention.Title!))))
             .ToLookup(x => x.ArticleId, StringComparer.Ordinal);
+        var storyHolders = titleHolders.SelectMany(x => x).ToList();
         foreach (var article in articles)
         {
             // Title-only mentions come in text order, so the titled mentions before each are found by moving forward.
@@ -117,6 +119,16 @@ public static partial class EntityMerger
                     if (x.Title.Includes(title) && (nation is null || WordBefore(article.Text, x.Mention.TitleSpan ?? x.Mention.Span) == nation))
                     {
                         holder = x.Group;
+                    }
+                }
+
+                // Otherwise the one person of the story who holds the title elsewhere and is named in this article before it.
+                if (holder is null && nation is null)
+                {
+                    var elsewhere = storyHolders.Where(x => x.Title.Includes(title)).Select(x => x.Group).Distinct().ToList();
+                    if (elsewhere is [var only] && only.Mentions.Any(m => m.ArticleId == article.Id && !m.Mention.ByTitle && m.Mention.Span.End <= span.Start))
+                    {
+                        holder = only;
                     }
                 }
 

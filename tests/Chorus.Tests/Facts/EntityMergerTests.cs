@@ -58,4 +58,13 @@ public class EntityMergerTests
         Assert.Contains(Assert.Single(entities, e => e.Name == "Liisa Tamm").Mentions, m => m.Mention.ByTitle);
         Assert.DoesNotContain(Assert.Single(entities, e => e.Name == "Kaarel Kask").Mentions, m => m.Mention.ByTitle);
     }
+
+    [Fact]
+    public void ATitleAloneFindsTheStorysOneHolderNamedEarlierInTheArticle()
+    {
+        var first = Articles.Analyzed("a", "Fisheries Minister Liisa Tamm opened the talks in Tallinn on Monday.");
+        var second = Articles.Analyzed("b", "Liisa Tamm arrived late. The minister said the quota would hold.");
+        var tamm = Assert.Single(EntityMerger.Merge([first, second], id => id), e => e.Name == "Liisa Tamm");
+        Assert.Contains(tamm.Mentions, m => m.ArticleId == "b" && m.Mention.ByTitle);
+    }
 }
