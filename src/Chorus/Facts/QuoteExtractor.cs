@@ -22,7 +22,7 @@ public static partial class QuoteExtractor
         var text = article.Text;
         var quotes = new List<QuoteMention>();
         // A person is named again by the surname; before an Arabic article it may be the name before it
-        // ("Abdul Muttaleb al-Ahmad" is "Muttaleb" or "al-Ahmad").
+        // ("Karim Samir al-Nadir" is "Samir" or "al-Nadir").
         var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).SelectMany(m => Surnames(m.Name)).ToHashSet(StringComparer.Ordinal);
         var people = article.Mentions
             .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))

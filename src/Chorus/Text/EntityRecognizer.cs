@@ -460,7 +460,7 @@ public static class EntityRecognizer
     private static bool IsCapitalised(string text, Token token) =>
         token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)));
 
-    /// <summary>"al-Sharaa", "el-Sisi": the Arabic article is written small before a capitalised name.</summary>
+    /// <summary>"al-Nadir", "el-Masri": the Arabic article is written small before a capitalised name.</summary>
     private static bool HasArticle(ReadOnlySpan<char> word) =>
         word.Length > 4 && word[0] is 'a' or 'e' && word[1] == 'l' && word[2] == '-' && char.IsUpper(word[3]);
 
