@@ -311,7 +311,7 @@ public static class EntityRecognizer
             return EntityKind.Organization;
         }
 
-        // A line of its own in title case with a word the text also writes small is a heading ("Looking Forward"); a
+        // A line of its own in title case with a word the text also writes small is a heading ("Looking Ahead"); a
         // byline ("Kaarel Kask") is not.
         if (words.Count >= 2 && IsWholeLine(text, tokens[run[0]].Start, tokens[run[^1]].End) && !GivenNames.Contains(words[0]) && words.Any(w => IsOrdinary(text, w)))
         {
@@ -439,7 +439,7 @@ public static class EntityRecognizer
                 return false;
             }
 
-            // "Year-Over-Year Inflation": a function word inside a hyphenated word is no part of a name.
+            // "Year-Over-Year Catches": a function word inside a hyphenated word is no part of a name.
             if (word.Contains('-') && word.Split('-').Skip(1).Any(part => part.Length >= 3 && Stopwords.Contains(part.ToLowerInvariant())))
             {
                 return false;
@@ -476,7 +476,7 @@ public static class EntityRecognizer
         words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0]) && !s_institutional.Contains(words[0])
         && !words.All(w => IsOrdinary(text, w) || IsCommon(w)) && !IsTitleCase(text, tokens);
 
-    /// <summary>A common English word ("Swap", "Single-Family"): every part of a hyphenated one is.</summary>
+    /// <summary>A common English word ("Market", "Long-Term"): every part of a hyphenated one is.</summary>
     private static bool IsCommon(string word) => word.Split('-', StringSplitOptions.RemoveEmptyEntries).All(CommonWords.Contains);
 
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>

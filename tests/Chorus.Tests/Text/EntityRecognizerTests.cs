@@ -25,7 +25,7 @@ public class EntityRecognizerTests
     [Fact]
     public void TwoCommonWordsWithCapitalsNameNoOneButAGivenNameBeforeOneDoes()
     {
-        var mentions = Recognize("The sector table lists Student Housing and Cell Towers. Swap Short stood at 94. Marta Long bought the fund.");
+        var mentions = Recognize("The harbour page lists Fuel Prices and Shipping News. Market Close came at six. Marta Long bought the fund.");
         Assert.Equal(["Marta Long"], mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Name));
     }
 
@@ -244,15 +244,15 @@ public class EntityRecognizerTests
     [Fact]
     public void AHeadingOnALineOfItsOwnIsNoPersonUnlessItOpensWithAGivenName()
     {
-        var mentions = Recognize("The ports reopened on Monday.\n\nLooking Forward\n\nThe council is looking to March and forward to a calmer spring.\n\nMarta Ilves\n\nShe fishes out of Narva.");
-        Assert.DoesNotContain(mentions, m => m.Name == "Looking Forward" && m.Kind == EntityKind.Person);
+        var mentions = Recognize("The ports reopened on Monday.\n\nLooking Ahead\n\nThe council will meet ahead of the spring season.\n\nMarta Ilves\n\nShe fishes out of Narva.");
+        Assert.DoesNotContain(mentions, m => m.Name == "Looking Ahead" && m.Kind == EntityKind.Person);
         Assert.Contains(mentions, m => m is { Name: "Marta Ilves", Kind: EntityKind.Person });
     }
 
     [Fact]
     public void AHyphenatedPhraseWithAFunctionWordIsNoNameButAHyphenatedGivenNameIs()
     {
-        Assert.DoesNotContain(Recognize("Prices rose again in June. Year-Over-Year Inflation has likely peaked, the council said."), m => m.Kind == EntityKind.Person);
+        Assert.DoesNotContain(Recognize("Landings fell again in June. Year-Over-Year Catches are the lowest in a decade, the council said."), m => m.Kind == EntityKind.Person);
         Assert.Contains(Recognize("The skipper, Per-Olof Kask, said the nets were empty."), m => m is { Name: "Per-Olof Kask", Kind: EntityKind.Person });
     }
 }
