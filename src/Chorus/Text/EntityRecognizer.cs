@@ -476,7 +476,7 @@ public static class EntityRecognizer
         words.All(NameShaped) && !s_compass.Contains(words[0]) && !s_openers.Contains(words[0]) && !s_institutional.Contains(words[0])
         && !words.All(w => IsOrdinary(text, w) || IsCommon(w)) && !IsTitleCase(text, tokens);
 
-    /// <summary>A common English word ("Market", "Long-Term"): every part of a hyphenated one is.</summary>
+    /// <summary>A common English word ("Market", "Free-Trade"): every part of a hyphenated one is.</summary>
     private static bool IsCommon(string word) => word.Split('-', StringSplitOptions.RemoveEmptyEntries).All(CommonWords.Contains);
 
     /// <summary>A word shaped like part of a name: not a demonym ("North American", "More Estonians"), an acronym or a lone letter ("BWS P").</summary>
