@@ -5,21 +5,18 @@ namespace Chorus.Tests.Facts;
 
 public class QuoteMergerTests
 {
-    [Fact]
-    public void AQuoteFromATitleAloneIsGivenToThePersonWhoHoldsIt()
+    private static string? SpeakerOfTheOneQuote(string text)
     {
-        var article = Articles.Analyzed("a", "Fisheries Minister Liisa Tamm met the crews in Narva on Monday. ``The quota will not change this year,'' the minister said.");
+        var article = Articles.Analyzed("a", text);
         var entities = EntityMerger.Merge([article], id => id);
-        var quote = Assert.Single(QuoteMerger.Merge([article], entities, id => id, _ => 1));
-        Assert.Equal("Liisa Tamm", quote.Speaker);
+        return Assert.Single(QuoteMerger.Merge([article], entities, id => id, _ => 1)).Speaker;
     }
 
     [Fact]
-    public void APlaceInsideTheSpeakersWordsNeverSpeaks()
-    {
-        var article = Articles.Analyzed("a", "The crews met in Narva on Monday. ``The quota will not change this year,'' the Estonian minister said.");
-        var entities = EntityMerger.Merge([article], id => id);
-        var quote = Assert.Single(QuoteMerger.Merge([article], entities, id => id, _ => 1));
-        Assert.Equal("the Estonian minister", quote.Speaker);
-    }
+    public void AQuoteFromATitleAloneIsGivenToThePersonWhoHoldsIt() =>
+        Assert.Equal("Liisa Tamm", SpeakerOfTheOneQuote("Fisheries Minister Liisa Tamm met the crews in Narva on Monday. ``The quota will not change this year,'' the minister said."));
+
+    [Fact]
+    public void APlaceInsideTheSpeakersWordsNeverSpeaks() =>
+        Assert.Equal("the Estonian minister", SpeakerOfTheOneQuote("The crews met in Narva on Monday. ``The quota will not change this year,'' the Estonian minister said."));
 }
