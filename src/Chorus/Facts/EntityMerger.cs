@@ -96,7 +96,21 @@ public static partial class EntityMerger
             .Where(g => g.Kind == EntityKind.Person)
             .SelectMany(g => g.Mentions.Where(m => m.Mention.Title is not null).Select(m => (Group: g, m.ArticleId, m.Mention, Title: NormalizedTitle.Parse(m.Mention.Title!))))
             .ToLookup(x => x.ArticleId, StringComparer.Ordinal);
-        var storyHolders = titleHolders.SelectMany(x => x).ToList();
+        // For the story-wide fallback: each person's distinct titles by head, and where each person is first named in
+        // each article, read once, so a page full of titles costs no search of every mention per title.
+        var holdersByHead = titleHolders.SelectMany(x => x)
+            .GroupBy(x => x.Title.Head, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Group, x.Title.Key)).ToList(), StringComparer.Ordinal);
+        var firstNamed = new Dictionary<(Group, string), int>();
+        foreach (var group in groups.Where(g => g.Kind == EntityKind.Person))
+        {
+            foreach (var m in group.Mentions)
+            {
+                var key = (group, m.ArticleId);
+                firstNamed[key] = Math.Min(firstNamed.GetValueOrDefault(key, int.MaxValue), m.Mention.Span.End);
+            }
+        }
+
         foreach (var article in articles)
         {
             // Title-only mentions come in text order, so the titled mentions before each are found by moving forward.
@@ -125,8 +139,8 @@ public static partial class EntityMerger
                 // Otherwise the one person of the story who holds the title elsewhere and is named in this article before it.
                 if (holder is null && nation is null)
                 {
-                    var elsewhere = storyHolders.Where(x => x.Title.Includes(title)).Select(x => x.Group).Distinct().ToList();
-                    if (elsewhere is [var only] && only.Mentions.Any(m => m.ArticleId == article.Id && !m.Mention.ByTitle && m.Mention.Span.End <= span.Start))
+                    var elsewhere = (holdersByHead.GetValueOrDefault(title.Head) ?? []).Where(x => x.Title.Includes(title)).Select(x => x.Group).Distinct().Take(2).ToList();
+                    if (elsewhere is [var only] && firstNamed.GetValueOrDefault((only, article.Id), int.MaxValue) <= span.Start)
                     {
                         holder = only;
                     }
