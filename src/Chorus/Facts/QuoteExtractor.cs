@@ -161,7 +161,7 @@ public static partial class QuoteExtractor
     {
         var words = name.Split(' ');
         yield return words[^1];
-        if (words.Length > 2 && (words[^1].StartsWith("al-", StringComparison.Ordinal) || words[^1].StartsWith("el-", StringComparison.Ordinal)))
+        if (words.Length > 2 && EntityRecognizer.HasArticle(words[^1]))
         {
             yield return words[^2];
         }

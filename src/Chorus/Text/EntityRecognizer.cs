@@ -336,7 +336,7 @@ public static class EntityRecognizer
 
     private static bool IsFollowedByTicker(string text, List<Token> tokens, int last) =>
         last + 3 < tokens.Count && text[tokens[last + 1].Start] == '(' && text[tokens[last + 3].Start] == ')'
-        && tokens[last + 2].Kind == TokenKind.Word && tokens[last + 2].Length <= 5 && text.AsSpan(tokens[last + 2].Start, tokens[last + 2].Length).ToString().All(char.IsAsciiLetterUpper);
+        && tokens[last + 2].Kind == TokenKind.Word && tokens[last + 2].Length <= 5 && !text.AsSpan(tokens[last + 2].Start, tokens[last + 2].Length).ContainsAnyExceptInRange('A', 'Z');
 
     /// <summary>Whether only blanks (and a closing colon or full stop) stand between the span and its line's ends.</summary>
     private static bool IsWholeLine(string text, int start, int end)
@@ -461,7 +461,7 @@ public static class EntityRecognizer
         token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)));
 
     /// <summary>"al-Nadir", "el-Masri": the Arabic article is written small before a capitalised name.</summary>
-    private static bool HasArticle(ReadOnlySpan<char> word) =>
+    public static bool HasArticle(ReadOnlySpan<char> word) =>
         word.Length > 4 && word[0] is 'a' or 'e' && word[1] == 'l' && word[2] == '-' && char.IsUpper(word[3]);
 
     private static bool IsCalendar(string text, Token token) => In(s_calendar, text, token);
