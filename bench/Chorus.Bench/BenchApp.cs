@@ -38,7 +38,7 @@ internal static class BenchApp
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
-              summary --oracle [--cut-last]  a greedy ROUGE oracle over whole sentences: how far extraction can go (minutes)
+              summary --oracle [--cut-last]  two greedy ROUGE oracles over whole sentences: how far extraction can go (30 s)
               feeds [--show]                 feed items read against the reference reading beside each test feed (title, link, date)
               ingest [--gb N]                a generated N GB WARC (default 2): extraction alone vs into the store, and memory along the way
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
