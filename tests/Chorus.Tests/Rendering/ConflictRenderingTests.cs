@@ -5,7 +5,7 @@ namespace Chorus.Tests.Rendering;
 
 public class ConflictRenderingTests
 {
-    private static Brief DeathTollBrief() => new(
+    private static Brief DeathTollBrief(params string[] twelveSources) => new(
         [
             new StoryBrief(
                 "s1",
@@ -14,7 +14,7 @@ public class ConflictRenderingTests
                 [],
                 [],
                 [new ConflictLine("Number of people killed", [
-                    new ConflictValueLine("12 people", ["wire", "paper"], [new EvidenceLine("wire", "The fire killed 12 people.")]),
+                    new ConflictValueLine("12 people", twelveSources is [] ? ["wire", "paper"] : twelveSources, [new EvidenceLine("wire", "The fire killed 12 people.")]),
                     new ConflictValueLine("14 people", ["update"], [new EvidenceLine("update", "The fire killed 14 people.")], VersionOf: "wire"),
                 ])],
                 [],
@@ -40,5 +40,16 @@ public class ConflictRenderingTests
     {
         var html = HtmlBriefRenderer.Render(DeathTollBrief());
         Assert.Contains("(a version of <a class=\"cite\" href=\"#s1-src-1\">[1]</a> that changes this value)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CitationsFollowTheSourceListWhateverOrderTheyCameIn()
+    {
+        var brief = DeathTollBrief("update", "paper", "wire", "paper");
+        Assert.Contains("- *12 people* [1][2][3]\n", MarkdownBriefRenderer.Render(brief).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(
+            "<em>12 people</em> <a class=\"cite\" href=\"#s1-src-1\">[1]</a><a class=\"cite\" href=\"#s1-src-2\">[2]</a><a class=\"cite\" href=\"#s1-src-3\">[3]</a>",
+            HtmlBriefRenderer.Render(brief),
+            StringComparison.Ordinal);
     }
 }
