@@ -11,6 +11,7 @@ internal static class ChorusApp
         new IngestCommand(),
         new StoriesCommand(),
         new ShowCommand(),
+        new ServeCommand(),
         new DemoCommand(),
     ];
 

@@ -178,18 +178,8 @@ internal sealed class ShowCommand : Command
         return 0;
     }
 
-    /// <summary>The brief of a stored story (a single-article story is listed as a single), or null when there is no such story.</summary>
-    public static Brief? StoredBrief(SqliteStore store, string storyId, int words)
-    {
-        var articles = store.Articles(storyId).Select(x => x.Article).ToList();
-        if (articles.Count == 0)
-        {
-            return null;
-        }
-
-        var story = new Story(storyId, BriefPipeline.Analyze(articles));
-        return new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Briefs([story]);
-    }
+    public static Brief? StoredBrief(SqliteStore store, string storyId, int words) =>
+        new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Stored(store, storyId);
 }
 
 /// <summary>The --db option shared by the store commands.</summary>

@@ -6,7 +6,12 @@ namespace Chorus.Ingest;
 /// Reads the paths a user names (files, directories recursively, or "-" for stdin) into input items.
 /// Never throws for bad input: every problem becomes a <see cref="RejectedInput"/> naming the input and the reason.
 /// </summary>
-public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = null)
+/// <param name="openStdin">Opens what "-" reads: standard input unless given (e.g. an uploaded body).</param>
+/// <param name="stdinName">
+/// A name for what "-" reads, e.g. "ferry.html" for an upload: the ledger and errors name it, the article's id comes
+/// from it, and so does its kind when the extension is known. Without one, "-" is named "-" and its kind is sniffed.
+/// </param>
+public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = null, string? stdinName = null)
 {
     private static readonly string[] s_knownExtensions = [".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"];
     private readonly Func<Stream> _openStdin = openStdin ?? Console.OpenStandardInput;
@@ -125,6 +130,8 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return FromBytes(path, IdFromPath(path), bytes, kind);
     }
 
+    private string StdinSource => stdinName ?? "-";
+
     private IEnumerable<InputItem> ReadStdin()
     {
         // An archive on standard input is streamed like a file: its first bytes are read to recognise it, then
@@ -139,12 +146,12 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (IOException e)
         {
-            return [new RejectedInput("-", $"cannot read standard input: {e.Message}")];
+            return [new RejectedInput(StdinSource, $"cannot read standard input: {e.Message}")];
         }
 
         if (ArchiveReader.LooksLikeArchive(head))
         {
-            return new ArchiveReader(limits).Read("-", () => new PrefixedStream(head, stdin));
+            return new ArchiveReader(limits).Read(StdinSource, () => new PrefixedStream(head, stdin));
         }
 
         return ReadWholeStdin(head, stdin);
@@ -165,7 +172,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > limits.MaxPageBytes * 4)
                 {
-                    return [new RejectedInput("-", $"standard input is larger than {Bytes.Describe(limits.MaxPageBytes * 4)}")];
+                    return [new RejectedInput(StdinSource, $"standard input is larger than {Bytes.Describe(limits.MaxPageBytes * 4)}")];
                 }
             }
 
@@ -173,10 +180,10 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (IOException e)
         {
-            return [new RejectedInput("-", $"cannot read standard input: {e.Message}")];
+            return [new RejectedInput(StdinSource, $"cannot read standard input: {e.Message}")];
         }
 
-        return FromBytes("-", "stdin", bytes, kind: null);
+        return stdinName is null ? FromBytes("-", "stdin", bytes, kind: null) : FromBytes(stdinName, IdFromPath(stdinName), bytes, KindFromName(stdinName));
     }
 
     /// <summary>Reads one input given as bytes (e.g. a record of an archive), its kind taken from the source's extension.</summary>

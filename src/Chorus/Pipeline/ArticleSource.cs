@@ -14,7 +14,7 @@ public sealed record ArticleBatch(IReadOnlyList<Article> Articles, IReadOnlyList
 }
 
 /// <summary>Reads and extracts articles from paths, giving each a unique id (a repeated id gets a "-2" suffix).</summary>
-public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = null)
+public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = null, string? stdinName = null)
 {
     public ArticleSource() : this(InputLimits.Default)
     {
@@ -23,7 +23,7 @@ public sealed class ArticleSource(InputLimits limits, Func<Stream>? openStdin = 
     /// <summary>Streams extraction results in input order; ids are made unique across the stream.</summary>
     public IEnumerable<ExtractionResult> Read(IEnumerable<string> paths)
     {
-        var reader = new InputReader(limits, openStdin);
+        var reader = new InputReader(limits, openStdin, stdinName);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in reader.Read(paths))
         {

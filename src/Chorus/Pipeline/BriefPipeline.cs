@@ -78,6 +78,16 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
         return new Brief(briefs, singles);
     }
 
+    /// <summary>
+    /// The brief of a stored story (a story of one article is listed as a single), or null when the store has no
+    /// such story. The story's articles are analysed again: the store keeps text, not analyses.
+    /// </summary>
+    public Brief? Stored(Storage.SqliteStore store, string storyId)
+    {
+        var articles = store.Articles(storyId).Select(x => x.Article).ToList();
+        return articles.Count == 0 ? null : Briefs([new Story(storyId, Analyze(articles))]);
+    }
+
     /// <summary>Gives batch stories ids s1, s2, ... in the order the clusterer created them (the order of their first article).</summary>
     public static IReadOnlyList<Story> Number(IReadOnlyList<Story> stories) =>
         stories.Select((s, i) => new Story($"s{i + 1}", s.Articles)).ToList();

@@ -38,7 +38,7 @@ public readonly record struct IngestProgress(int Inputs, int Stored, int Duplica
 /// run of everything. Stories keep their ids where most of their articles stay together.
 /// </para>
 /// </summary>
-public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null)
+public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null, string? stdinName = null)
 {
     public int BatchSize { get; init; } = 500;
 
@@ -51,7 +51,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var batch = new List<ExtractionResult>(BatchSize);
         var done = new IngestProgress();
 
-        foreach (var result in new ArticleSource(limits, openStdin).Read(paths))
+        foreach (var result in new ArticleSource(limits, openStdin, stdinName).Read(paths))
         {
             batch.Add(result);
             if (batch.Count >= BatchSize)

@@ -19,12 +19,17 @@ public static class HtmlBriefRenderer
         td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top}th{background:#f4f4f4;text-align:left}
         """;
 
-    public static string Render(Brief brief)
+    /// <param name="brief">The brief.</param>
+    /// <param name="home">Where a link back to the list of stories points, when the page is served; none when null.</param>
+    public static string Render(Brief brief, string? home = null)
     {
         var html = new StringBuilder();
-        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        html.AppendLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<title>{E(brief.Stories.FirstOrDefault()?.Title ?? "Chorus brief")}</title><style>{Style}</style></head><body>");
+        OpenPage(html, brief.Stories.FirstOrDefault()?.Title ?? "Chorus brief");
+        if (home is not null)
+        {
+            html.AppendLine(CultureInfo.InvariantCulture, $"<nav class=\"meta\"><a href=\"{E(home)}\">All stories</a></nav>");
+        }
+
         foreach (var story in brief.Stories)
         {
             RenderStory(story, html);
@@ -133,7 +138,15 @@ public static class HtmlBriefRenderer
         html.AppendLine("</table></article>");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The page's head: the encoding, a policy that allows no script and no remote content, the title and the style.</summary>
+    internal static void OpenPage(StringBuilder html, string title)
+    {
+        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<title>{E(title)}</title><style>{Style}</style></head><body>");
+    }
+
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     private static string Link(string? url, string text) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

@@ -24,6 +24,9 @@ public class UsageTests
     [InlineData("brief", "--format", "pdf", "x")]
     [InlineData("brief", "--words", "many", "x")]
     [InlineData("show")]
+    [InlineData("serve", "--port", "70000")]
+    [InlineData("serve", "--host", "not a host")]
+    [InlineData("serve", "extra")]
     public void AUsageErrorExitsWithTwoAndPointsToHelp(params string[] args)
     {
         var result = CliRunner.Run(args);

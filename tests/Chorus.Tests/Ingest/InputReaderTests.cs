@@ -159,4 +159,19 @@ public sealed class InputReaderTests : IDisposable
         var page = Assert.IsType<RawDocument>(Assert.Single(reader.Read(["-"])));
         Assert.Equal(("stdin", MediaKind.Html), (page.Id, page.Kind));
     }
+
+    [Fact]
+    public void ANamedStreamTakesItsIdAndKindFromTheName()
+    {
+        var reader = new InputReader(InputLimits.Default, () => new MemoryStream(Encoding.UTF8.GetBytes("<p>Not sniffed as HTML: the name says text.</p>")), "notes.txt");
+        var page = Assert.IsType<RawDocument>(Assert.Single(reader.Read(["-"])));
+        Assert.Equal(("notes", MediaKind.Text), (page.Id, page.Kind));
+    }
+
+    [Fact]
+    public void ANamedStreamIsNamedInItsRejections()
+    {
+        var reader = new InputReader(InputLimits.Default, () => new MemoryStream(), "upload.html");
+        Assert.Equal("upload.html", Assert.IsType<RejectedInput>(Assert.Single(reader.Read(["-"]))).Source);
+    }
 }

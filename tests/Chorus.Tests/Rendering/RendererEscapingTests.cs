@@ -39,4 +39,24 @@ public class RendererEscapingTests
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?<!\\)\]\(javascript", md);
     }
+
+    [Fact]
+    public void TheStoryListEscapesTitlesIdsAndTheStoreName()
+    {
+        var html = HtmlStoryListRenderer.Render(
+            [new Chorus.Storage.StoryRow("s1\"><script>", 2, Hostile, null, null, 2)],
+            Hostile,
+            id => "stories/" + Uri.EscapeDataString(id));
+        Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"stories/s1%22%3E%3Cscript%3E\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AServedBriefLinksBackToTheStoryListAndAFileBriefDoesNot()
+    {
+        Assert.Contains("<a href=\"../\">All stories</a>", HtmlBriefRenderer.Render(HostileBrief(), home: "../"), StringComparison.Ordinal);
+        Assert.DoesNotContain("All stories", HtmlBriefRenderer.Render(HostileBrief()), StringComparison.Ordinal);
+    }
 }

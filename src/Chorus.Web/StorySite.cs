@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Chorus.Clustering;
+using Chorus.Ingest;
+using Chorus.Pipeline;
+using Chorus.Rendering;
+using Chorus.Storage;
+using Chorus.Summary;
+using Microsoft.AspNetCore.Http;
+
+namespace Chorus.Web;
+
+/// <summary>
+/// The handlers of <see cref="ChorusWebHost"/>. Each request opens the store for itself (SQLite in WAL mode lets
+/// readers work while an upload writes); uploads are stored one at a time, as one ingest run each.
+/// </summary>
+internal sealed class StorySite(ServeOptions options)
+{
+    private const string Html = "text/html; charset=utf-8";
+    private const string Json = "application/json; charset=utf-8";
+    private const int FewestWords = 10;
+    private const int MostWords = 5000;
+
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public IResult Index() =>
+        WithStore(store => Results.Text(
+            HtmlStoryListRenderer.Render(store.Stories(), Path.GetFileName(store.Path), id => "stories/" + Uri.EscapeDataString(id)),
+            Html));
+
+    public IResult StoryPage(string id, HttpRequest request) =>
+        WithBrief(id, request, brief => Results.Text(HtmlBriefRenderer.Render(brief, home: "../"), Html));
+
+    public IResult StoryJson(string id, HttpRequest request) =>
+        WithBrief(id, request, brief => Results.Text(JsonBriefRenderer.Render(brief), Json));
+
+    public IResult StoriesJson() =>
+        WithStore(store => JsonResult(StatusCodes.Status200OK, new
+        {
+            stories = store.Stories().Select(s => new
+            {
+                id = s.Id,
+                title = s.Title,
+                articles = s.Articles,
+                sites = s.Sites,
+                first = BriefBuilder.Iso(s.First),
+                last = BriefBuilder.Iso(s.Last),
+            }),
+        }));
+
+    public IResult Health() =>
+        WithStore(store => JsonResult(StatusCodes.Status200OK, new { status = "ok", store = store.Path, stories = store.StoryCount() }));
+
+    /// <summary>
+    /// Ingests the request body as one input, named by the <c>name</c> query parameter (e.g. <c>ferry.html</c>, which
+    /// also gives the article's id and the input's kind) or after its content type. The answer gives the ledger
+    /// counts, which add up to the inputs read, and the reason for every rejection.
+    /// </summary>
+    public async Task<IResult> Upload(HttpRequest request, CancellationToken cancel)
+    {
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancel);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(e.StatusCode, $"the body is larger than the upload limit of {Bytes.Describe(options.MaxUploadBytes)}; ingest large sets from files with 'chorus ingest'");
+        }
+
+        if (body.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "the body is empty; send one input: JSONL or JSON articles, an HTML page, text, a feed or a WARC file");
+        }
+
+        var name = UploadName(request);
+        await _writer.WaitAsync(cancel);
+        try
+        {
+            return WithStore(
+                store =>
+                {
+                    var ingestor = new Ingestor(store, options.Limits ?? InputLimits.Default, ClusteringOptions.Default, TimeProvider.System, () => new MemoryStream(body, writable: false), name);
+                    var report = ingestor.Ingest(["-"]);
+                    var counts = report.Counts;
+                    var status = counts.Stored + counts.Duplicates + counts.Skipped > 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+                    return JsonResult(status, new
+                    {
+                        inputs = counts.Total,
+                        stored = counts.Stored,
+                        duplicates = counts.Duplicates,
+                        rejected = counts.Rejected,
+                        skipped = counts.Skipped,
+                        newStories = report.NewStories,
+                        grownStories = report.GrownStories,
+                        movedArticles = report.MovedArticles,
+                        problems = report.Problems.Select(p => new { severity = p.Severity == Severity.Error ? "error" : "warning", input = p.Input, offset = p.Offset, message = p.Message }),
+                    });
+                },
+                mustExist: false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public static IResult NotFound(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        return path.StartsWith("/api/", StringComparison.Ordinal)
+            ? Problem(StatusCodes.Status404NotFound, $"no such endpoint: {context.Request.Method} {path}; see GET /api/stories, GET /api/stories/ID, POST /api/articles")
+            : Results.Text($"<!DOCTYPE html><title>Not found</title><p>Nothing at {WebUtility.HtmlEncode(path)}. <a href=\"/\">All stories</a></p>", Html, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>An error as JSON: <c>{"error": message, "status": code}</c>.</summary>
+    public static IResult Problem(int status, string message) => JsonResult(status, new { error = message, status });
+
+    private IResult WithBrief(string id, HttpRequest request, Func<Brief, IResult> render)
+    {
+        if (!TryWords(request, out var words))
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"words must be a whole number from {FewestWords} to {MostWords}");
+        }
+
+        return WithStore(store =>
+            new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Stored(store, id) is { } brief
+                ? render(brief)
+                : Problem(StatusCodes.Status404NotFound, $"no story '{id}' in {Path.GetFileName(store.Path)}; GET /api/stories lists them"));
+    }
+
+    private IResult WithStore(Func<SqliteStore, IResult> use, bool mustExist = true)
+    {
+        SqliteStore store;
+        try
+        {
+            store = SqliteStore.Open(options.StorePath, mustExist);
+        }
+        catch (StoreException e)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, e.Message);
+        }
+
+        using (store)
+        {
+            return use(store);
+        }
+    }
+
+    private bool TryWords(HttpRequest request, out int words)
+    {
+        words = options.Words;
+        return request.Query["words"] is not [{ } given]
+            || (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out words) && words is >= FewestWords and <= MostWords);
+    }
+
+    /// <summary>The name an upload is stored under: the <c>name</c> parameter's file name, or one that says its content type.</summary>
+    private static string UploadName(HttpRequest request)
+    {
+        if (request.Query["name"] is [{ } given] && Path.GetFileName(given.Trim()) is { Length: > 0 } file)
+        {
+            return file;
+        }
+
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            "application/x-ndjson" or "application/jsonl" or "application/jsonlines" => "upload.jsonl",
+            "application/json" => "upload.json",
+            "text/html" or "application/xhtml+xml" => "upload.html",
+            "text/plain" => "upload.txt",
+            "application/rss+xml" or "application/atom+xml" or "application/xml" or "text/xml" => "upload.xml",
+            _ => "upload",
+        };
+    }
+
+    private static IResult JsonResult(int status, object value) =>
+        Results.Text(JsonSerializer.Serialize(value, JsonBriefRenderer.Options), Json, statusCode: status);
+}
