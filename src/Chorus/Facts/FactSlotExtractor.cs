@@ -178,6 +178,11 @@ public static partial class FactSlotExtractor
             }
 
             var (low, high) = Range(quantity.Value, quantity.Qualifier);
+            if (quantity.Low is { } rangeLow)
+            {
+                low = Range(rangeLow, quantity.Qualifier).Low; // "2,500 to 3,000 people" agrees with any count between
+            }
+
             var display = article.Text[quantity.Span.Range];
             var window = WindowTerms(article, quantity.Span, 5);
             switch (quantity.Kind)
@@ -213,12 +218,15 @@ public static partial class FactSlotExtractor
                         }
                     }
 
-                    if (quantity.Qualifier == Qualifier.Exact && IsCountedOneByOne(quantity.Value))
+                    if (quantity.Qualifier == Qualifier.Exact && quantity.Low is null && IsCountedOneByOne(quantity.Value))
                     {
                         (low, high) = (quantity.Value, quantity.Value);
                     }
 
-                    var count = new SlotValue($"{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + quantity.Value.ToString("#,0.##", CultureInfo.InvariantCulture) };
+                    (string Key, string Normal) from = quantity.Low is { } least
+                        ? (least.ToString("0.##", CultureInfo.InvariantCulture) + "-", least.ToString("#,0.##", CultureInfo.InvariantCulture) + " to ")
+                        : ("", "");
+                    var count = new SlotValue($"{from.Key}{quantity.Value.ToString("0.##", CultureInfo.InvariantCulture)} {quantity.Unit}{Suffix(quantity.Qualifier)}", display, low, high) { Normal = QualifierWords(quantity.Qualifier) + from.Normal + quantity.Value.ToString("#,0.##", CultureInfo.InvariantCulture) };
                     slots.Add(fate.Length == 0
                         ? Slot(article, SlotKind.Count, $"count:{quantity.Unit}", $"Number of {quantity.Noun}", count, quantity.Span, sentence)
                         : Slot(article, SlotKind.Count, $"count:{quantity.Unit}:{fate}", $"Number of {quantity.Noun} {fate}", count, quantity.Span, sentence));

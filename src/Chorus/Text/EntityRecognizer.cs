@@ -457,8 +457,13 @@ public static class EntityRecognizer
     private static bool JoinsOf(string text, Token previous) =>
         In(s_orgWords, text, previous) || In(s_titleHeads, text, previous) || In(s_geoHeads, text, previous) || In(s_venueWords, text, previous) || In(s_eventWords, text, previous);
 
+    /// <summary>
+    /// A word that starts with a capital (or the Arabic article before one). A word glued to the number before it is
+    /// part of that figure, not a name: the "T09" of a timestamp, the "M" of "15M".
+    /// </summary>
     private static bool IsCapitalised(string text, Token token) =>
-        token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)));
+        token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)))
+        && !(token.Start > 0 && char.IsDigit(text[token.Start - 1]));
 
     /// <summary>"al-Nadir", "el-Masri": the Arabic article is written small before a capitalised name.</summary>
     public static bool HasArticle(ReadOnlySpan<char> word) =>

@@ -41,6 +41,9 @@ public sealed record QuantityMention(TextSpan Span, QuantityKind Kind, double Va
 {
     /// <summary>For counts, the noun as written (the <see cref="Unit"/> is its stem).</summary>
     public string Noun { get; init; } = Unit;
+
+    /// <summary>For a range ("2,500 to 3,000 people"), its low end; <see cref="Value"/> is then the high end.</summary>
+    public double? Low { get; init; }
 }
 
 public enum QuantityKind
@@ -93,7 +96,7 @@ public static partial class Recognizers
                 }
 
                 var seconds = n * UnitSeconds(m.Groups["u"].Value);
-                if (m.Groups["half"].Success)
+                if (m.Groups["half"].Success || m.Groups["half2"].Success)
                 {
                     seconds += 0.5 * UnitSeconds(m.Groups["u"].Value);
                 }
@@ -137,6 +140,23 @@ public static partial class Recognizers
                 }
             }
 
+            if (m.Groups["iy"].Success)
+            {
+                (year, month, day) = (Number(m.Groups["iy"]), Number(m.Groups["im"]), Number(m.Groups["id"]));
+            }
+            else if (m.Groups["ny"].Success)
+            {
+                // 3/11/2026 is 11 March in most of the world and 3 November in the United States: only a day above
+                // 12, or the same number twice, says which is which.
+                var (a, b) = (Number(m.Groups["na"]), Number(m.Groups["nb"]));
+                if (a is < 1 or > 31 || b is < 1 or > 31 || (a > 12 && b > 12) || (a <= 12 && b <= 12 && a != b))
+                {
+                    continue;
+                }
+
+                (year, month, day) = (Number(m.Groups["ny"]), a > 12 ? b : a, a > 12 ? a : b);
+            }
+
             if (m.Groups["rel"].Success)
             {
                 relative = m.Groups["rel"].Value.ToLowerInvariant() switch
@@ -153,6 +173,8 @@ public static partial class Recognizers
 
         return found;
     }
+
+    private static int Number(Group group) => int.Parse(group.ValueSpan, CultureInfo.InvariantCulture);
 
     public static List<QuantityMention> Quantities(string text, int start, int end, IReadOnlyList<TextSpan> taken)
     {
@@ -198,7 +220,7 @@ public static partial class Recognizers
 
                 // "COVID-19", "G-20", "F16": a number glued to a name is part of the name, not a count.
                 var at = m.Groups["n"].Index;
-                if (at > 0 && (slice[at - 1] == '-' || char.IsLetter(slice[at - 1])))
+                if (at > 0 && (char.IsLetter(slice[at - 1]) || (slice[at - 1] == '-' && !(at > 1 && char.IsDigit(slice[at - 2])))))
                 {
                     continue;
                 }
@@ -209,8 +231,21 @@ public static partial class Recognizers
                     continue; // "another 600 people" adds to a count told elsewhere; it is not a total
                 }
 
+                // "2,500 to 3,000 people", "between 40 and 50 boats": a range, which any count inside it agrees with.
+                double? low = null;
+                var qualifier = QualifierOf(m.Groups["q"].Value);
+                if (!m.Groups["q"].Success && RangeStart().Match(slice, 0, m.Index) is { Success: true } range
+                    && NumberWords.TryParse(range.Groups["lo"].Value, out var lowValue) && lowValue < n
+                    && (range.Groups["between"].Success || !range.Groups["and"].Success)
+                    && !slice.AsSpan(0, range.Index).TrimEnd().EndsWith("from", StringComparison.OrdinalIgnoreCase))
+                {
+                    span = new TextSpan(start + range.Index, span.End);
+                    low = lowValue;
+                    qualifier = QualifierOf(range.Groups["q"].Value);
+                }
+
                 // "64 of the 122 seats": the count is the part (64); the whole (122) is context.
-                if (PartOfWhole().Match(slice, 0, m.Index) is { Success: true } part && NumberWords.TryParse(part.Groups["part"].Value, out var partValue))
+                if (low is null && PartOfWhole().Match(slice, 0, m.Index) is { Success: true } part && NumberWords.TryParse(part.Groups["part"].Value, out var partValue))
                 {
                     span = new TextSpan(start + part.Index, span.End);
                     n = partValue;
@@ -227,7 +262,7 @@ public static partial class Recognizers
 
                 // "three dissident": a plural number with a singular noun is garbled text or a compound ("two-state
                 // solution"); it is not a count to compare.
-                if (n >= 2 && noun.Length > 3 && !noun.EndsWith('s') && !noun.Contains(' ', StringComparison.Ordinal) && !s_pluralNouns.Contains(noun))
+                if (n >= 2 && noun.Length > 3 && !noun.EndsWith('s') && !noun.EndsWith("men", StringComparison.Ordinal) && !noun.Contains(' ', StringComparison.Ordinal) && !s_pluralNouns.Contains(noun))
                 {
                     continue;
                 }
@@ -237,7 +272,7 @@ public static partial class Recognizers
                     continue;
                 }
 
-                found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), QualifierOf(m.Groups["q"].Value)) { Noun = noun });
+                found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), qualifier) { Noun = noun, Low = low });
             }
 
             // "killing two people and wounding 21": a bare number right after a casualty verb counts people.
@@ -303,16 +338,16 @@ public static partial class Recognizers
         _ => symbol.ToUpperInvariant(),
     };
 
-    [GeneratedRegex(QualifierPattern + @"\b(?<n>" + NumberWords.Pattern + @")(?:\s+and\s+(?<half>a\s+half))?[\s-]+(?<u>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:\s+and\s+(?:a\s+half\b|(?<n2>" + NumberWords.Pattern + @")\s+(?<u2>seconds?|minutes?|hours?|days?|weeks?|months?)))?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(QualifierPattern + @"\b(?<n>" + NumberWords.Pattern + @")(?:\s+and\s+(?<half>a\s+half))?[\s-]+(?<u>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:\s+and\s+(?:(?<half2>a\s+half)\b|(?<n2>" + NumberWords.Pattern + @")\s+(?<u2>seconds?|minutes?|hours?|days?|weeks?|months?)))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\b(\d{1,2})h(?:\s?(\d{1,2})(?:m(?:in)?)?)?\b")]
     private static partial Regex CompactDuration();
 
-    [GeneratedRegex(@"\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?<part>morning|afternoon|evening|night))?(?:,?\s+(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})|(?<d2>\d{1,2})\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December)))?|(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December))(?:,?\s+(?<y>(?:19|20)\d{2}))?|(?<rel>yesterday|today|tomorrow|last night|this morning|tonight))\b")]
+    [GeneratedRegex(@"\b(?:(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?<part>morning|afternoon|evening|night))?(?:,?\s+(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})|(?<d2>\d{1,2})\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December)))?|(?:(?<m1>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?|(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?<m2>January|February|March|April|May|June|July|August|September|October|November|December))(?:,?\s+(?<y>(?:19|20)\d{2}))?|(?<rel>yesterday|today|tomorrow|last night|this morning|tonight)|(?<iy>(?:19|20)\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\d|3[01])(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|(?<na>\d{1,2})/(?<nb>\d{1,2})/(?<ny>(?:19|20)\d{2}))\b")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(QualifierPattern + @"(?:(?<c>€|\$|£|¥|US\$|EUR|USD|GBP)\s?(?<n>\d[\d,]*(?:\.\d+)?)\s?(?<s>million|billion|trillion|thousand|bn|mn|m|k)?\b|\b(?<n2>\d[\d,]*(?:\.\d+)?|" + NumberWords.Pattern + @")(?:\s|-)?(?<s2>million|billion|trillion|thousand|bn|m)?\s(?<c2>euros?|dollars?|pounds?|sterling|yen|kronor|krona|crowns|roubles|rubles)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(QualifierPattern + @"(?:(?<c>€|\$|£|¥|US\$|EUR|USD|GBP)\s?(?<n>\d[\d,]*(?:\.\d+)?)\s?(?<s>million|billion|trillion|thousand|bn|mn|m|k)?\b|\b(?<n2>\d[\d,]*(?:\.\d+)?|" + NumberWords.Pattern + @")(?:\s|-)?(?<s2>million|billion|trillion|thousand|bn|m)?\s(?:U\.S\.\s|US\s)?(?<c2>euros?|dollars?|pounds?|sterling|yen|kronor|krona|crowns|roubles|rubles)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();
 
     [GeneratedRegex(QualifierPattern + @"\b(?<n>\d+(?:\.\d+)?|" + NumberWords.Pattern + @")\s?(?:%|per\s?cent\b|percent\b)", RegexOptions.IgnoreCase)]
@@ -323,6 +358,9 @@ public static partial class Recognizers
 
     [GeneratedRegex(@"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:at\s+least\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:[,.;]|and\b|others\b|more\b|people\b|$))", RegexOptions.IgnoreCase)]
     private static partial Regex CasualtyCount();
+
+    [GeneratedRegex(QualifierPattern + @"(?<between>between\s+)?\b(?<lo>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|–|-|(?<and>and))\s*\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex RangeStart();
 
     [GeneratedRegex(@"\b(?<part>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the\s+|its\s+|their\s+)?\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex PartOfWhole();

@@ -30,4 +30,23 @@ public class CountSlotTests
             ("b", "Rescue workers said a fire swept through the ferry terminal in Narva on Friday night, killing 12 people and injuring 162 others, the board reported."));
         Assert.Empty(analysis.Conflicts);
     }
+
+    [Fact]
+    public void ACountInsideAnotherSourcesRangeAgreesWithIt()
+    {
+        var analysis = Analyze(
+            ("a", "Police said some 2,500 to 3,000 people were evacuated from Narva on Saturday as the river flooded the port."),
+            ("b", "About 2,800 people were evacuated from Narva on Saturday as the river flooded the port, police said."));
+        Assert.Empty(analysis.Conflicts);
+    }
+
+    [Fact]
+    public void ACountOutsideAnotherSourcesRangeContradictsIt()
+    {
+        var analysis = Analyze(
+            ("a", "Police said 2,500 to 3,000 people were evacuated from Narva on Saturday as the river flooded the port."),
+            ("b", "Some 9,000 people were evacuated from Narva on Saturday as the river flooded the port, police said."));
+        var conflict = Assert.Single(analysis.Conflicts);
+        Assert.Contains(conflict.Values, v => v.Value == "2,500 to 3,000 people");
+    }
 }

@@ -19,6 +19,10 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void TheLettersOfATimestampNameNoOne() =>
+        Assert.Empty(Recognize("the council met again at 2026-03-12T09:00:00+02:00 and at 15M."));
+
+    [Fact]
     public void ATitleOpeningASentenceKeepsItsFirstWord() =>
         Assert.Equal("Prime Minister", Assert.Single(Recognize("Prime Minister Liisa Tamm opened the harbour on Monday."), m => m.Name == "Liisa Tamm").Title);
 

@@ -14,6 +14,7 @@ public class RecognizersTests
     [InlineData("talks ran 1h45 in all", 6300)]
     [InlineData("for one and a half hours", 5400)]
     [InlineData("waited for 90 minutes", 5400)]
+    [InlineData("the truce held for a day and a half", 129600)]
     public void DurationsAreReadInSeconds(string text, double seconds)
     {
         var found = Assert.Single(Durations(text));
@@ -50,6 +51,7 @@ public class RecognizersTests
     [InlineData("a 45 million euro fund", 45e6, "EUR")]
     [InlineData("loans of $3.5 billion", 3.5e9, "USD")]
     [InlineData("a fine of £12,000", 12000, "GBP")]
+    [InlineData("about 48 million U.S. dollars", 48e6, "USD")]
     public void MoneyIsReadWithItsCurrency(string text, double value, string currency)
     {
         var money = Assert.Single(Recognizers.Quantities(text, 0, text.Length, []), q => q.Kind == QuantityKind.Money);
@@ -72,5 +74,43 @@ public class RecognizersTests
     {
         const string text = "He has led the council since 2023 members joined.";
         Assert.DoesNotContain(Recognizers.Quantities(text, 0, text.Length, []), q => q.Value == 2023);
+    }
+
+    [Theory]
+    [InlineData("The port reopened on 2026-03-12.", 2026, 3, 12)]
+    [InlineData("Updated 2026-03-12T09:30:00+02:00 by the desk.", 2026, 3, 12)]
+    [InlineData("The storm hit on 25/12/2025.", 2025, 12, 25)]
+    [InlineData("The storm hit on 12/25/2025.", 2025, 12, 25)]
+    [InlineData("The storm hit on 4/4/2025.", 2025, 4, 4)]
+    public void NumericDatesAreReadWhenTheyCanOnlyMeanOneDay(string text, int year, int month, int day)
+    {
+        var date = Assert.Single(Recognizers.Dates(text, 0, text.Length));
+        Assert.Equal((year, month, day), (date.Year!.Value, date.Month!.Value, date.Day!.Value));
+    }
+
+    [Fact]
+    public void ANumericDateThatReadsTwoWaysIsLeftAlone()
+    {
+        const string text = "The council met on 3/11/2026.";
+        Assert.Empty(Recognizers.Dates(text, 0, text.Length));
+    }
+
+    [Theory]
+    [InlineData("Some 2,500 to 3,000 people attended.", "Some 2,500 to 3,000 people", 2500, 3000, Qualifier.About)]
+    [InlineData("Between 40 and 50 boats joined the protest.", "Between 40 and 50 boats", 40, 50, Qualifier.Exact)]
+    [InlineData("Then 2,000-2,500 fishermen marched.", "2,000-2,500 fishermen", 2000, 2500, Qualifier.Exact)]
+    public void ARangeOfCountsKeepsBothEnds(string text, string span, double low, double high, Qualifier qualifier)
+    {
+        var count = Assert.Single(Recognizers.Quantities(text, 0, text.Length, []));
+        Assert.Equal((span, low, high, qualifier), (text[count.Span.Range], count.Low!.Value, count.Value, count.Qualifier));
+    }
+
+    [Theory]
+    [InlineData("Attendance rose from 2,500 to 3,000 people this year.")]
+    [InlineData("The raid killed 2 and injured 30 people.")]
+    public void AChangeOrTwoSeparateFiguresAreNoRange(string text)
+    {
+        var count = Recognizers.Quantities(text, 0, text.Length, []).Last();
+        Assert.Null(count.Low);
     }
 }
