@@ -13,7 +13,7 @@ public static class SentenceSplitter
     private static readonly HashSet<string> s_abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon",
-        "pres", "supt", "insp", "det", "maj", "brig", "no", "nos", "vs", "approx", "fig", "vol", "pp", "ft", "mt", "ave", "blvd",
+        "pres", "supt", "insp", "det", "maj", "brig", "no", "nos", "vs", "approx", "fig", "vol", "p", "pp", "art", "sec", "para", "ch", "ft", "mt", "ave", "blvd",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "ca",
         "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "e.u", "etc", "plc", "llc",
     };

@@ -24,6 +24,13 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void PageSectionAndArticleReferencesDoNotEndASentence()
+    {
+        Assert.Single(Split("The report (see p. 12) was released on Monday."));
+        Assert.Single(Split("Under Art. 5 of the treaty, and Sec. 3 of the act, members must respond."));
+    }
+
+    [Fact]
     public void AClosingQuoteStaysWithItsSentence()
     {
         Assert.Equal(["\"We will see.\"", "Then he left."], Split("\"We will see.\" Then he left."));
