@@ -39,7 +39,8 @@ public static class EntityRecognizer
         "princess general colonel captain commander admiral judge justice prosecutor professor librarian editor executive ceo " +
         "manager officer coach sheriff bishop archbishop pope cardinal rabbi imam deputy representative congressman congresswoman " +
         "lawmaker mp councillor councilor counsellor adviser advisor founder owner correspondent analyst economist scientist " +
-        "secretary-general");
+        "secretary-general inspector superintendent detective constable sergeant lieutenant marshal ombudsman treasurer attorney " +
+        "solicitor emir sultan patriarch rector");
 
     private static readonly HashSet<string> s_honorifics = Set("mr mrs ms miss dr prof sir dame lord lady");
 
@@ -91,6 +92,18 @@ public static class EntityRecognizer
         "october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow");
 
     private static readonly HashSet<string> s_joiners = Set("of de van von der den da di du la le al bin ibn");
+
+    /// <summary>Particles inside a person's name, written small: "Ursula von der Leyen", "Charles de Gaulle", "Leonardo da Vinci".</summary>
+    private static readonly HashSet<string> s_nameParticles = Set("de van von der den da di du la le dos das del della ter bin ibn");
+
+    /// <summary>Particles that only people's names have.</summary>
+    private static readonly HashSet<string> s_personParticles = new(StringComparer.Ordinal) { "bin", "ibn", "van", "von", "dos", "das", "ter" };
+
+    /// <summary>Endings that make a capitalised word an adjective, not a name: "Tallinn-based", "Narva-born", "state-run".</summary>
+    private static readonly string[] s_adjectiveEndings = ["-based", "-born", "-led", "-backed", "-owned", "-funded", "-style", "-made", "-bound", "-controlled", "-linked", "-run", "-registered", "-flagged"];
+
+    /// <summary>Prefixes of a hyphenated title: "Vice-President", "Co-Chair", "Ex-Minister".</summary>
+    private static readonly HashSet<string> s_titlePrefixes = Set("vice co deputy acting ex under assistant");
 
     /// <summary>Verbs that stand before a title but are no part of it ("including union president", "convinced commissioner").</summary>
     private static readonly HashSet<string> s_beforeTitles = Set("including included called named dubbed nicknamed convinced believed known said says told like unlike");
@@ -151,15 +164,40 @@ public static class EntityRecognizer
                     run.Add(j);
                     j++;
                 }
+                else if (ParticlesBeforeSurname(text, tokens, run, j) is > 0 and var particles)
+                {
+                    run.AddRange(Enumerable.Range(j, particles));
+                    j += particles;
+                }
                 else
                 {
                     break;
                 }
             }
 
-            Classify(text, tokens, run, sentence, mentions);
+            // "Hong Kong-based", "New York-born": the run opens an adjective made from a name.
+            if (!(j < tokens.Count && tokens[j].Kind == TokenKind.Word && char.IsUpper(text[tokens[j].Start]) && IsAdjective(text.AsSpan(tokens[j].Start, tokens[j].Length))))
+            {
+                Classify(text, tokens, run, sentence, mentions);
+            }
+
             i = j;
         }
+    }
+
+    /// <summary>
+    /// How many name particles ("von der") stand at <paramref name="j"/> between a name's first part and a capitalised
+    /// surname; 0 when there are none, or when the name so far is a title, a body or a place ("Council of").
+    /// </summary>
+    private static int ParticlesBeforeSurname(string text, List<Token> tokens, List<int> run, int j)
+    {
+        var k = j;
+        while (k < tokens.Count && k - j < 3 && tokens[k].Kind == TokenKind.Word && In(s_nameParticles, text, tokens[k]))
+        {
+            k++;
+        }
+
+        return k > j && k < tokens.Count && IsCapitalised(text, tokens[k]) && !JoinsOf(text, tokens[run[^1]]) ? k - j : 0;
     }
 
     /// <summary>A word that closes the name of a place or a body ("Territory", "Province", "Council"), so a title's "of ..." runs up to it.</summary>
@@ -219,6 +257,11 @@ public static class EntityRecognizer
         {
             var w = words[k].TrimEnd('.').ToLowerInvariant();
             w = w.EndsWith("-designate", StringComparison.Ordinal) ? w[..^"-designate".Length] : w.EndsWith("-elect", StringComparison.Ordinal) ? w[..^"-elect".Length] : w;
+            if (w.IndexOf('-') is > 0 and var hyphen && s_titlePrefixes.Contains(w[..hyphen]))
+            {
+                w = w[(hyphen + 1)..];
+            }
+
             if (s_titleHeads.Contains(w) || s_honorifics.Contains(w))
             {
                 lastTitle = k;
@@ -322,6 +365,16 @@ public static class EntityRecognizer
         if (words.Count >= 2 && s_landforms.Contains(last) && !GivenNames.Contains(words[0]))
         {
             return EntityKind.Place;
+        }
+
+        // "Ursula von der Leyen", "F.W. de Klerk": particles written small join the parts of a person's name. It is a
+        // person's when it opens with a given name or initials, speaks, or has a particle only names have ("bin",
+        // "von"); otherwise it may be a title or a body ("Diario de Noticias").
+        if (words.Count is >= 3 and <= 5 && words.Any(w => s_nameParticles.Contains(w) && char.IsLower(w[0])) && LooksLikeName(words))
+        {
+            return GivenNames.Contains(words[0]) || words[0].EndsWith('.') || IsSpeechVerbAfter(text, tokens, run[^1]) || words.Any(s_personParticles.Contains)
+                ? EntityKind.Person
+                : EntityKind.Unknown;
         }
 
         if (words.Count is >= 2 and <= 4 && LooksLikeName(words)
@@ -445,7 +498,7 @@ public static class EntityRecognizer
                 return false;
             }
 
-            if (!s_joiners.Contains(lower) && !((char.IsUpper(word[0]) || HasArticle(word)) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.')))
+            if (!s_joiners.Contains(lower) && !s_nameParticles.Contains(lower) && !((char.IsUpper(word[0]) || HasArticle(word)) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' or '.')))
             {
                 return false;
             }
@@ -459,11 +512,25 @@ public static class EntityRecognizer
 
     /// <summary>
     /// A word that starts with a capital (or the Arabic article before one). A word glued to the number before it is
-    /// part of that figure, not a name: the "T09" of a timestamp, the "M" of "15M".
+    /// part of that figure, not a name: the "T09" of a timestamp, the "M" of "15M"; nor is an adjective made from a
+    /// name ("Tallinn-based").
     /// </summary>
     private static bool IsCapitalised(string text, Token token) =>
         token.Kind == TokenKind.Word && (char.IsUpper(text[token.Start]) || HasArticle(text.AsSpan(token.Start, token.Length)))
-        && !(token.Start > 0 && char.IsDigit(text[token.Start - 1]));
+        && !(token.Start > 0 && char.IsDigit(text[token.Start - 1])) && !IsAdjective(text.AsSpan(token.Start, token.Length));
+
+    private static bool IsAdjective(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in s_adjectiveEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"al-Nadir", "el-Masri": the Arabic article is written small before a capitalised name.</summary>
     public static bool HasArticle(ReadOnlySpan<char> word) =>

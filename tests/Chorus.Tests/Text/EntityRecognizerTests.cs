@@ -19,6 +19,34 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void ParticlesWrittenSmallStayInsideAPersonsName()
+    {
+        var mentions = Recognize("Commission President Greta von der Aa met Karim bin Nadir and P.K. de Smet in Narva.");
+        Assert.Contains(mentions, m => m is { Name: "Greta von der Aa", Kind: EntityKind.Person, Title: "Commission President" });
+        Assert.Contains(mentions, m => m is { Name: "Karim bin Nadir", Kind: EntityKind.Person });
+        Assert.Contains(mentions, m => m is { Name: "P.K. de Smet", Kind: EntityKind.Person });
+    }
+
+    [Fact]
+    public void ANewspapersNameWithAParticleIsNoPerson() =>
+        Assert.DoesNotContain(Recognize("The daily Correio de Narva printed the letter."), m => m.Kind == EntityKind.Person);
+
+    [Fact]
+    public void AHyphenatedTitleAndARankWithTwoTitleWordsAreTitles()
+    {
+        var mentions = Recognize("Vice-President Kaja Saar and Police Chief Inspector Arvo Kask arrived.");
+        Assert.Contains(mentions, m => m is { Name: "Kaja Saar", Kind: EntityKind.Person, Title: "Vice-President" });
+        Assert.Contains(mentions, m => m is { Name: "Arvo Kask", Kind: EntityKind.Person, Title: "Police Chief Inspector" });
+    }
+
+    [Fact]
+    public void AnAdjectiveMadeFromANameNamesNoOne()
+    {
+        var mentions = Recognize("The Tallinn-based firm and a New York-based fund bought the Narva-made ferries.");
+        Assert.DoesNotContain(mentions, m => m.Name.Contains("Tallinn", StringComparison.Ordinal) || m.Name.Contains("New", StringComparison.Ordinal) || m.Name.Contains("Narva", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheLettersOfATimestampNameNoOne() =>
         Assert.Empty(Recognize("the council met again at 2026-03-12T09:00:00+02:00 and at 15M."));
 
