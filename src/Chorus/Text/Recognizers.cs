@@ -85,9 +85,9 @@ public static partial class Recognizers
             foreach (Match m in DurationPattern().Matches(slice))
             {
                 var number = m.Groups["n"].Value;
-                if (number is "a" or "an" && !AllowsArticle(slice, m.Index))
+                if ((number is "a" or "an" && !AllowsArticle(slice, m.Index)) || slice.AsSpan(m.Index + m.Length).StartsWith("-old", StringComparison.OrdinalIgnoreCase))
                 {
-                    continue;
+                    continue; // "twice a day"; "a 12-year-old boy" is an age
                 }
 
                 if (!NumberWords.TryParse(number, out var n))
@@ -218,6 +218,15 @@ public static partial class Recognizers
                     continue;
                 }
 
+                // "1.5 million people" and "0.4 percentage points" have fractions; "3.5 people" is no count.
+                if (n != Math.Floor(n) && !m.Groups["scale"].Success && !m.Groups["noun"].Value.StartsWith("percentage", StringComparison.OrdinalIgnoreCase)
+                    && !m.Groups["noun"].Value.StartsWith("basis", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                n *= NumberWords.Scale(m.Groups["scale"].Value);
+
                 // "COVID-19", "G-20", "F16": a number glued to a name is part of the name, not a count.
                 var at = m.Groups["n"].Index;
                 if (at > 0 && (char.IsLetter(slice[at - 1]) || (slice[at - 1] == '-' && !(at > 1 && char.IsDigit(slice[at - 2])))))
@@ -291,7 +300,7 @@ public static partial class Recognizers
     }
 
     private static bool IsUnitWord(string noun) =>
-        noun.TrimEnd('s') is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "percent" or "per" or "million" or "billion" or "thousand" or "euro" or "dollar" or "pound" or "time" or "o'clock" or "a.m" or "p.m" or "am" or "pm";
+        noun.TrimEnd('s') is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" or "century" or "centurie" or "percent" or "per" or "million" or "billion" or "thousand" or "euro" or "dollar" or "pound" or "time" or "o'clock" or "a.m" or "p.m" or "am" or "pm";
 
     /// <summary>Whether a position opens its paragraph: a line break (or the text's start) comes right before it.</summary>
     private static bool OpensParagraph(string text, int position) => position == 0 || text[position - 1] == '\n';
@@ -338,7 +347,7 @@ public static partial class Recognizers
         _ => symbol.ToUpperInvariant(),
     };
 
-    [GeneratedRegex(QualifierPattern + @"\b(?<n>" + NumberWords.Pattern + @")(?:\s+and\s+(?<half>a\s+half))?[\s-]+(?<u>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:\s+and\s+(?:(?<half2>a\s+half)\b|(?<n2>" + NumberWords.Pattern + @")\s+(?<u2>seconds?|minutes?|hours?|days?|weeks?|months?)))?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(QualifierPattern + @"\b(?<n>" + NumberWords.Pattern + @")(?:\s+and\s+(?<half>a\s+half))?[\s-]+(?<u>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:\s+and\s+(?:(?<half2>a\s+half)\b|(?<n2>" + NumberWords.Pattern + @")\s+(?<u2>seconds?|minutes?|hours?|days?|weeks?|months?))|,?\s+(?<n2>\d+)\s*(?<u2>minutes?|mins?|seconds?|secs?))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"\b(\d{1,2})h(?:\s?(\d{1,2})(?:m(?:in)?)?)?\b")]
@@ -353,7 +362,7 @@ public static partial class Recognizers
     [GeneratedRegex(QualifierPattern + @"\b(?<n>\d+(?:\.\d+)?|" + NumberWords.Pattern + @")\s?(?:%|per\s?cent\b|percent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(QualifierPattern + @"\b(?<n>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
+    [GeneratedRegex("(?i:" + QualifierPattern + @")\b(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)(?:\s+(?<scale>million|billion|thousand))?\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
     private static partial Regex CountPattern();
 
     [GeneratedRegex(@"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:at\s+least\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:[,.;]|and\b|others\b|more\b|people\b|$))", RegexOptions.IgnoreCase)]

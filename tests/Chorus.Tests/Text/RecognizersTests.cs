@@ -15,6 +15,7 @@ public class RecognizersTests
     [InlineData("for one and a half hours", 5400)]
     [InlineData("waited for 90 minutes", 5400)]
     [InlineData("the truce held for a day and a half", 129600)]
+    [InlineData("it took them 2 hrs 15 mins to reach the site", 8100)]
     public void DurationsAreReadInSeconds(string text, double seconds)
     {
         var found = Assert.Single(Durations(text));
@@ -112,5 +113,25 @@ public class RecognizersTests
     {
         var count = Recognizers.Quantities(text, 0, text.Length, []).Last();
         Assert.Null(count.Low);
+    }
+
+    [Fact]
+    public void AnAgeIsNoDuration() => Assert.Empty(Durations("a 12-year-old boy and his 45-year-old father"));
+
+    [Theory]
+    [InlineData("Some 1.5 million people fled the city.", 1.5e6, Qualifier.About)]
+    [InlineData("Over 1,000 homes were destroyed.", 1000, Qualifier.AtLeast)]
+    [InlineData("Yields fell 0.4 percentage points.", 0.4, Qualifier.Exact)]
+    public void CountsTakeTheirScaleFractionAndACapitalisedQualifier(string text, double value, Qualifier qualifier)
+    {
+        var count = Assert.Single(Recognizers.Quantities(text, 0, text.Length, []));
+        Assert.Equal((value, qualifier), (count.Value, count.Qualifier));
+    }
+
+    [Fact]
+    public void AFractionOfPeopleIsNoCount()
+    {
+        const string text = "an average of 3.5 people per home";
+        Assert.Empty(Recognizers.Quantities(text, 0, text.Length, []));
     }
 }
