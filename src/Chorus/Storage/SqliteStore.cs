@@ -144,8 +144,11 @@ public sealed class SqliteStore : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT s.id, COUNT(a.id), (SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL ORDER BY seq LIMIT 1),
-                   MIN(a.published), MAX(a.published), COUNT(DISTINCT a.site)
+            SELECT s.id, COUNT(a.id),
+                   COALESCE((SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '' ORDER BY seq LIMIT 1),
+                            (SELECT substr(text, 1, 200) FROM articles WHERE story_id = s.id ORDER BY seq LIMIT 1)),
+                   MIN(a.published), MAX(a.published), COUNT(DISTINCT a.site),
+                   EXISTS (SELECT 1 FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '')
             FROM stories s JOIN articles a ON a.story_id = s.id
             GROUP BY s.id
             ORDER BY COUNT(a.id) DESC, MIN(a.seq)
@@ -154,14 +157,37 @@ public sealed class SqliteStore : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            var title = Nullable(reader, 2);
             rows.Add(new StoryRow(
-                reader.GetString(0), reader.GetInt32(1), Nullable(reader, 2),
+                reader.GetString(0), reader.GetInt32(1), reader.GetBoolean(6) ? title : Headline(title),
                 Nullable(reader, 3) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
                 Nullable(reader, 4) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
                 reader.GetInt32(5)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A title for a story whose articles have none: the first sentence of its first article's text, cut after a word
+    /// once it passes 80 characters.
+    /// </summary>
+    internal static string? Headline(string? text)
+    {
+        var line = text?.Trim().Split('\n', 2)[0].Trim();
+        if (string.IsNullOrEmpty(line))
+        {
+            return null;
+        }
+
+        line = Text.SentenceSplitter.Split(line, 1) is [var first] ? first.Of(line) : line;
+        if (line.Length <= 100)
+        {
+            return line;
+        }
+
+        var cut = line.IndexOf(' ', 80);
+        return cut < 0 || cut > 100 ? line[..80].TrimEnd() + "…" : line[..cut].TrimEnd(',', ';', ':') + "…";
     }
 
     public long BeginRun(DateTimeOffset now)
