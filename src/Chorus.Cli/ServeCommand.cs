@@ -16,9 +16,9 @@ internal sealed class ServeCommand : Command
     public override string Details => """
         Opens the store (an empty one is created when FILE does not exist) and serves it until Ctrl+C:
 
-          /                      the stories, largest first, each linking to its brief
+          /                      the stories, largest first, 200 to a page, each linking to its brief
           /stories/ID            a story's brief as a web page
-          GET  /api/stories      the stories as JSON
+          GET  /api/stories      the stories as JSON; ?offset=N&limit=M for one page of them
           GET  /api/stories/ID   a story's brief as JSON (docs/brief.schema.json); ?words=N caps the summary
           POST /api/articles     ingests the body like 'chorus ingest' and answers with the ledger counts
                                  and every rejection's reason; ?name=FILE names the input (and its kind)

@@ -22,11 +22,14 @@ internal sealed class StorySite(ServeOptions options)
     private const int FewestWords = 10;
     private const int MostWords = 5000;
 
+    /// <summary>How many stories the web page lists at once.</summary>
+    private const int PageSize = 200;
+
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public IResult Index() =>
-        WithStore(store => Results.Text(
-            HtmlStoryListRenderer.Render(store.Stories(), Path.GetFileName(store.Path), id => "stories/" + Uri.EscapeDataString(id)),
+    public IResult Index(HttpRequest request) =>
+        WithPage(request, PageSize, (store, stories, page) => Results.Text(
+            HtmlStoryListRenderer.Render(stories, page, Path.GetFileName(store.Path), id => "stories/" + Uri.EscapeDataString(id)),
             Html));
 
     public IResult StoryPage(string id, HttpRequest request) =>
@@ -35,10 +38,12 @@ internal sealed class StorySite(ServeOptions options)
     public IResult StoryJson(string id, HttpRequest request) =>
         WithBrief(id, request, brief => Results.Text(JsonBriefRenderer.Render(brief), Json));
 
-    public IResult StoriesJson() =>
-        WithStore(store => JsonResult(StatusCodes.Status200OK, new
+    public IResult StoriesJson(HttpRequest request) =>
+        WithPage(request, int.MaxValue, (_, stories, page) => JsonResult(StatusCodes.Status200OK, new
         {
-            stories = store.Stories().Select(s => new
+            total = page.Total,
+            offset = page.Offset,
+            stories = stories.Select(s => new
             {
                 id = s.Id,
                 title = s.Title,
@@ -119,9 +124,25 @@ internal sealed class StorySite(ServeOptions options)
     /// <summary>An error as JSON: <c>{"error": message, "status": code}</c>.</summary>
     public static IResult Problem(int status, string message) => JsonResult(status, new { error = message, status });
 
+    /// <summary>One page of the stories, largest first, from the <c>offset</c> and <c>limit</c> parameters.</summary>
+    private IResult WithPage(HttpRequest request, int defaultLimit, Func<SqliteStore, IReadOnlyList<StoryRow>, StoryPage, IResult> render)
+    {
+        if (!TryNumber(request, "offset", 0, 0, int.MaxValue, out var offset) || !TryNumber(request, "limit", defaultLimit, 1, int.MaxValue, out var limit))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "offset must be a whole number from 0, and limit one from 1");
+        }
+
+        return WithStore(store =>
+        {
+            var stories = store.Stories();
+            var page = stories.Skip(offset).Take(limit).ToList();
+            return render(store, page, new StoryPage(stories.Count, offset, limit));
+        });
+    }
+
     private IResult WithBrief(string id, HttpRequest request, Func<Brief, IResult> render)
     {
-        if (!TryWords(request, out var words))
+        if (!TryNumber(request, "words", options.Words, FewestWords, MostWords, out var words))
         {
             return Problem(StatusCodes.Status400BadRequest, $"words must be a whole number from {FewestWords} to {MostWords}");
         }
@@ -150,11 +171,12 @@ internal sealed class StorySite(ServeOptions options)
         }
     }
 
-    private bool TryWords(HttpRequest request, out int words)
+    /// <summary>A whole-number query parameter within bounds; its default when the request does not give it.</summary>
+    private static bool TryNumber(HttpRequest request, string name, int fallback, int least, int most, out int value)
     {
-        words = options.Words;
-        return request.Query["words"] is not [{ } given]
-            || (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out words) && words is >= FewestWords and <= MostWords);
+        value = fallback;
+        return request.Query[name] is not [{ } given]
+            || (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= least && value <= most);
     }
 
     /// <summary>The name an upload is stored under: the <c>name</c> parameter's file name, or one that says its content type.</summary>

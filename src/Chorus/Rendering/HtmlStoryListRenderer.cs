@@ -4,21 +4,26 @@ using Chorus.Storage;
 
 namespace Chorus.Rendering;
 
+/// <summary>Which stories a list shows: up to <paramref name="Limit"/> of <paramref name="Total"/>, from <paramref name="Offset"/>.</summary>
+public readonly record struct StoryPage(int Total, int Offset, int Limit);
+
 /// <summary>
 /// Writes the list of stored stories as one HTML page, largest first, each linking to its brief. Titles come from
 /// articles and are HTML-encoded like every other piece of article text.
 /// </summary>
 public static class HtmlStoryListRenderer
 {
-    /// <param name="stories">The stories, in the order to show.</param>
+    /// <param name="stories">The stories to show, in order.</param>
+    /// <param name="page">Where they stand among all the stories.</param>
     /// <param name="storeName">What the page calls the store (its file name).</param>
     /// <param name="storyLink">The address of a story's brief page, from its id.</param>
-    public static string Render(IReadOnlyList<StoryRow> stories, string storeName, Func<string, string> storyLink)
+    public static string Render(IReadOnlyList<StoryRow> stories, StoryPage page, string storeName, Func<string, string> storyLink)
     {
         var html = new StringBuilder();
         HtmlBriefRenderer.OpenPage(html, $"Chorus: {storeName}");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<h1>Stories</h1><p class=\"meta\">{Count(stories.Count, "story", "stories")} in {E(storeName)}, largest first. The same data as JSON: <a href=\"api/stories\">api/stories</a>.</p>");
-        if (stories.Count == 0)
+        var shown = stories.Count < page.Total ? $"{page.Offset + 1}-{page.Offset + stories.Count} of " : "";
+        html.AppendLine(CultureInfo.InvariantCulture, $"<h1>Stories</h1><p class=\"meta\">{shown}{Count(page.Total, "story", "stories")} in {E(storeName)}, largest first. The same data as JSON: <a href=\"api/stories\">api/stories</a>.</p>");
+        if (page.Total == 0)
         {
             html.AppendLine("<p>No stories yet. Add articles with <code>chorus ingest --db STORE PATH...</code>, or POST them to <code>api/articles</code>.</p>");
         }
@@ -32,6 +37,12 @@ public static class HtmlStoryListRenderer
             }
 
             html.AppendLine("</table>");
+            var previous = page.Offset > 0 ? $"<a href=\"?offset={Math.Max(0, page.Offset - page.Limit)}&amp;limit={page.Limit}\">Larger stories</a> " : "";
+            var next = page.Offset + stories.Count < page.Total ? $"<a href=\"?offset={page.Offset + stories.Count}&amp;limit={page.Limit}\">Smaller stories</a>" : "";
+            if (previous.Length + next.Length > 0)
+            {
+                html.AppendLine(CultureInfo.InvariantCulture, $"<nav class=\"meta\">{previous}{next}</nav>");
+            }
         }
 
         html.AppendLine("</body></html>");

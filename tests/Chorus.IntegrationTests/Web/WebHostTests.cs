@@ -204,4 +204,26 @@ public sealed class WebHostTests
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal((await Json(await served.Client.GetAsync("/api/stories"))).GetProperty("stories").GetArrayLength(), health.GetProperty("stories").GetInt32());
     }
+
+    [Fact]
+    public async Task TheStoriesComeInPagesThatAddUpToTheWhole()
+    {
+        await using var served = await ServedStore.StartAsync(null, Repository.Samples);
+        var all = await Json(await served.Client.GetAsync("/api/stories"));
+        var total = all.GetProperty("total").GetInt32();
+        Assert.Equal(total, all.GetProperty("stories").GetArrayLength());
+        var ids = new List<string>();
+        for (var offset = 0; offset < total; offset += 2)
+        {
+            var page = await Json(await served.Client.GetAsync($"/api/stories?offset={offset}&limit=2"));
+            ids.AddRange(page.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
+        }
+
+        Assert.Equal(all.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()!), ids);
+        var html = await served.Client.GetStringAsync("/?offset=1&limit=1");
+        Assert.Contains($"2-2 of {total} stories", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"?offset=0&amp;limit=1\">Larger stories", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"?offset=2&amp;limit=1\">Smaller stories", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await served.Client.GetAsync("/api/stories?limit=0")).StatusCode);
+    }
 }

@@ -45,6 +45,7 @@ public class RendererEscapingTests
     {
         var html = HtmlStoryListRenderer.Render(
             [new Chorus.Storage.StoryRow("s1\"><script>", 2, Hostile, null, null, 2)],
+            new StoryPage(1, 0, 200),
             Hostile,
             id => "stories/" + Uri.EscapeDataString(id));
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
