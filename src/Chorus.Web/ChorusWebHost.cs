@@ -43,6 +43,7 @@ public static class ChorusWebHost
 
         var app = builder.Build();
         var loopback = IsLoopback(options.Url);
+        app.Use(AnswerFailures);
         app.Use((context, next) => Guard(context, next, loopback));
 
         var site = new StorySite(options);
@@ -68,6 +69,20 @@ public static class ChorusWebHost
     public static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Host == "localhost" || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+
+    /// <summary>A request that fails (a locked or damaged store, say) is answered with the reason as JSON, and the server goes on.</summary>
+    private static async Task AnswerFailures(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"chorus serve: {context.Request.Method} {context.Request.Path}: {e.GetType().Name}: {e.Message}");
+            await StorySite.Problem(StatusCodes.Status500InternalServerError, $"the request failed: {e.Message}").ExecuteAsync(context);
+        }
+    }
 
     private static Task Guard(HttpContext context, RequestDelegate next, bool loopback)
     {

@@ -226,4 +226,17 @@ public sealed class WebHostTests
         Assert.Contains("href=\"?offset=2&amp;limit=1\">Smaller stories", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await served.Client.GetAsync("/api/stories?limit=0")).StatusCode);
     }
+
+    [Fact]
+    public async Task AStoreThatCannotBeReadIsReportedWithItsReasonAndTheServerGoesOn()
+    {
+        await using var served = await ServedStore.StartAsync();
+        File.Delete(served.StorePath + "-wal");
+        File.Delete(served.StorePath + "-shm");
+        await File.WriteAllTextAsync(served.StorePath, "this is not a database, only some text that is long enough to be read as a page of one");
+        var response = await served.Client.GetAsync("/api/stories");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("cannot open the store", (await Json(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await served.Client.GetAsync("/api/health")).StatusCode);
+    }
 }
