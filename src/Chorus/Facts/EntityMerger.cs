@@ -67,7 +67,7 @@ public static partial class EntityMerger
         {
             foreach (var mention in article.Mentions)
             {
-                if (WordCount(mention.Name) != 1 || mention.Kind is not (EntityKind.Person or EntityKind.Unknown))
+                if (WordCount(mention.Name) != 1 || mention.Kind is not (EntityKind.Person or EntityKind.Unknown) || (mention.Kind == EntityKind.Unknown && IsOrdinaryWord(mention.Name)))
                 {
                     continue;
                 }
@@ -83,6 +83,17 @@ public static partial class EntityMerger
                     {
                         fits = titled;
                     }
+                }
+
+                // A capitalised word of no known kind joins as a garbled surname only when the garble is safe to tell: the
+                // article names that person in full with the same spelling ("Sergej Walenko ... said Walenko"), or the
+                // name is long enough that a letter or two cannot make another word ("Pinochet" / "Pincohet"). A short
+                // near-miss is another thing ("a Fokker 50" is no garbled "Fogel", nor the village "Silat" a "Ziyyad").
+                if (mention.Kind == EntityKind.Unknown)
+                {
+                    var surname = NameMatcher.SurnameKey(mention.Name);
+                    fits = fits.Where(g => NameMatcher.SurnameKey(LastWord(g.Key)) is var key
+                        && (key == surname || g.NamesInFull(article.Id, surname) || Math.Max(key.Length, surname.Length) >= 7)).ToList();
                 }
 
                 var chosen = fits.Count == 1 ? fits[0] : fits.Count > 1 ? NamedLastBefore(fits, article.Id, mention.Span.Start) : null;
@@ -262,6 +273,13 @@ public static partial class EntityMerger
     [GeneratedRegex(@"\b[Tt]he(?:\s+(?<nation>[A-Z][a-z]+))?(?:\s+(?!the\b)(?<word>[a-z][a-z\-]*)){1,4}\b")]
     private static partial Regex TitleOnly();
 
+    /// <summary>
+    /// A capitalised word of no known kind that is a function word or a number ("This", "In", "Two"): it may sound like
+    /// a surname ("This" and "Dis"), but it names no one.
+    /// </summary>
+    private static bool IsOrdinaryWord(string word) =>
+        Stopwords.Contains(word.ToLowerInvariant()) || NumberWords.TryParse(word, out _);
+
     private static int WordCount(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string LastWord(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
@@ -277,6 +295,9 @@ public static partial class EntityMerger
         /// <summary>The distinct full names (two words or more) of the group's mentions: a person matches against these.</summary>
         private HashSet<string> FullNames { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The surname keys of the full names, by article: how each article spells the person's surname.</summary>
+        private HashSet<(string Article, string Surname)> FullSurnames { get; } = [];
+
         private string FoldedKey => field ??= NameMatcher.Fold(Key);
 
         public void Add(string articleId, EntityMention mention)
@@ -285,8 +306,12 @@ public static partial class EntityMerger
             if (WordCount(mention.Name) >= 2 && !mention.ByTitle)
             {
                 FullNames.Add(mention.Name);
+                FullSurnames.Add((articleId, NameMatcher.SurnameKey(LastWord(mention.Name))));
             }
         }
+
+        /// <summary>Whether the article names this person in full with a surname of this key.</summary>
+        public bool NamesInFull(string articleId, string surnameKey) => FullSurnames.Contains((articleId, surnameKey));
 
         /// <summary>Whether a mention's key (and, for other kinds than people, its folded form) names this group's entity.</summary>
         public bool Matches(EntityKind kind, string key, string folded)

@@ -82,7 +82,7 @@ public static class NameMatcher
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_surnameKeys = new(StringComparer.Ordinal);
 
     /// <summary>A surname folded and devoiced, remembered: a story compares the same names many times.</summary>
-    private static string SurnameKey(string name)
+    public static string SurnameKey(string name)
     {
         if (s_surnameKeys.TryGetValue(name, out var key))
         {

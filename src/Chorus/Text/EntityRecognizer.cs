@@ -175,8 +175,11 @@ public static class EntityRecognizer
                 }
             }
 
-            // "Hong Kong-based", "New York-born": the run opens an adjective made from a name.
-            if (!(j < tokens.Count && tokens[j].Kind == TokenKind.Word && char.IsUpper(text[tokens[j].Start]) && IsAdjective(text.AsSpan(tokens[j].Start, tokens[j].Length))))
+            // "Hong Kong-based", "New York-born": the run opens an adjective made from a name. "Harbour pilot ...",
+            // "Port spokesman ...": a venue's word alone, capitalised only because it opens the sentence, names no place.
+            var opensAdjective = j < tokens.Count && tokens[j].Kind == TokenKind.Word && char.IsUpper(text[tokens[j].Start]) && IsAdjective(text.AsSpan(tokens[j].Start, tokens[j].Length));
+            var venueWordOpening = run is [var only] && only == firstWord && In(s_venueWords, text, tokens[only]);
+            if (!opensAdjective && !venueWordOpening)
             {
                 Classify(text, tokens, run, sentence, mentions);
             }

@@ -19,6 +19,24 @@ public class EntityMergerTests
     }
 
     [Fact]
+    public void AFunctionWordThatSoundsLikeASurnameIsNoAlias()
+    {
+        var article = Articles.Analyzed("a", "Harbour pilot Kaarel Dis spoke to reporters in Narva on Monday. He said: This is the last winter for the old ferry.");
+        var dis = Assert.Single(EntityMerger.Merge([article], id => id), e => e.Name == "Kaarel Dis");
+        Assert.DoesNotContain(dis.Mentions, m => m.Mention.Name == "This");
+    }
+
+    [Fact]
+    public void AShortNearMissOfNoKnownKindIsNoGarbledSurnameButALongOneIs()
+    {
+        var first = Articles.Analyzed("a", "Port spokesman Arvo Fogel said the new airline would fly twice a week. The pilot, Marta Valdemarsson, flew the first plane.");
+        var second = Articles.Analyzed("b", "The first plane, a Fokker 50, landed in Narva at noon. At the controls was Valdemarson, who has flown the route for years.");
+        var entities = EntityMerger.Merge([first, second], id => id);
+        Assert.DoesNotContain(Assert.Single(entities, e => e.Name == "Arvo Fogel").Mentions, m => m.Mention.Name == "Fokker");
+        Assert.Contains(Assert.Single(entities, e => e.Name == "Marta Valdemarsson").Mentions, m => m.Mention.Name == "Valdemarson");
+    }
+
+    [Fact]
     public void ATitleAloneJoinsThePersonLastNamedWithThatTitleAndIsNoAlias()
     {
         var article = Articles.Analyzed("a", "Fisheries Minister Liisa Tamm met the crews in Narva. Council chair Sergei Valenko stayed in Tallinn. The minister said the quota would not change.");

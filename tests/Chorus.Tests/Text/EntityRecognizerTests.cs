@@ -47,6 +47,10 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void AVenuesWordOpeningASentenceNamesNoPlace() =>
+        Assert.DoesNotContain(Recognize("Harbour pilot Kaarel Dis spoke first. Port spokesman Arvo Fogel followed."), m => m.Kind == EntityKind.Place);
+
+    [Fact]
     public void TheLettersOfATimestampNameNoOne() =>
         Assert.Empty(Recognize("the council met again at 2026-03-12T09:00:00+02:00 and at 15M."));
 
