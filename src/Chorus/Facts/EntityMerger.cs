@@ -87,8 +87,8 @@ public static partial class EntityMerger
 
                 // A capitalised word of no known kind joins as a garbled surname only when the garble is safe to tell: the
                 // article names that person in full with the same spelling ("Sergej Walenko ... said Walenko"), or the
-                // name is long enough that a letter or two cannot make another word ("Pinochet" / "Pincohet"). A short
-                // near-miss is another thing ("a Fokker 50" is no garbled "Fogel", nor the village "Silat" a "Ziyyad").
+                // name is long enough that a letter or two cannot make another word ("Valdemarsson" / "Valdemarson"). A
+                // short near-miss is another thing: "a Roker 50" plane is no garbled "Rokel".
                 if (mention.Kind == EntityKind.Unknown)
                 {
                     var surname = NameMatcher.SurnameKey(mention.Name);

@@ -93,7 +93,7 @@ public static class EntityRecognizer
 
     private static readonly HashSet<string> s_joiners = Set("of de van von der den da di du la le al bin ibn");
 
-    /// <summary>Particles inside a person's name, written small: "Ursula von der Leyen", "Charles de Gaulle", "Leonardo da Vinci".</summary>
+    /// <summary>Particles inside a person's name, written small: "Greta von der Aa", "Karim bin Nadir", "Ana da Costa".</summary>
     private static readonly HashSet<string> s_nameParticles = Set("de van von der den da di du la le dos das del della ter bin ibn");
 
     /// <summary>Particles that only people's names have.</summary>
@@ -370,9 +370,9 @@ public static class EntityRecognizer
             return EntityKind.Place;
         }
 
-        // "Ursula von der Leyen", "F.W. de Klerk": particles written small join the parts of a person's name. It is a
+        // "Greta von der Aa", "P.K. de Smet": particles written small join the parts of a person's name. It is a
         // person's when it opens with a given name or initials, speaks, or has a particle only names have ("bin",
-        // "von"); otherwise it may be a title or a body ("Diario de Noticias").
+        // "von"); otherwise it may be a title or a body ("Correio de Narva").
         if (words.Count is >= 3 and <= 5 && words.Any(w => s_nameParticles.Contains(w) && char.IsLower(w[0])) && LooksLikeName(words))
         {
             return GivenNames.Contains(words[0]) || words[0].EndsWith('.') || IsSpeechVerbAfter(text, tokens, run[^1]) || words.Any(s_personParticles.Contains)
