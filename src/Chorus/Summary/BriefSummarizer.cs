@@ -32,6 +32,12 @@ public static partial class BriefSummarizer
 
     private static readonly HashSet<string> s_subjectPronouns = new(StringComparer.Ordinal) { "he", "she", "it", "they", "this", "these", "those" };
 
+    /// <summary>Verbs that end the words before a colon which introduces a quote ("Tamm said: ...").</summary>
+    private static readonly HashSet<string> s_speechVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "added", "told", "stated", "declared", "announced", "asked", "wrote", "explained", "warned", "replied", "insisted",
+    };
+
     public static List<SummarySentence> Summarize(StoryAnalysis analysis, int maxWords)
     {
         var articles = analysis.Story.Articles;
@@ -194,7 +200,7 @@ public static partial class BriefSummarizer
                 var text = span.Of(article.Text);
                 var words = Tokenizer.CountWords(text);
                 if (words is < 6 or > 60 || sentence.Terms.Length < 3 || !char.IsUpper(FirstLetter(text)) || !EndsAsStatement(text)
-                    || ChromeLineClassifier.IsChrome(text) || !QuotesBalanced(text) || OpensDangling(text))
+                    || ChromeLineClassifier.IsChrome(text) || !QuotesBalanced(text) || OpensDangling(text) || IsLabelledEntry(text))
                 {
                     continue;
                 }
@@ -249,6 +255,23 @@ public static partial class BriefSummarizer
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// An entry of a timeline or a fact box ("2019: Fisheries minister in the coalition.", "Born: Narva, 1950."): a label
+    /// of up to three words before a colon opens it. It is a note, not a statement of what happened. "Tamm said: ..."
+    /// introduces words; a label does not.
+    /// </summary>
+    private static bool IsLabelledEntry(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon + 1 >= text.Length || !char.IsWhiteSpace(text[colon + 1]) || text.AsSpan(0, colon).ContainsAny('"', '“', '`'))
+        {
+            return false;
+        }
+
+        var last = Tokenizer.WordRanges(text[..colon]).Select(r => text[r].ToLowerInvariant()).LastOrDefault();
+        return Tokenizer.CountWords(text[..colon]) is >= 1 and <= 3 && (last is null || !s_speechVerbs.Contains(last));
     }
 
     /// <summary>

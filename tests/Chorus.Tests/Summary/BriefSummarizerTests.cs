@@ -38,6 +38,23 @@ public class BriefSummarizerTests
     }
 
     [Fact]
+    public void ATimelineEntryIsNotStatedAsWhatHappenedButAnIntroducedQuoteMayBe()
+    {
+        // Every article repeats the same timeline entry and the same quote: both are as central as a sentence can be.
+        const string entry = "2019: Fisheries minister in the coalition government.";
+        const string quote = "Kaarel Kask said: harbour towns will share a new fund for retraining trawler crews.";
+        var articles = new[]
+        {
+            "The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent this season.",
+            "Council members agreed on Wednesday in Tallinn to cut the cod quota for the coming season.",
+            "The cut of the cod quota was agreed on Wednesday after long talks between coastal states.",
+        }.Select((body, i) => Articles.Analyzed($"a{i}", body + "\n\n" + quote + "\n\n" + entry)).ToList();
+        var summary = BriefSummarizer.Summarize(Chorus.Facts.StoryAnalyzer.Analyze(new Chorus.Clustering.Story("s", articles)), 80);
+        Assert.DoesNotContain(summary, s => s.Text == entry);
+        Assert.Contains(summary, s => s.Text == quote);
+    }
+
+    [Fact]
     public void TheSummaryKeepsToTheWordCap()
     {
         Assert.True(s_summary.Sum(s => Tokenizer.CountWords(s.Text)) <= 120);
