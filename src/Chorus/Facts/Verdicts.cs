@@ -70,6 +70,9 @@ public static class SlotAligner
             var least = LeastSimilarity(kind);
             bool Related(Profile a, Profile b) => Linked(a, b, kind, least * 0.6);
             bool Same(Profile a, Profile b) => Linked(a, b, kind, least);
+            // Of the agreements on different things under one topic, only the best supported is stated: "Date of the
+            // event: Sunday" beside "Date of the event: Friday" would read as a contradiction the sources do not make.
+            Agreement? agreed = null;
             foreach (var group in SameThing(profiles, Related))
             {
                 var classes = Classes(group);
@@ -95,10 +98,15 @@ public static class SlotAligner
                 var main = classes.OrderByDescending(c => Origins(c, OriginOfSlot)).First();
                 var origins = Origins(main, OriginOfSlot);
                 var mainOrigins = main.Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
-                if (origins >= 2 && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId)))))
+                if (origins >= 2 && origins > (agreed?.Origins ?? 0) && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId)))))
                 {
-                    agreements.Add(new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins));
+                    agreed = new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins);
                 }
+            }
+
+            if (agreed is not null)
+            {
+                agreements.Add(agreed);
             }
         }
 

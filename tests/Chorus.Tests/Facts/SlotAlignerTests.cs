@@ -14,6 +14,23 @@ public class SlotAlignerTests
         SlotAligner.Align(slots, origin ?? (id => id), _ => "x");
 
     [Fact]
+    public void OfAgreementsOnDifferentThingsUnderOneTopicOnlyTheBestSupportedIsStated()
+    {
+        string[] fire = ["fire", "terminal", "narva", "ferri", "blaze"];
+        FactSlot About(string article, double hours, string[] terms) =>
+            new(article, SlotKind.Duration, "duration:talks", "Duration of the talks", Hours(hours, hours * 0.97, hours * 1.03), new TextSpan(0, 1), new TextSpan(0, 1), 0, terms);
+        var (agreements, conflicts) = Align(
+        [
+            About("a", 3, fire), About("b", 3, fire),
+            Slot("c", SlotKind.Duration, "duration:talks", Hours(5, 4.85, 5.15)),
+            Slot("d", SlotKind.Duration, "duration:talks", Hours(5, 4.85, 5.15)),
+            Slot("e", SlotKind.Duration, "duration:talks", Hours(5, 4.85, 5.15)),
+        ]);
+        Assert.Empty(conflicts);
+        Assert.Equal(3, Assert.Single(agreements).Origins);
+    }
+
+    [Fact]
     public void DifferentDurationsFromIndependentSourcesConflict()
     {
         var (_, conflicts) = Align(
