@@ -144,22 +144,21 @@ public sealed class SqliteStore : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT s.id, COUNT(a.id),
-                   COALESCE((SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '' ORDER BY seq LIMIT 1),
-                            (SELECT substr(text, 1, 200) FROM articles WHERE story_id = s.id ORDER BY seq LIMIT 1)),
-                   MIN(a.published), MAX(a.published), COUNT(DISTINCT a.site),
-                   EXISTS (SELECT 1 FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '')
-            FROM stories s JOIN articles a ON a.story_id = s.id
-            GROUP BY s.id
-            ORDER BY COUNT(a.id) DESC, MIN(a.seq)
+            SELECT x.id, x.articles, x.title, x.first, x.last, x.sites,
+                   CASE WHEN x.title IS NULL THEN (SELECT substr(text, 1, 200) FROM articles WHERE story_id = x.id ORDER BY seq LIMIT 1) END
+            FROM (SELECT s.id AS id, COUNT(a.id) AS articles,
+                         (SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '' ORDER BY seq LIMIT 1) AS title,
+                         MIN(a.published) AS first, MAX(a.published) AS last, COUNT(DISTINCT a.site) AS sites, MIN(a.seq) AS opened
+                  FROM stories s JOIN articles a ON a.story_id = s.id
+                  GROUP BY s.id) x
+            ORDER BY x.articles DESC, x.opened
             """;
         var rows = new List<StoryRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var title = Nullable(reader, 2);
             rows.Add(new StoryRow(
-                reader.GetString(0), reader.GetInt32(1), reader.GetBoolean(6) ? title : Headline(title),
+                reader.GetString(0), reader.GetInt32(1), Nullable(reader, 2) ?? Headline(Nullable(reader, 6)),
                 Nullable(reader, 3) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
                 Nullable(reader, 4) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
                 reader.GetInt32(5)));
