@@ -13,7 +13,8 @@ namespace Chorus.Web;
 
 /// <summary>
 /// The handlers of <see cref="ChorusWebHost"/>. Each request opens the store for itself (SQLite in WAL mode lets
-/// readers work while an upload writes); uploads are stored one at a time, as one ingest run each.
+/// readers work while an upload writes); uploads are stored one at a time, as one ingest run each. Briefs are kept
+/// for repeated views while their story's articles stay the same.
 /// </summary>
 internal sealed class StorySite(ServeOptions options)
 {
@@ -25,7 +26,16 @@ internal sealed class StorySite(ServeOptions options)
     /// <summary>How many stories the web page lists at once.</summary>
     private const int PageSize = 200;
 
+    /// <summary>How many briefs are kept for repeated views before the cache starts again.</summary>
+    private const int MostBriefs = 64;
+
     private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>
+    /// Briefs already built, by story, word cap and the story's articles: stored articles never change, so a brief
+    /// stays right for as long as its story has the same articles.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Story, int Words, string Members), Brief> _briefs = new();
 
     public IResult Index(HttpRequest request) =>
         WithPage(request, PageSize, (store, stories, page) => Results.Text(
@@ -148,9 +158,33 @@ internal sealed class StorySite(ServeOptions options)
         }
 
         return WithStore(store =>
-            new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Stored(store, id) is { } brief
-                ? render(brief)
-                : Problem(StatusCodes.Status404NotFound, $"no story '{id}' in {Path.GetFileName(store.Path)}; GET /api/stories lists them"));
+        {
+            if (store.ArticleIdsOf(id) is not { Count: > 0 } members)
+            {
+                return Problem(StatusCodes.Status404NotFound, $"no story '{id}' in {Path.GetFileName(store.Path)}; GET /api/stories lists them");
+            }
+
+            if (!_briefs.TryGetValue((id, words, string.Join('\n', members)), out var brief))
+            {
+                // Keyed by the articles it was built from: an upload that changes the story between the two reads
+                // leaves an entry no later request asks for, never a wrong one.
+                var articles = store.Articles(id).Select(x => x.Article).ToList();
+                if (articles.Count == 0)
+                {
+                    return Problem(StatusCodes.Status404NotFound, $"story '{id}' has just been merged into another; GET /api/stories lists them");
+                }
+
+                brief = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).OfStory(id, articles);
+                if (_briefs.Count >= MostBriefs)
+                {
+                    _briefs.Clear();
+                }
+
+                _briefs[(id, words, string.Join('\n', articles.Select(a => a.Id)))] = brief;
+            }
+
+            return render(brief);
+        });
     }
 
     private IResult WithStore(Func<SqliteStore, IResult> use, bool mustExist = true)

@@ -85,8 +85,11 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
     public Brief? Stored(Storage.SqliteStore store, string storyId)
     {
         var articles = store.Articles(storyId).Select(x => x.Article).ToList();
-        return articles.Count == 0 ? null : Briefs([new Story(storyId, Analyze(articles))]);
+        return articles.Count == 0 ? null : OfStory(storyId, articles);
     }
+
+    /// <summary>The brief of articles given as one story with its id (no clustering).</summary>
+    public Brief OfStory(string storyId, IReadOnlyList<Article> articles) => Briefs([new Story(storyId, Analyze(articles))]);
 
     /// <summary>Gives batch stories ids s1, s2, ... in the order the clusterer created them (the order of their first article).</summary>
     public static IReadOnlyList<Story> Number(IReadOnlyList<Story> stories) =>

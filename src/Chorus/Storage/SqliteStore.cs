@@ -96,6 +96,22 @@ public sealed class SqliteStore : IDisposable
         return result;
     }
 
+    /// <summary>The ids of a story's articles, in arrival order, read without their text.</summary>
+    public List<string> ArticleIdsOf(string storyId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id FROM articles WHERE story_id = $story ORDER BY seq";
+        command.Parameters.AddWithValue("$story", storyId);
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// Every stored article without its text, in arrival order: its id, publication time, story, and its clustering
     /// features when they were stored with <paramref name="featuresVersion"/>.

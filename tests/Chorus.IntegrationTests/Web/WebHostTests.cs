@@ -239,4 +239,19 @@ public sealed class WebHostTests
         Assert.Contains("cannot open the store", (await Json(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await served.Client.GetAsync("/api/health")).StatusCode);
     }
+
+    [Fact]
+    public async Task ABriefShownBeforeIsBuiltAgainWhenItsStoryGainsAnArticle()
+    {
+        await using var served = await ServedStore.StartAsync();
+        var story = (await Json(await served.Client.PostAsync("/api/articles", Jsonl(TwoReports)))).GetProperty("newStories")[0].GetString();
+        int Sources(JsonElement brief) => brief.GetProperty("stories")[0].GetProperty("sources").GetArrayLength();
+        Assert.Equal(2, Sources(await Json(await served.Client.GetAsync($"/api/stories/{story}"))));
+        Assert.Equal(2, Sources(await Json(await served.Client.GetAsync($"/api/stories/{story}"))));
+
+        const string third = """{"id":"port-3","title":"Narva port shuts for June repairs","site":"Harbour Gazette","text":"Kaarel Kask said on Tuesday that the port of Narva would close for repairs in June. The port authority put the cost of the works at 3 million euros."}""";
+        var grown = await Json(await served.Client.PostAsync("/api/articles", Jsonl(third + "\n")));
+        Assert.Equal(story, grown.GetProperty("grownStories")[0].GetString());
+        Assert.Equal(3, Sources(await Json(await served.Client.GetAsync($"/api/stories/{story}"))));
+    }
 }
