@@ -53,11 +53,19 @@ public static partial class QuoteExtractor
                     var close = typewriter ? i + 2 : i + 1;
                     var inner = new TextSpan(open + (typewriter ? 2 : 1), i);
                     var trimmed = Trim(text, inner);
-                    if (Tokenizer.CountWords(trimmed.Of(text)) >= 4 && !IsTitle(trimmed.Of(text)))
+                    // A quote of two or three words counts only as a whole utterance that someone is said to have
+                    // said: '"We warned them," she added.' is a quote; 'called it "a disaster."' and 'warned of
+                    // "serious issues" ahead' are not.
+                    var words = Tokenizer.CountWords(trimmed.Of(text));
+                    var utterance = inner.Length > 0 && text[inner.End - 1] is ',' or '.' or '!' or '?';
+                    if ((words >= 4 || (words >= 2 && utterance)) && !IsTitle(trimmed.Of(text)))
                     {
                         var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
-                        quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
-                        (lastSpeaker, lastClose) = (speaker, close);
+                        if (words >= 4 || speaker is not null)
+                        {
+                            quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
+                            (lastSpeaker, lastClose) = (speaker, close);
+                        }
                     }
 
                     open = -1;
@@ -72,8 +80,10 @@ public static partial class QuoteExtractor
     private static TextSpan? Speaker(string text, List<EntityMention> people, int open, int close, int paragraphStart, int paragraphEnd, bool quoteEndsSentence)
     {
         var after = text[close..Math.Min(paragraphEnd, close + 120)];
+        // A name with an apposition after a quote that ends its sentence opens the next sentence ('..." But the
+        // trader, burned by many rallies, warned that ...'); after a quote that goes on (',"') it attributes it.
         var afterMatch = AfterQuote().Match(after);
-        if (afterMatch.Success)
+        if (afterMatch.Success && !(quoteEndsSentence && afterMatch.Groups["apposition"].Success))
         {
             // "Valenko's office quoted him as saying": the owner is who speaks.
             var group = afterMatch.Groups["owner"].Success ? afterMatch.Groups["owner"] : afterMatch.Groups["name"].Success ? afterMatch.Groups["name"] : afterMatch.Groups["name2"];
@@ -172,11 +182,15 @@ public static partial class QuoteExtractor
     /// <summary>Whether quoted words end a sentence of their own ('"We sail at dawn."').</summary>
     private static bool EndsSentence(string quoted) => quoted.EndsWith('.');
 
-    /// <summary>Whether the sentence ends within a few words ('Tamm said Monday.'), as an attribution's does.</summary>
+    /// <summary>
+    /// Whether the sentence ends within a few words ('Tamm said Monday.'), as an attribution's does, and quotes nothing
+    /// of its own ('Kask warned of "serious losses" ahead.' is a sentence of its own).
+    /// </summary>
     private static bool ClosesSoon(ReadOnlySpan<char> rest)
     {
         var stop = rest.IndexOfAny(".;\n");
-        return Tokenizer.CountWords((stop < 0 ? rest : rest[..stop]).ToString()) <= 5;
+        var clause = stop < 0 ? rest : rest[..stop];
+        return Tokenizer.CountWords(clause.ToString()) <= 5 && !clause.ContainsAny("\"“`");
     }
 
     /// <summary>A place or a function word does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
@@ -265,6 +279,9 @@ public static partial class QuoteExtractor
     // A capitalised word before a body's noun names the body, not a speaker: '," said the Fisheries committee'.
     private const string NotABody = @"(?!\s+(?:committee|commission|agency|council|ministry|office|court|newspaper|daily|statement|radio|television|officials?)\b)";
 
+    // Who the speaker is, between commas: ', the mayor of Narva,' or ', who chairs the port board,'.
+    private const string Apposition = @"(?<apposition>,\s+(?:the|a|an|who|whose|\p{Ll}+)\b[^,.;:`""“”]{1,60},)?";
+
     // 'quoted Valenko on Monday as saying', 'was quoted by the agency as saying', 'quoted Valenko, the council's chair, as saying'.
     private const string AsSaying = @"(?:,[^,.;:`""“”]{1,60},)?\s+(?:[\p{L}'’\-]+\s+){0,5}?as\s+saying\b";
 
@@ -274,12 +291,12 @@ public static partial class QuoteExtractor
     [GeneratedRegex(@"^[,.]?\s*(?:(?<owner>" + Proper + @")['’]s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|aides?)\s+quoted\s+(?:him|her)" + AsSaying +
         @"|(?:[\p{L}'’\-]+\s+){0,5}?quoted\s+(?<name>" + Quoted + @")" + AsSaying +
         @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:was|were|is|has\s+been)\s+quoted\b" +
-        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
+        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")" + Apposition + @"\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
     private static partial Regex AfterQuote();
 
     // 'Tamm said: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.

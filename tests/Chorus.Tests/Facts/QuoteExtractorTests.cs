@@ -19,6 +19,28 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void ASpeakerDescribedBetweenCommasStillSpeaks()
+    {
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("\"We will not give up on the ferry,\" Marta Ilves, the mayor of Narva, told reporters on Monday.")).Speaker);
+        Assert.Equal("Kaarel Kask", Assert.Single(Quotes("Kaarel Kask, who chairs the port board, said the closure was \"a painful but necessary step for the town\" this year.")).Speaker);
+    }
+
+    [Fact]
+    public void ADescribedNameAfterAQuoteThatEndsItsSentenceOpensTheNextSentence()
+    {
+        var quote = Assert.Single(Quotes("Marta Ilves admitted that \"the winter catch was the worst in ten years.\" But the trawler owner, hurt by many bad seasons, warned that the spring would be no better."));
+        Assert.Equal("Marta Ilves", quote.Speaker);
+    }
+
+    [Fact]
+    public void AShortUtteranceCountsWhenSomeoneSaidItAndAShortPhraseDoesNot()
+    {
+        var quotes = Quotes("\"This is a disaster for the town,\" Ilves said. \"We warned them,\" she added. \"Nobody listened.\" Kaarel Kask warned of \"serious losses\" ahead.");
+        Assert.Equal(["This is a disaster for the town", "We warned them", "Nobody listened."], quotes.Select(q => q.Text));
+        Assert.All(quotes, q => Assert.Equal("Ilves", q.Speaker));
+    }
+
+    [Fact]
     public void ATitleInQuotationMarksIsNotAQuote() =>
         Assert.Empty(Quotes("Marta Ilves, who wrote “The Last Cod Of The Baltic Sea”, said little at the meeting."));
 
