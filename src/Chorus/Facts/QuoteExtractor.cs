@@ -118,6 +118,7 @@ public static partial class QuoteExtractor
             var subject = beforeMatch.Groups["subject"].Success;
             var group = subject ? beforeMatch.Groups["subject"] : beforeMatch.Groups["name"];
             var span = new TextSpan(beforeStart + group.Index, beforeStart + group.Index + group.Length);
+
             return subject && !IsPronoun(span.Of(text)) ? people.FirstOrDefault(p => p.Span.Overlaps(span))?.Span ?? Unplaced(text, span) : Resolve(text, people, span, open);
         }
 
@@ -294,9 +295,9 @@ public static partial class QuoteExtractor
         @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")" + Apposition + @"\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
     private static partial Regex AfterQuote();
 
-    // 'Tamm said: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
+    // 'Tamm said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")" + Apposition + @"\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.

@@ -26,6 +26,10 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void ANameThatWasBluntBeforeAColonSpeaks() =>
+        Assert.Equal("Liisa Tamm", Assert.Single(Quotes("Liisa Tamm, the fisheries minister, was very blunt: \"The cod stocks of the eastern Baltic are gone.\"")).Speaker);
+
+    [Fact]
     public void ADescribedNameAfterAQuoteThatEndsItsSentenceOpensTheNextSentence()
     {
         var quote = Assert.Single(Quotes("Marta Ilves admitted that \"the winter catch was the worst in ten years.\" But the trawler owner, hurt by many bad seasons, warned that the spring would be no better."));
