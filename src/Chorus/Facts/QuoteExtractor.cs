@@ -194,7 +194,7 @@ public static partial class QuoteExtractor
         return Tokenizer.CountWords(clause.ToString()) <= 5 && !clause.ContainsAny("\"“`");
     }
 
-    /// <summary>A place or a function word does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
+    /// <summary>A place, a function word or a day does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
     private static TextSpan? Unplaced(string text, TextSpan speaker)
     {
         var written = speaker.Of(text);
@@ -206,8 +206,14 @@ public static partial class QuoteExtractor
             return EntityRecognizer.IsTitleHead(words[^1]) && (char.IsLower(words[1][0]) || Gazetteer.Shared.FindDemonym(words[1]) is not null) ? speaker : null;
         }
 
-        return Gazetteer.Shared.Find(written) is null && Gazetteer.Shared.FindDemonym(written) is null && !Stopwords.Contains(written.ToLowerInvariant()) ? speaker : null;
+        return Gazetteer.Shared.Find(written) is null && Gazetteer.Shared.FindDemonym(written) is null && !Stopwords.Contains(written.ToLowerInvariant())
+            && !IsDayOrMonth(written) ? speaker : null;
     }
+
+    /// <summary>"who attended the meeting Monday, said": a day or a month does not speak ("May" may be a surname).</summary>
+    private static bool IsDayOrMonth(string word) =>
+        Enum.TryParse<DayOfWeek>(word, ignoreCase: false, out _) && char.IsUpper(word[0])
+        || (word != "May" && Extraction.DateParser.Month(word) > 0 && word.Length > 3);
 
     private static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
@@ -295,9 +301,10 @@ public static partial class QuoteExtractor
         @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")" + Apposition + @"\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
     private static partial Regex AfterQuote();
 
-    // 'Tamm said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."', 'Added Tamm, "..."', and a quote inside the speaker's own
+    // 'Tamm said: "..."', 'The minister, Tamm, said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."',
+    // 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")" + Apposition + @"\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @"),?\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.
