@@ -212,8 +212,8 @@ public static partial class QuoteExtractor
 
     /// <summary>"who attended the meeting Monday, said": a day or a month does not speak ("May" may be a surname).</summary>
     private static bool IsDayOrMonth(string word) =>
-        Enum.TryParse<DayOfWeek>(word, ignoreCase: false, out _) && char.IsUpper(word[0])
-        || (word != "May" && Extraction.DateParser.Month(word) > 0 && word.Length > 3);
+        (char.IsUpper(word[0]) && Enum.TryParse<DayOfWeek>(word, ignoreCase: false, out _))
+        || (word != "May" && word.Length > 3 && Extraction.DateParser.Month(word) > 0);
 
     private static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
