@@ -118,7 +118,7 @@ internal sealed class StoriesCommand : Command
         {
             foreach (var story in stories)
             {
-                console.Out.WriteLine(Json.Serialize(new { id = story.Id, articles = story.Articles, sites = story.Sites, title = story.Title, first = BriefBuilder.Iso(story.First), last = BriefBuilder.Iso(story.Last) }));
+                console.Out.WriteLine(Json.Serialize(StoryLine.Of(story)));
             }
 
             return 0;

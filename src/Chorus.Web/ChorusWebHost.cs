@@ -66,9 +66,7 @@ public static class ChorusWebHost
     }
 
     /// <summary>Whether the URL names a loopback address, so that only this machine can reach the server.</summary>
-    public static bool IsLoopback(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Host == "localhost" || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+    public static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsLoopbackHost(uri.Host);
 
     /// <summary>A request that fails (a locked or damaged store, say) is answered with the reason as JSON, and the server goes on.</summary>
     private static async Task AnswerFailures(HttpContext context, RequestDelegate next)

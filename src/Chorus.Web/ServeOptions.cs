@@ -13,6 +13,9 @@ public sealed record ServeOptions(string StorePath, string Url = ServeOptions.De
 {
     public const string DefaultUrl = "http://127.0.0.1:5170";
 
+    /// <summary>The limits uploads are read under.</summary>
+    public InputLimits ReadLimits => Limits ?? InputLimits.Default;
+
     /// <summary>The largest request body taken: the same as for standard input.</summary>
-    public long MaxUploadBytes => (Limits ?? InputLimits.Default).MaxPageBytes * 4;
+    public long MaxUploadBytes => ReadLimits.MaxStreamBytes;
 }

@@ -53,15 +53,7 @@ internal sealed class StorySite(ServeOptions options)
         {
             total = page.Total,
             offset = page.Offset,
-            stories = stories.Select(s => new
-            {
-                id = s.Id,
-                title = s.Title,
-                articles = s.Articles,
-                sites = s.Sites,
-                first = BriefBuilder.Iso(s.First),
-                last = BriefBuilder.Iso(s.Last),
-            }),
+            stories = stories.Select(StoryLine.Of),
         }));
 
     public IResult Health() =>
@@ -98,7 +90,7 @@ internal sealed class StorySite(ServeOptions options)
             return WithStore(
                 store =>
                 {
-                    var ingestor = new Ingestor(store, options.Limits ?? InputLimits.Default, ClusteringOptions.Default, TimeProvider.System, () => new MemoryStream(body, writable: false), name);
+                    var ingestor = new Ingestor(store, options.ReadLimits, ClusteringOptions.Default, TimeProvider.System, () => new MemoryStream(body, writable: false), name);
                     var report = ingestor.Ingest(["-"]);
                     var counts = report.Counts;
                     var status = counts.Stored + counts.Duplicates + counts.Skipped > 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
@@ -157,6 +149,7 @@ internal sealed class StorySite(ServeOptions options)
             return Problem(StatusCodes.Status400BadRequest, $"words must be a whole number from {FewestWords} to {MostWords}");
         }
 
+        (string, int, string) Key(IEnumerable<string> members) => (id, words, string.Join('\n', members));
         return WithStore(store =>
         {
             if (store.ArticleIdsOf(id) is not { Count: > 0 } members)
@@ -164,7 +157,7 @@ internal sealed class StorySite(ServeOptions options)
                 return Problem(StatusCodes.Status404NotFound, $"no story '{id}' in {Path.GetFileName(store.Path)}; GET /api/stories lists them");
             }
 
-            if (!_briefs.TryGetValue((id, words, string.Join('\n', members)), out var brief))
+            if (!_briefs.TryGetValue(Key(members), out var brief))
             {
                 // Keyed by the articles it was built from: an upload that changes the story between the two reads
                 // leaves an entry no later request asks for, never a wrong one.
@@ -180,7 +173,7 @@ internal sealed class StorySite(ServeOptions options)
                     _briefs.Clear();
                 }
 
-                _briefs[(id, words, string.Join('\n', articles.Select(a => a.Id)))] = brief;
+                _briefs[Key(articles.Select(a => a.Id))] = brief;
             }
 
             return render(brief);

@@ -67,7 +67,7 @@ public static partial class EntityMerger
         {
             foreach (var mention in article.Mentions)
             {
-                if (WordCount(mention.Name) != 1 || mention.Kind is not (EntityKind.Person or EntityKind.Unknown) || (mention.Kind == EntityKind.Unknown && IsOrdinaryWord(mention.Name)))
+                if (WordCount(mention.Name) != 1 || mention.Kind is not (EntityKind.Person or EntityKind.Unknown) || (mention.Kind == EntityKind.Unknown && IsFunctionWordOrNumber(mention.Name)))
                 {
                     continue;
                 }
@@ -277,7 +277,7 @@ public static partial class EntityMerger
     /// A capitalised word of no known kind that is a function word or a number ("This", "In", "Two"): it may sound like
     /// a surname ("This" and "Dis"), but it names no one.
     /// </summary>
-    private static bool IsOrdinaryWord(string word) =>
+    private static bool IsFunctionWordOrNumber(string word) =>
         Stopwords.Contains(word.ToLowerInvariant()) || NumberWords.TryParse(word, out _);
 
     private static int WordCount(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

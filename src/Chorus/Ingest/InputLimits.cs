@@ -6,6 +6,9 @@ public sealed record InputLimits
     /// <summary>Largest page or record accepted, after decompression.</summary>
     public long MaxPageBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>Largest input read whole from a stream (standard input, an upload): four pages.</summary>
+    public long MaxStreamBytes => MaxPageBytes * 4;
+
     /// <summary>Largest ratio of decompressed to compressed size before a gzip stream counts as a bomb.</summary>
     public double MaxDecompressionRatio { get; init; } = 200;
 

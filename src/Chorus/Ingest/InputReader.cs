@@ -170,9 +170,9 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             while ((read = owned.Read(chunk, 0, chunk.Length)) > 0)
             {
                 buffer.Write(chunk, 0, read);
-                if (buffer.Length > limits.MaxPageBytes * 4)
+                if (buffer.Length > limits.MaxStreamBytes)
                 {
-                    return [new RejectedInput(StdinSource, $"standard input is larger than {Bytes.Describe(limits.MaxPageBytes * 4)}")];
+                    return [new RejectedInput(StdinSource, $"standard input is larger than {Bytes.Describe(limits.MaxStreamBytes)}")];
                 }
             }
 

@@ -52,9 +52,9 @@ public static class HtmlBriefRenderer
 
     private static void RenderStory(StoryBrief story, StringBuilder html)
     {
-        var number = story.Sources.Select((s, i) => (s.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);
+        var number = BriefPhrases.SourceNumbers(story);
         string Cite(IEnumerable<string> ids) =>
-            string.Concat(MarkdownBriefRenderer.SourceNumbers(number, ids).Select(n => $"<a class=\"cite\" href=\"#{E(story.Id)}-src-{n}\">[{n}]</a>"));
+            string.Concat(BriefPhrases.Cited(number, ids).Select(n => $"<a class=\"cite\" href=\"#{E(story.Id)}-src-{n}\">[{n}]</a>"));
 
         html.AppendLine(CultureInfo.InvariantCulture, $"<article id=\"{E(story.Id)}\"><h1>{E(story.Title)}</h1>");
         html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"meta\">{BriefPhrases.Coverage(story)}</p>");

@@ -4,6 +4,16 @@ using Chorus.Storage;
 
 namespace Chorus.Rendering;
 
+/// <summary>
+/// A stored story as the JSON story lists write it (<c>chorus stories --format jsonl</c>, <c>GET /api/stories</c>):
+/// publication times in ISO 8601, or null when no article has one.
+/// </summary>
+public sealed record StoryLine(string Id, int Articles, int Sites, string? Title, string? First, string? Last)
+{
+    public static StoryLine Of(StoryRow story) =>
+        new(story.Id, story.Articles, story.Sites, story.Title, Summary.BriefBuilder.Iso(story.First), Summary.BriefBuilder.Iso(story.Last));
+}
+
 /// <summary>Which stories a list shows: up to <paramref name="Limit"/> of <paramref name="Total"/>, from <paramref name="Offset"/>.</summary>
 public readonly record struct StoryPage(int Total, int Offset, int Limit);
 

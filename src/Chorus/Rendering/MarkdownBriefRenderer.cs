@@ -32,14 +32,10 @@ public static class MarkdownBriefRenderer
         return md.ToString();
     }
 
-    /// <summary>The numbers of the cited sources in the order of the source list, each once.</summary>
-    public static IEnumerable<int> SourceNumbers(IReadOnlyDictionary<string, int> number, IEnumerable<string> ids) =>
-        ids.Select(id => number.GetValueOrDefault(id)).Distinct().Order();
-
     public static void RenderStory(StoryBrief story, StringBuilder md)
     {
-        var number = story.Sources.Select((s, i) => (s.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);
-        string Cite(IEnumerable<string> ids) => string.Concat(SourceNumbers(number, ids).Select(n => $"[{n}]"));
+        var number = BriefPhrases.SourceNumbers(story);
+        string Cite(IEnumerable<string> ids) => string.Concat(BriefPhrases.Cited(number, ids).Select(n => $"[{n}]"));
 
         md.AppendLine(CultureInfo.InvariantCulture, $"# {Escape(story.Title)}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Story `{story.Id}`: {BriefPhrases.Coverage(story)}.").AppendLine();
