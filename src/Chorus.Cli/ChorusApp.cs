@@ -59,7 +59,7 @@ internal static class ChorusApp
             console.Error.WriteLine($"Run 'chorus {command.Name} --help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Storage.StoreException)
         {
             console.Error.WriteLine($"chorus {command.Name}: {e.Message}");
             return 1;

@@ -15,7 +15,7 @@ internal sealed class IngestCommand : Command
 
     public override string Summary => "Store articles in the embedded store; new articles join existing stories.";
 
-    public override string Usage => "ingest [--db FILE] [--quiet] PATH...";
+    public override string Usage => "ingest [--db FILE] [--batch N] [--quiet] PATH...";
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
@@ -28,8 +28,15 @@ internal sealed class IngestCommand : Command
         earlier articles that now belong elsewhere move, and the run says how many. Stories keep their
         ids where most of their articles stay together.
 
+        Each batch of --batch inputs is stored in one transaction: a run that is stopped keeps every batch
+        it finished, and running it again completes the rest.
+
+        Several ingests (and uploads to 'chorus serve') may write to one store at once. Each batch and the
+        final revision wait for the other writers' current write, then take in what they stored, so the
+        stories end as if the runs had come one after the other.
+
         Progress goes to stderr: a live bar with the count, rate and time left on a terminal, a line per
-        stored batch of 500 otherwise, nothing with --quiet.
+        stored batch otherwise, nothing with --quiet.
 
         Example:
           chorus ingest --db news.db samples/coverage
@@ -39,6 +46,7 @@ internal sealed class IngestCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
+        new("--batch", "N", "inputs stored per transaction", "500"),
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -47,15 +55,17 @@ internal sealed class IngestCommand : Command
     public override int Run(ParsedArguments arguments, Console console)
     {
         var paths = CommandInputs.Paths(arguments);
-        using var store = StoreOption.Open(arguments, mustExist: false);
+        var limits = CommandInputs.Limits(arguments);
+        var batch = IntOption(arguments, "--batch", 500, 1, 100_000);
         var quiet = arguments.Has("--quiet");
-        var report = Ingest(store, paths, CommandInputs.Limits(arguments), console, quiet);
+        using var store = StoreOption.Open(arguments, mustExist: false);
+        var report = Ingest(store, paths, limits, console, quiet, batch);
         return report.Counts.Rejected > 0 ? 1 : 0;
     }
 
-    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
+    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500)
     {
-        var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput);
+        var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput) { BatchSize = batch };
         var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
         foreach (var problem in report.Problems)
         {

@@ -34,8 +34,16 @@ public readonly record struct IngestProgress(int Inputs, int Stored, int Duplica
 /// <para>
 /// Each article is assigned to a story as its batch is committed. When the run ends, a revision clusters every stored
 /// article again, in publication order with document frequencies over the whole store, so the stories depend on
-/// what is stored and not on how it was split into runs: five runs of one fifth each end in the same stories as one
-/// run of everything. Stories keep their ids where most of their articles stay together.
+/// what is stored and not on how it was split into runs, nor on the order the runs came in: five runs of one fifth
+/// each end in the same stories as one run of everything. Stories keep their ids where most of their articles stay
+/// together.
+/// </para>
+/// <para>
+/// Any number of ingests, in this process or others, may write to one store at once. Reading and extracting the
+/// inputs needs no lock; everything that depends on what the store holds (duplicates, ids, story assignment, the
+/// revision) runs inside the store's write transaction, after the writer's view of the store has caught up with the
+/// articles and revisions that others committed meanwhile. The last revision to run sees every article, so concurrent
+/// runs end in the stories of the same runs one after the other.
 /// </para>
 /// </summary>
 public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null, string? stdinName = null)
@@ -46,8 +54,13 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     {
         var run = store.BeginRun(time.GetUtcNow());
         var problems = new List<Diagnostic>();
-        var known = LoadExisting();
-        var before = known.StoryOfEach();
+        var known = new StoreView(store, clustering);
+        var earlier = store.Write(() =>
+        {
+            known.CatchUp();
+            return known.Stories.ToHashSet(StringComparer.Ordinal);
+        });
+        var stored = new List<string>();
         var batch = new List<ExtractionResult>(BatchSize);
         var done = new IngestProgress();
 
@@ -61,9 +74,9 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         }
 
         Flush();
-        var revised = Revise(known);
+        var revision = store.Write(() => Revise(known));
         store.FinishRun(run, time.GetUtcNow());
-        return Report(run, before, revised, problems);
+        return Report(run, earlier, stored, known, revision, problems);
 
         void Flush()
         {
@@ -72,44 +85,28 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
                 return;
             }
 
-            var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-            var features = ClusterFeatures.Of(incoming, clustering);
-            var incomingItems = incoming.Select((a, i) => ClusterFeatures.Item(features[i], a.Published, known.Vocabulary)).ToList();
-            var items = known.Items.Concat(incomingItems).ToList();
-            var fixedStory = known.ItemStory.Concat(incomingItems.Select(_ => -1)).ToArray();
-            var groups = new StoryClusterer(clustering).Run(items, fixedStory, known.StoryIds.Count);
-            var storedBefore = known.Items.Count;
-            var storyOf = new int[incoming.Count];
-            var next = NextStoryNumber(known.StoryIds);
-            foreach (var group in groups)
+            // Features are a function of the article alone: they are computed before the write lock is taken.
+            var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
+            var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
+            foreach (var (article, features) in extracted.Zip(ClusterFeatures.Of(extracted, clustering)))
             {
-                var story = group.Fixed;
-                if (story < 0)
-                {
-                    story = known.StoryIds.Count;
-                    known.StoryIds.Add($"s{next++}");
-                }
-
-                foreach (var member in group.Members.Where(m => m >= storedBefore))
-                {
-                    storyOf[member - storedBefore] = story;
-                }
+                featuresOf[article] = features;
             }
 
-            // Rows go in input order, so the store's order (which orders undated articles in the revision) does not
-            // depend on how the input was split into runs.
-            var rows = new List<(Article, string, string)>(incoming.Count);
-            for (var i = 0; i < incoming.Count; i++)
+            var ledger = store.Write(() =>
             {
-                rows.Add((incoming[i], hashes[incoming[i].Id], known.StoryIds[storyOf[i]]));
-                known.Items.Add(incomingItems[i]);
-                known.ItemStory.Add(storyOf[i]);
-                known.ArticleIds.Add(incoming[i].Id);
-            }
+                known.CatchUp();
+                var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
+                var features = incoming.Select(a => featuresOf[a.Original]).ToList();
+                var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published)).ToList());
+                var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
+                store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
+                store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
+                known.CatchUp();
+                return ledger;
+            });
 
-            // Within a run, the clusterer never merges two stored stories (their ids are fixed); the revision may.
-            store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
-            store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Id, ClusterFeatures.Encode(features[i]))).ToList());
+            stored.AddRange(ledger.Where(l => l.State == "stored").Select(l => l.ArticleId!));
             done = new IngestProgress(
                 done.Inputs + batch.Count,
                 done.Stored + ledger.Count(l => l.State == "stored"),
@@ -120,113 +117,215 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         }
     }
 
+    /// <summary>What the end-of-run revision changed: the articles it moved, and the stories it left empty.</summary>
+    private sealed record Revision(IReadOnlyList<(string ArticleId, string Story)> Moves, IReadOnlyList<string> MergedStories);
+
     /// <summary>
-    /// Clusters every stored article again and moves those whose story changed. Returns each article's story, in
-    /// store order.
+    /// Clusters every stored article again, in an order that depends only on the articles (publication time, then
+    /// content hash), and moves those whose story changed. Runs inside the write transaction.
     /// </summary>
-    private List<string> Revise(KnownStories known)
+    private Revision Revise(StoreView known)
     {
-        var current = known.StoryOfEach();
-        if (current.Count == 0)
+        known.CatchUp();
+        if (known.Count == 0)
         {
-            return current;
+            return new Revision([], []);
         }
 
-        var groups = new StoryClusterer(clustering).Run(known.Items, Enumerable.Repeat(-1, current.Count).ToArray(), 0);
-        var revised = StoryIds.Keep(groups.Select(g => g.Members).ToList(), current, NextStoryNumber(known.StoryIds)).ToList();
-        var moves = Enumerable.Range(0, current.Count)
-            .Where(i => !string.Equals(current[i], revised[i], StringComparison.Ordinal))
-            .Select(i => (known.ArticleIds[i], revised[i]))
+        var order = Enumerable.Range(0, known.Count).OrderBy(i => known.Published(i) ?? DateTimeOffset.MaxValue).ThenBy(known.HashKey).ToArray();
+        var current = order.Select(known.StoryOf).ToList();
+        var groups = new StoryClusterer(clustering).Run(known.ItemsInOrder(order), Enumerable.Repeat(-1, order.Length).ToArray(), 0);
+        var members = groups.Select(g => g.Members).ToList();
+        var next = store.NextStoryNumber();
+        var revised = StoryIds.Keep(members, current, (int)next);
+        var before = current.ToHashSet(StringComparer.Ordinal);
+        var fresh = revised.Distinct(StringComparer.Ordinal).Count(id => !before.Contains(id));
+        store.TakeStoryNumbers(fresh);
+        var moves = Enumerable.Range(0, order.Length)
+            .Where(k => !string.Equals(current[k], revised[k], StringComparison.Ordinal))
+            .Select(k => (known.ArticleId(order[k]), revised[k]))
             .ToList();
         store.Revise(time.GetUtcNow(), moves);
-        return revised;
+        known.CatchUp();
+        var after = revised.ToHashSet(StringComparer.Ordinal);
+        return new Revision(moves, before.Where(s => !after.Contains(s)).Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The run's effect on stories, from each stored article's story before the run and after it.</summary>
-    private IngestReport Report(long run, List<string> before, List<string> after, List<Diagnostic> problems)
+    /// <summary>
+    /// The run's effect on stories: the stories its articles ended in (new ones, or ones that existed when it started),
+    /// and what its revision moved and merged.
+    /// </summary>
+    private IngestReport Report(long run, HashSet<string> earlier, List<string> stored, StoreView known, Revision revision, List<Diagnostic> problems)
     {
-        var earlier = before.ToHashSet(StringComparer.Ordinal);
-        var remaining = after.ToHashSet(StringComparer.Ordinal);
-        var newStories = after.Where(s => !earlier.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
-        // An earlier story grew when it holds an article it did not hold before: a new one, or one moved into it.
-        var grown = Enumerable.Range(0, after.Count)
-            .Where(i => (i >= before.Count || before[i] != after[i]) && earlier.Contains(after[i]))
-            .Select(i => after[i])
+        var mine = stored.ToHashSet(StringComparer.Ordinal);
+        var storyOf = known.StoryOfEachArticle();
+        var storiesOfMine = stored.Select(id => storyOf[id]).Distinct(StringComparer.Ordinal).ToList();
+        var newStories = storiesOfMine.Where(s => !earlier.Contains(s)).ToList();
+        // An earlier story grew when it holds an article it did not hold before: one of this run's, or one moved into it.
+        var grown = storiesOfMine.Concat(revision.Moves.Select(m => m.Story))
+            .Where(earlier.Contains)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var moved = Enumerable.Range(0, before.Count).Count(i => before[i] != after[i]);
-        var merged = earlier.Where(s => !remaining.Contains(s)).Order(StringComparer.Ordinal).ToList();
-        return new IngestReport(run, store.Counts(run), newStories, grown, problems, moved, merged);
+        var moved = revision.Moves.Count(m => !mine.Contains(m.ArticleId));
+        return new IngestReport(run, store.Counts(run), newStories, grown, problems, moved, revision.MergedStories);
     }
 
     /// <summary>
-    /// What clustering needs of the stored articles, and no more: each one's compact features (term ids and
-    /// counts) and its story. Memory then grows by a few hundred bytes per stored article, not by its text.
+    /// A writer's view of the stored articles: what clustering needs of each (compact features, publication time, a
+    /// key of its content hash, its story) and no more, so memory grows by a few hundred bytes per stored article, not
+    /// by its text. <see cref="CatchUp"/> brings it up to date inside a write transaction: it adds the articles stored
+    /// since (by this writer or another), and reads every story again when another revision has moved articles.
     /// </summary>
-    private sealed class KnownStories
+    private sealed class StoreView(SqliteStore store, ClusteringOptions clustering)
     {
-        public Vocabulary Vocabulary { get; } = new();
+        private readonly string _version = ClusterFeatures.Version(clustering);
+        private readonly Vocabulary _vocabulary = new();
+        private readonly List<ClusterItem> _items = [];
+        private readonly List<string> _ids = [];
+        private readonly List<ulong> _hashKeys = [];
+        private List<string> _stories = [];
+        private long _lastSeq;
+        private long _revision = -1;
 
-        public List<ClusterItem> Items { get; } = [];
+        public int Count => _items.Count;
 
-        public List<int> ItemStory { get; } = [];
+        public IEnumerable<string> Stories => _stories;
 
-        public List<string> ArticleIds { get; } = [];
+        public DateTimeOffset? Published(int i) => _items[i].Published;
 
-        public List<string> StoryIds { get; } = [];
+        /// <summary>The first 64 bits of the article's content hash: an order of the articles that no input order changes.</summary>
+        public ulong HashKey(int i) => _hashKeys[i];
 
-        /// <summary>Each known article's story id, in store order.</summary>
-        public List<string> StoryOfEach() => ItemStory.Select(k => StoryIds[k]).ToList();
-    }
+        public string StoryOf(int i) => _stories[i];
 
-    /// <summary>
-    /// The stored articles' features come from the store, where each run saves them; only articles stored without
-    /// features of this version (by an older Chorus, or with other options) are read and analysed again, once.
-    /// </summary>
-    private KnownStories LoadExisting()
-    {
-        var known = new KnownStories();
-        var version = ClusterFeatures.Version(clustering);
-        var index = store.ArticleIndex(version);
-        var missing = index.Where(x => x.Features is null).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        var computed = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        if (missing.Count > 0)
+        public string ArticleId(int i) => _ids[i];
+
+        /// <summary>Each stored article's story, by article id.</summary>
+        public Dictionary<string, string> StoryOfEachArticle() =>
+            _ids.Zip(_stories).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+
+        public void CatchUp()
         {
+            var (lastSeq, revision) = store.Position();
+            if (revision != _revision)
+            {
+                _stories = store.StoriesOfArticles(_lastSeq);
+                _revision = revision;
+            }
+
+            if (lastSeq == _lastSeq)
+            {
+                return;
+            }
+
+            var index = store.ArticleIndex(_version, _lastSeq);
+            var computed = FeaturesOfArticlesWithout(index);
+            foreach (var article in index)
+            {
+                var features = article.Features is { } encoded ? ClusterFeatures.Decode(encoded) : computed[article.Id];
+                _items.Add(ClusterFeatures.Item(features, article.Published, _vocabulary));
+                _ids.Add(article.Id);
+                _hashKeys.Add(ulong.Parse(article.Hash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+                _stories.Add(article.Story);
+                _lastSeq = article.Seq;
+            }
+        }
+
+        /// <summary>
+        /// Puts new articles in stories: each joins the stored story it fits, or starts a new one with a number taken
+        /// from the store. Returns each article's story, in order. Runs inside the write transaction, after
+        /// <see cref="CatchUp"/>.
+        /// </summary>
+        public List<string> Assign(IReadOnlyList<(Dictionary<string, double> Features, DateTimeOffset? Published)> incoming)
+        {
+            var storyIds = new List<string>();
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var fixedStory = new int[_items.Count + incoming.Count];
+            for (var i = 0; i < _items.Count; i++)
+            {
+                if (!numbers.TryGetValue(_stories[i], out var number))
+                {
+                    numbers[_stories[i]] = number = storyIds.Count;
+                    storyIds.Add(_stories[i]);
+                }
+
+                fixedStory[i] = number;
+            }
+
+            Array.Fill(fixedStory, -1, _items.Count, incoming.Count);
+            var items = _items.Concat(incoming.Select(x => ClusterFeatures.Item(x.Features, x.Published, _vocabulary))).ToList();
+            var groups = new StoryClusterer(clustering).Run(items, fixedStory, storyIds.Count);
+            var fresh = groups.Count(g => g.Fixed < 0);
+            var next = fresh > 0 ? store.TakeStoryNumbers(fresh) : 0;
+            var storyOf = new string[incoming.Count];
+            foreach (var group in groups)
+            {
+                var story = group.Fixed >= 0 ? storyIds[group.Fixed] : $"s{next++}";
+                foreach (var member in group.Members.Where(m => m >= _items.Count))
+                {
+                    storyOf[member - _items.Count] = story;
+                }
+            }
+
+            return [.. storyOf];
+        }
+
+        /// <summary>
+        /// The items in the given order, with term ids numbered afresh in that order, so that ties in clustering (broken
+        /// by term id) fall the same way whatever order the articles were stored in.
+        /// </summary>
+        public List<ClusterItem> ItemsInOrder(IReadOnlyList<int> order)
+        {
+            var renumbered = new Dictionary<int, int>();
+            return order.Select(i =>
+            {
+                var item = _items[i];
+                var terms = new int[item.Terms.Length];
+                for (var t = 0; t < terms.Length; t++)
+                {
+                    if (!renumbered.TryGetValue(item.Terms[t], out terms[t]))
+                    {
+                        renumbered[item.Terms[t]] = terms[t] = renumbered.Count;
+                    }
+                }
+
+                return item with { Terms = terms };
+            }).ToList();
+        }
+
+        /// <summary>
+        /// Features for stored articles that have none of this version (stored by an older Chorus, or with other
+        /// options): their texts are read and analysed again, once, and the features saved.
+        /// </summary>
+        private Dictionary<string, Dictionary<string, double>> FeaturesOfArticlesWithout(List<IndexedArticle> index)
+        {
+            var missing = index.Where(x => x.Features is null).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+            var computed = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+            if (missing.Count == 0)
+            {
+                return computed;
+            }
+
             var articles = store.Articles().Select(x => x.Article).Where(a => missing.Contains(a.Id)).ToList();
-            var features = ClusterFeatures.Of(articles, clustering);
-            for (var i = 0; i < articles.Count; i++)
+            foreach (var (article, features) in articles.Zip(ClusterFeatures.Of(articles, clustering)))
             {
-                computed[articles[i].Id] = features[i];
+                computed[article.Id] = features;
             }
 
-            store.SaveFeatures(version, computed.Select(p => (p.Key, ClusterFeatures.Encode(p.Value))).ToList());
+            store.SaveFeatures(_version, computed.Select(p => (p.Key, ClusterFeatures.Encode(p.Value))).ToList());
+            return computed;
         }
-
-        var storyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (id, published, story, encoded) in index)
-        {
-            if (!storyIndex.TryGetValue(story, out var number))
-            {
-                storyIndex[story] = number = known.StoryIds.Count;
-                known.StoryIds.Add(story);
-            }
-
-            var features = encoded is null ? computed[id] : ClusterFeatures.Decode(encoded);
-            known.Items.Add(ClusterFeatures.Item(features, published, known.Vocabulary));
-            known.ItemStory.Add(number);
-            known.ArticleIds.Add(id);
-        }
-
-        return known;
     }
 
-    private static int NextStoryNumber(IEnumerable<string> ids) =>
-        ids.Select(id => id.Length > 1 && id[0] == 's' && int.TryParse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-
-    private (List<LedgerEntry> Ledger, List<Article> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, List<Diagnostic> problems)
+    /// <summary>
+    /// Sorts a batch into rejections, duplicates (of a stored article, or of one earlier in the batch) and new articles,
+    /// each new one with an id no stored article has. Runs inside the write transaction. Each new article comes with
+    /// the extracted article it was made from.
+    /// </summary>
+    private (List<LedgerEntry> Ledger, List<(Article Article, Article Original)> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, List<Diagnostic> problems)
     {
         var ledger = new List<LedgerEntry>();
-        var incoming = new List<Article>();
+        var incoming = new List<(Article, Article)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -271,8 +370,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
                 id = $"{article.Id}-{n}";
             }
 
-            article = article with { Id = id };
-            incoming.Add(article);
+            incoming.Add((article with { Id = id }, article));
             hashes[id] = hash;
             byHash[hash] = id;
             foreach (var key in new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal))

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Chorus.Storage;
 
 /// <summary>
-/// Versioned schema migrations. Each migration runs once, in its own transaction, and records its version;
+/// Versioned schema migrations. Pending migrations run once, in one transaction, and record their versions;
 /// opening a newer store with an older Chorus is refused rather than guessed at.
 /// </summary>
 internal static class Schema
@@ -85,6 +85,18 @@ internal static class Schema
             features TEXT NOT NULL
         );
         """,
+
+        // 4: counters that writers share, changed only inside their write transaction: the next story number (never
+        // reused, even for a story a revision merged away) and how many revisions have moved articles.
+        """
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO counters (name, value)
+            SELECT 'next_story', COALESCE(MAX(CAST(substr(id, 2) AS INTEGER)), 0) + 1 FROM stories WHERE id GLOB 's[0-9]*';
+        INSERT INTO counters (name, value) VALUES ('revision', 0);
+        """,
     ];
 
     public static int Latest => s_migrations.Length;
@@ -92,10 +104,20 @@ internal static class Schema
     /// <summary>The migrations in order (the first creates the schema); tests build old stores from them.</summary>
     internal static IReadOnlyList<string> Migrations => s_migrations;
 
+    /// <summary>
+    /// Brings the store to the latest version. The version is read inside the write transaction that migrates, so two
+    /// processes opening a new store at once do not both create it: the second waits, then finds nothing to do.
+    /// </summary>
     public static void Migrate(SqliteConnection connection)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        var current = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (Version(connection, null) == Latest)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", transaction);
+        var current = Version(connection, transaction);
         if (current > Latest)
         {
             throw new StoreException($"the store has schema version {current}, newer than this Chorus understands ({Latest}); upgrade Chorus");
@@ -103,26 +125,34 @@ internal static class Schema
 
         for (var version = current + 1; version <= Latest; version++)
         {
-            using var transaction = connection.BeginTransaction();
             Execute(connection, s_migrations[version - 1], transaction);
             Execute(connection, $"INSERT INTO schema_version (version) VALUES ({version})", transaction);
-            transaction.Commit();
         }
+
+        transaction.Commit();
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    /// <summary>The store's schema version; 0 for a new file.</summary>
+    private static int Version(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }
 

@@ -13,6 +13,9 @@ public sealed record LedgerCounts(int Stored, int Duplicates, int Rejected, int 
     public int Total => Stored + Duplicates + Rejected + Skipped;
 }
 
+/// <summary>A stored article as clustering sees it, without its text: <paramref name="Features"/> is null when none of the asked version are stored.</summary>
+public sealed record IndexedArticle(long Seq, string Id, string Hash, DateTimeOffset? Published, string Story, string? Features);
+
 /// <summary>One row of the ingest ledger, to be written.</summary>
 public sealed record LedgerEntry(string Input, string State, string? ArticleId, string? DuplicateOf, string? Reason);
 
@@ -22,13 +25,23 @@ public sealed record LedgerEntry(string Input, string State, string? ArticleId, 
 /// </summary>
 public sealed class SqliteStore : IDisposable
 {
+    /// <summary>
+    /// How long a writer waits, by default, for another to finish its write (a batch, or the end-of-run revision of a
+    /// large store) before it gives up with an error.
+    /// </summary>
+    public static readonly TimeSpan DefaultWriteWait = TimeSpan.FromMinutes(10);
+
     private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
 
     private SqliteStore(SqliteConnection connection) => _connection = connection;
 
     public string Path { get; private init; } = "";
 
-    public static SqliteStore Open(string path, bool mustExist = false)
+    /// <summary>How long this store's writes wait for other writers.</summary>
+    public TimeSpan WriteWait { get; private init; }
+
+    public static SqliteStore Open(string path, bool mustExist = false, TimeSpan? writeWait = null)
     {
         if (mustExist && !File.Exists(path))
         {
@@ -43,14 +56,16 @@ public sealed class SqliteStore : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            var wait = (int)Math.Ceiling((writeWait ?? DefaultWriteWait).TotalSeconds);
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = wait }.ToString());
             connection.Open();
+            // The wait comes first: another process may be creating the same store, or switching it to WAL.
+            Pragma(connection, $"PRAGMA busy_timeout={wait * 1000}");
             Pragma(connection, "PRAGMA journal_mode=WAL");
             Pragma(connection, "PRAGMA synchronous=NORMAL");
-            Pragma(connection, "PRAGMA busy_timeout=10000");
             Pragma(connection, "PRAGMA foreign_keys=ON");
             Schema.Migrate(connection);
-            return new SqliteStore(connection) { Path = path };
+            return new SqliteStore(connection) { Path = path, WriteWait = TimeSpan.FromSeconds(wait) };
         }
         catch (SqliteException e)
         {
@@ -59,6 +74,48 @@ public sealed class SqliteStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one write transaction that holds the store's write lock from its first statement
+    /// (BEGIN IMMEDIATE), so what it reads cannot change under it: other writers, in this process or another, wait
+    /// until it commits. Store writes made inside join this transaction; if <paramref name="work"/> throws, none of
+    /// them stay.
+    /// </summary>
+    public T Write<T>(Func<T> work)
+    {
+        if (_transaction is not null)
+        {
+            return work();
+        }
+
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _transaction = transaction;
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        {
+            throw new StoreException($"the store at {Path} stayed locked by another writer for more than {Waited(WriteWait)}; run again when it has finished", e);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"cannot write to the store at {Path}: {e.Message}", e);
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+
+    /// <inheritdoc cref="Write{T}(Func{T})"/>
+    public void Write(Action work) => Write(() =>
+    {
+        work();
+        return true;
+    });
 
     public string? ArticleIdByHash(string hash) => Scalar("SELECT id FROM articles WHERE content_hash = $v", hash);
 
@@ -71,7 +128,7 @@ public sealed class SqliteStore : IDisposable
     /// <summary>Every stored article with its story, in arrival order.</summary>
     public List<(Article Article, string Story)> Articles(string? storyId = null)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "SELECT id, source, url, title, site, author, published, language, text, chrome_removed, story_id FROM articles"
             + (storyId is null ? "" : " WHERE story_id = $story") + " ORDER BY seq";
         if (storyId is not null)
@@ -99,7 +156,7 @@ public sealed class SqliteStore : IDisposable
     /// <summary>The ids of a story's articles, in arrival order, read without their text.</summary>
     public List<string> ArticleIdsOf(string storyId)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "SELECT id FROM articles WHERE story_id = $story ORDER BY seq";
         command.Parameters.AddWithValue("$story", storyId);
         var ids = new List<string>();
@@ -113,30 +170,85 @@ public sealed class SqliteStore : IDisposable
     }
 
     /// <summary>
-    /// Every stored article without its text, in arrival order: its id, publication time, story, and its clustering
-    /// features when they were stored with <paramref name="featuresVersion"/>.
+    /// The stored articles after <paramref name="afterSeq"/> in arrival order, without their text: each one's place in
+    /// that order, id, content hash, publication time, story, and its clustering features when they were stored with
+    /// <paramref name="featuresVersion"/>.
     /// </summary>
-    public List<(string Id, DateTimeOffset? Published, string Story, string? Features)> ArticleIndex(string featuresVersion)
+    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = """
-            SELECT a.id, a.published, a.story_id, f.features
+            SELECT a.seq, a.id, a.content_hash, a.published, a.story_id, f.features
             FROM articles a LEFT JOIN article_features f ON f.article_id = a.id AND f.version = $version
+            WHERE a.seq > $after
             ORDER BY a.seq
             """;
         command.Parameters.AddWithValue("$version", featuresVersion);
-        var result = new List<(string, DateTimeOffset?, string, string?)>();
+        command.Parameters.AddWithValue("$after", afterSeq);
+        var result = new List<IndexedArticle>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add((
-                reader.GetString(0),
-                Nullable(reader, 1) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+            result.Add(new IndexedArticle(
+                reader.GetInt64(0),
+                reader.GetString(1),
                 reader.GetString(2),
-                Nullable(reader, 3)));
+                Nullable(reader, 3) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+                reader.GetString(4),
+                Nullable(reader, 5)));
         }
 
         return result;
+    }
+
+    /// <summary>The story of every stored article up to <paramref name="lastSeq"/>, in arrival order.</summary>
+    public List<string> StoriesOfArticles(long lastSeq)
+    {
+        using var command = Command();
+        command.CommandText = "SELECT story_id FROM articles WHERE seq <= $last ORDER BY seq";
+        command.Parameters.AddWithValue("$last", lastSeq);
+        var stories = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            stories.Add(reader.GetString(0));
+        }
+
+        return stories;
+    }
+
+    /// <summary>
+    /// Where the store stands: the arrival number of its last article, and how many revisions have moved articles
+    /// between stories. A writer that saw the same two numbers saw the same stories.
+    /// </summary>
+    public (long LastSeq, long Revision) Position()
+    {
+        using var command = Command();
+        command.CommandText = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT value FROM counters WHERE name = 'revision')";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The number the next new story will get.</summary>
+    public long NextStoryNumber()
+    {
+        using var command = Command();
+        command.CommandText = "SELECT value FROM counters WHERE name = 'next_story'";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> story numbers that no story has had: a story that a revision merged away keeps
+    /// its number to itself, so an old link never leads to another story. Call it inside <see cref="Write{T}"/>.
+    /// </summary>
+    public long TakeStoryNumbers(int count)
+    {
+        RequireWrite();
+        using var command = Command();
+        command.CommandText = "UPDATE counters SET value = value + $count WHERE name = 'next_story' RETURNING value - $count";
+        command.Parameters.AddWithValue("$count", count);
+        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Stores articles' clustering features (replacing those of another version).</summary>
@@ -147,18 +259,18 @@ public sealed class SqliteStore : IDisposable
             return;
         }
 
-        using var transaction = _connection.BeginTransaction();
-        foreach (var (article, encoded) in features)
+        Write(() =>
         {
-            Execute(transaction, "INSERT OR REPLACE INTO article_features (article_id, version, features) VALUES ($id, $version, $features)", ("$id", article), ("$version", version), ("$features", encoded));
-        }
-
-        transaction.Commit();
+            foreach (var (article, encoded) in features)
+            {
+                Execute("INSERT OR REPLACE INTO article_features (article_id, version, features) VALUES ($id, $version, $features)", ("$id", article), ("$version", version), ("$features", encoded));
+            }
+        });
     }
 
     public List<StoryRow> Stories()
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = """
             SELECT x.id, x.articles, x.title, x.first, x.last, x.sites,
                    CASE WHEN x.title IS NULL THEN (SELECT substr(text, 1, 200) FROM articles WHERE story_id = x.id ORDER BY seq LIMIT 1) END
@@ -207,7 +319,7 @@ public sealed class SqliteStore : IDisposable
 
     public long BeginRun(DateTimeOffset now)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "INSERT INTO ingest_runs (started_at) VALUES ($at); SELECT last_insert_rowid();";
         command.Parameters.AddWithValue("$at", Iso(now));
         return (long)command.ExecuteScalar()!;
@@ -215,7 +327,7 @@ public sealed class SqliteStore : IDisposable
 
     public void FinishRun(long run, DateTimeOffset now)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "UPDATE ingest_runs SET finished_at = $at WHERE id = $run";
         command.Parameters.AddWithValue("$at", Iso(now));
         command.Parameters.AddWithValue("$run", run);
@@ -223,26 +335,25 @@ public sealed class SqliteStore : IDisposable
     }
 
     /// <summary>
-    /// Writes one batch atomically: new or grown stories, new articles with their URLs
-    /// and story, extra URLs of duplicates, and the ledger rows.
+    /// Writes one batch atomically: new or grown stories, new articles with their URLs and story, extra URLs of
+    /// duplicates, and the ledger rows. The caller decides stories and ids inside <see cref="Write{T}"/>, from what the
+    /// store holds then, and commits within it.
     /// </summary>
     public void Commit(
         long run,
         DateTimeOffset now,
         IReadOnlyList<(Article Article, string Hash, string Story)> articles,
         IReadOnlyList<(string Url, string ArticleId)> urls,
-        IReadOnlyList<LedgerEntry> ledger)
+        IReadOnlyList<LedgerEntry> ledger) => Write(() =>
     {
-        using var transaction = _connection.BeginTransaction();
         foreach (var story in articles.Select(a => a.Story).Distinct(StringComparer.Ordinal))
         {
-            UpsertStory(transaction, story, now);
+            UpsertStory(story, now);
         }
 
         foreach (var (article, hash, story) in articles)
         {
             Execute(
-                transaction,
                 """
                 INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)
                 VALUES ($id, $hash, $source, $url, $title, $site, $author, $published, $language, $text, $chrome, $story, $at)
@@ -254,23 +365,20 @@ public sealed class SqliteStore : IDisposable
 
         foreach (var (url, articleId) in urls)
         {
-            Execute(transaction, "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES ($url, $id)", ("$url", url), ("$id", articleId));
+            Execute("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES ($url, $id)", ("$url", url), ("$id", articleId));
         }
 
         foreach (var entry in ledger)
         {
             Execute(
-                transaction,
                 "INSERT INTO ledger (run_id, input, state, article_id, duplicate_of, reason, at) VALUES ($run, $input, $state, $article, $dup, $reason, $at)",
                 ("$run", run), ("$input", entry.Input), ("$state", entry.State), ("$article", entry.ArticleId), ("$dup", entry.DuplicateOf), ("$reason", entry.Reason), ("$at", Iso(now)));
         }
-
-        transaction.Commit();
-    }
+    });
 
     /// <summary>
-    /// Moves stored articles to other stories in one transaction (a story may gain a new id), and drops the stories
-    /// left without articles.
+    /// Moves stored articles to other stories in one transaction (a story may gain a new id), drops the stories left
+    /// without articles, and counts the revision, so that other writers know to read the stories again.
     /// </summary>
     public void Revise(DateTimeOffset now, IReadOnlyList<(string ArticleId, string Story)> moves)
     {
@@ -279,24 +387,26 @@ public sealed class SqliteStore : IDisposable
             return;
         }
 
-        using var transaction = _connection.BeginTransaction();
-        foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
+        Write(() =>
         {
-            UpsertStory(transaction, story, now);
-        }
+            foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
+            {
+                UpsertStory(story, now);
+            }
 
-        foreach (var (article, story) in moves)
-        {
-            Execute(transaction, "UPDATE articles SET story_id = $story WHERE id = $id", ("$story", story), ("$id", article));
-        }
+            foreach (var (article, story) in moves)
+            {
+                Execute("UPDATE articles SET story_id = $story WHERE id = $id", ("$story", story), ("$id", article));
+            }
 
-        Execute(transaction, "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)");
-        transaction.Commit();
+            Execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)");
+            Execute("UPDATE counters SET value = value + 1 WHERE name = 'revision'");
+        });
     }
 
     public LedgerCounts Counts(long run)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "SELECT state, COUNT(*) FROM ledger WHERE run_id = $run GROUP BY state";
         command.Parameters.AddWithValue("$run", run);
         int stored = 0, duplicates = 0, rejected = 0, skipped = 0;
@@ -315,6 +425,10 @@ public sealed class SqliteStore : IDisposable
         return new LedgerCounts(stored, duplicates, rejected, skipped);
     }
 
+    private static string Waited(TimeSpan wait) => wait.TotalMinutes >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0.#} minutes")
+        : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0} second{(wait.TotalSeconds == 1 ? "" : "s")}");
+
     private static string Iso(DateTimeOffset when) => when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -328,7 +442,7 @@ public sealed class SqliteStore : IDisposable
 
     private string? Scalar(string sql, string value)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$v", value);
         return command.ExecuteScalar() switch
@@ -338,14 +452,29 @@ public sealed class SqliteStore : IDisposable
         };
     }
 
-    /// <summary>Creates the story, or marks an existing one as updated now.</summary>
-    private void UpsertStory(SqliteTransaction transaction, string story, DateTimeOffset now) =>
-        Execute(transaction, "INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
-
-    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A command on the store's connection, in its write transaction when one is open.</summary>
+    private SqliteCommand Command()
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private void RequireWrite()
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("this store call must run inside SqliteStore.Write");
+        }
+    }
+
+    /// <summary>Creates the story, or marks an existing one as updated now.</summary>
+    private void UpsertStory(string story, DateTimeOffset now) =>
+        Execute("INSERT INTO stories (id, created_at, updated_at) VALUES ($id, $at, $at) ON CONFLICT(id) DO UPDATE SET updated_at = $at", ("$id", story), ("$at", Iso(now)));
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Chorus.IntegrationTests.Support;
 using Chorus.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -30,7 +30,7 @@ public sealed class CrashTests : IDisposable
 
         // Kill the process as soon as it reports its first committed batch, while it is still writing. The test
         // reads stderr itself, line by line, so a busy thread pool cannot delay the kill.
-        using (var ingest = Cli("ingest", "--db", database, input))
+        using (var ingest = CliProcess.Start("ingest", "--db", database, input))
         {
             var seen = new StringBuilder();
             string? line;
@@ -56,7 +56,7 @@ public sealed class CrashTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        using (var rerun = Cli("ingest", "--db", database, "--quiet", input))
+        using (var rerun = CliProcess.Start("ingest", "--db", database, "--quiet", input))
         {
             rerun.BeginErrorReadLine();
             Assert.True(rerun.WaitForExit(TimeSpan.FromMinutes(3)));
@@ -74,21 +74,8 @@ public sealed class CrashTests : IDisposable
         return command.ExecuteScalar();
     }
 
-    /// <summary>The CLI as its own process (the test output holds Chorus.Cli.dll).</summary>
-    private static Process Cli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
     /// <summary>Distinct team-written articles on a handful of invented events, as JSONL.</summary>
-    private static string Stream(int count)
+    internal static string Stream(int count)
     {
         string[] places = ["Tallinn", "Riga", "Helsinki", "Turku", "Gdansk", "Klaipeda", "Visby", "Oulu"];
         string[] events = ["a ferry strike", "a quota dispute", "a harbour fire", "a port closure", "a fishing ban", "a storm warning"];

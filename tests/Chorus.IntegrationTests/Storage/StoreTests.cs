@@ -245,6 +245,54 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void StoryNumbersAreTakenInsideAWriteAndNeverHandedOutTwice()
+    {
+        using var store = SqliteStore.Open(Database);
+        Assert.Throws<InvalidOperationException>(() => store.TakeStoryNumbers(1));
+        Assert.Equal(1, store.Write(() => store.TakeStoryNumbers(2)));
+        Assert.Equal(3, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal(4, store.NextStoryNumber());
+    }
+
+    [Fact]
+    public void AStoreFromBeforeTheCountersGoesOnAfterItsHighestStoryNumberEvenOneMergedAway()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Schema.Migrations.Take(3)) + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1), (2), (3);
+                INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then'), ('s2', 'then', 'then'), ('s7', 'then', 'then');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = SqliteStore.Open(Database);
+        Assert.Equal(8, store.NextStoryNumber());
+    }
+
+    [Fact]
+    public void AWriterKeptWaitingLongerThanItsPatienceGetsAClearErrorAndWritesNothing()
+    {
+        using (SqliteStore.Open(Database))
+        {
+        }
+
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        other.Open();
+        using var othersWrite = other.BeginTransaction(deferred: false);
+        using var store = SqliteStore.Open(Database, writeWait: TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<StoreException>(() => store.Write(() => store.TakeStoryNumbers(5)));
+
+        Assert.Contains("stayed locked by another writer for more than 1 second;", error.Message, StringComparison.Ordinal);
+        othersWrite.Rollback();
+        Assert.Equal(1, store.NextStoryNumber());
+    }
+
+    [Fact]
     public void APageFetchedUnderOneUrlThatDeclaresAnotherIsFoundUnderBoth()
     {
         static string Response(string uri, string html)

@@ -4,11 +4,11 @@ namespace Chorus.IntegrationTests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BenchFactAttribute : FactAttribute
 {
-    public BenchFactAttribute(string part)
+    public BenchFactAttribute(params string[] parts)
     {
-        if (Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part)))
+        if (parts.FirstOrDefault(part => Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part))) is { } absent)
         {
-            Skip = $"../shared/bench/{part} is absent on this machine";
+            Skip = $"../shared/bench/{absent} is absent on this machine";
         }
     }
 }
