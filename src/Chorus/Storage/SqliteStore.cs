@@ -90,7 +90,7 @@ public sealed class SqliteStore : IDisposable
 
         try
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWriteTransaction();
             _transaction = transaction;
             var result = work();
             transaction.Commit();
@@ -108,6 +108,43 @@ public sealed class SqliteStore : IDisposable
         {
             _transaction = null;
         }
+    }
+
+    /// <summary>
+    /// Called when a write finds another writer holding the store for more than a second, before it waits on (up to
+    /// <see cref="WriteWait"/>), so a user can be told why nothing moves.
+    /// </summary>
+    public Action? WaitingForWriter { get; set; }
+
+    private SqliteTransaction BeginWriteTransaction()
+    {
+        if (WaitingForWriter is not { } waiting)
+        {
+            return _connection.BeginTransaction(deferred: false);
+        }
+
+        try
+        {
+            WaitUpTo(TimeSpan.FromSeconds(1));
+            return _connection.BeginTransaction(deferred: false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY)
+        {
+            waiting();
+        }
+        finally
+        {
+            WaitUpTo(WriteWait);
+        }
+
+        return _connection.BeginTransaction(deferred: false);
+    }
+
+    /// <summary>How long the connection's statements wait for a lock held by another connection.</summary>
+    private void WaitUpTo(TimeSpan wait)
+    {
+        _connection.DefaultTimeout = (int)wait.TotalSeconds;
+        Pragma(_connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}"));
     }
 
     /// <inheritdoc cref="Write{T}(Func{T})"/>

@@ -293,6 +293,28 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriterThatFindsTheStoreBusySaysSoThenWritesOnceTheOtherIsDone()
+    {
+        using (SqliteStore.Open(Database))
+        {
+        }
+
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        other.Open();
+        using var othersWrite = other.BeginTransaction(deferred: false);
+        using var store = SqliteStore.Open(Database);
+        var notices = 0;
+        store.WaitingForWriter = () => notices++;
+        var released = Task.Delay(TimeSpan.FromSeconds(2.5)).ContinueWith(_ => othersWrite.Rollback(), TaskScheduler.Default);
+
+        Assert.Equal(1, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal(1, notices);
+        await released;
+        Assert.Equal(2, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal(1, notices); // the store was free the second time
+    }
+
+    [Fact]
     public void APageFetchedUnderOneUrlThatDeclaresAnotherIsFoundUnderBoth()
     {
         static string Response(string uri, string html)
