@@ -81,8 +81,15 @@ internal sealed class BriefCommand : Command
             return 1;
         }
 
+        var directories = Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToList();
+        if (directories.Count == 0)
+        {
+            console.Error.WriteLine($"chorus brief: {root}: no subdirectories; --each-dir reads each subdirectory as one story");
+            return 1;
+        }
+
         var failed = false;
-        foreach (var directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var directory in directories)
         {
             var name = Path.GetFileName(directory);
             var batch = source.ReadAll([directory]);

@@ -67,8 +67,25 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
                 return null;
             }
 
-            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : File.Exists(path) ? [path] : [];
-            foreach (var file in files)
+            if (File.Exists(path))
+            {
+                // A file named on the command line is read whatever its name; one of no known kind may be anything.
+                if (Ingest.InputReader.ItemsIn(path) is not (> 0 and var items))
+                {
+                    return null;
+                }
+
+                total += items;
+                continue;
+            }
+
+            if (!Directory.Exists(path) || Ingest.InputReader.NothingToRead(path) is not null)
+            {
+                total++; // the path itself is one rejected input
+                continue;
+            }
+
+            foreach (var file in Ingest.InputReader.FilesUnder(path).Where(Ingest.InputReader.IsSupported))
             {
                 if (Ingest.InputReader.ItemsIn(file) is not { } items)
                 {

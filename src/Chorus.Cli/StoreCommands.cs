@@ -47,6 +47,18 @@ internal sealed class IngestCommand : Command
     public override int Run(ParsedArguments arguments, Console console)
     {
         var paths = CommandInputs.Paths(arguments);
+        var unreadable = paths.Select(p => (Path: p, Why: Chorus.Ingest.InputReader.NothingToRead(p))).Where(p => p.Why is not null).ToList();
+        if (unreadable.Count == paths.Count)
+        {
+            // Nothing to ingest at all: say why for each path, and leave no empty store behind.
+            foreach (var (path, why) in unreadable)
+            {
+                console.Error.WriteLine($"chorus: {path}: {why}");
+            }
+
+            return 1;
+        }
+
         using var store = StoreOption.Open(arguments, mustExist: false);
         var quiet = arguments.Has("--quiet");
         var report = Ingest(store, paths, CommandInputs.Limits(arguments), console, quiet);
