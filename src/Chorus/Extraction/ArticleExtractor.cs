@@ -10,6 +10,9 @@ public sealed record ExtractionResult(Article? Article, Diagnostic? Problem)
 
     /// <summary>The input passed over, when <see cref="Skipped"/> is set.</summary>
     public string? Source { get; init; }
+
+    /// <summary>A warning that goes with a skip (data ignored at the end of an archive).</summary>
+    public Diagnostic? Warning { get; init; }
 }
 
 /// <summary>Turns input items into articles: HTML and text pages are extracted, JSONL records are cleaned.</summary>
@@ -27,7 +30,7 @@ public static class ArticleExtractor
 
         if (item is SkippedInput skipped)
         {
-            return new ExtractionResult(null, null) { Skipped = skipped.Reason, Source = skipped.Source };
+            return new ExtractionResult(null, null) { Skipped = skipped.Reason, Source = skipped.Source, Warning = skipped.Warning };
         }
 
         try

@@ -116,9 +116,12 @@ internal static class Crc32
 {
     private static readonly uint[] s_table = BuildTable();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+
+    /// <summary>The CRC-32 of the bytes whose CRC-32 is <paramref name="crc"/> followed by <paramref name="data"/>.</summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        var crc = 0xFFFFFFFFu;
+        crc = ~crc;
         foreach (var b in data)
         {
             crc = s_table[(crc ^ b) & 0xFF] ^ (crc >> 8);
