@@ -445,7 +445,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (JsonException e)
         {
-            return new RejectedInput(where, $"invalid JSON: {e.Message}");
+            return new RejectedInput(where, JsonProblem.Describe(e, line, lineNumber));
         }
     }
 
@@ -459,7 +459,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (JsonException e)
         {
-            return [new RejectedInput(source, $"invalid JSON: {e.Message}")];
+            return [new RejectedInput(source, JsonProblem.Describe(e, text))];
         }
 
         using (json)
