@@ -65,7 +65,8 @@ internal sealed class IngestCommand : Command
         return report.Counts.Rejected > 0 ? 1 : 0;
     }
 
-    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
+    /// <param name="temporary">The store is deleted after the run (the demo's), so its path is not worth printing.</param>
+    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, bool temporary = false)
     {
         var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput);
         var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
@@ -84,7 +85,7 @@ internal sealed class IngestCommand : Command
             }
             else
             {
-                console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew. Store: {store.Path}");
+                console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew." + (temporary ? "" : $" Store: {store.Path}"));
             }
 
             if (report.MovedArticles > 0)
@@ -113,7 +114,7 @@ internal sealed class StoriesCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
-        new("--format", "FORMAT", "output format", "table", ["table", "jsonl"]),
+        new("--format", "FORMAT", "output format: table or jsonl", "table", ["table", "jsonl"]),
         new("--help", null, "show this help"),
     ];
 
@@ -164,7 +165,7 @@ internal sealed class ShowCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
-        new("--format", "FORMAT", "output format", "md", ["md", "json", "html"]),
+        new("--format", "FORMAT", "output format: md, json or html", "md", ["md", "json", "html"]),
         new("--words", "N", "the summary's word cap", "120"),
         new("--help", null, "show this help"),
     ];
