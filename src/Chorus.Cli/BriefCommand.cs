@@ -35,7 +35,7 @@ internal sealed class BriefCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json) or html", "md", ["md", "json", "html", "jsonl"]),
+        new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json), html, or jsonl, the one format of --each-dir (without it, the same as json)", "md", ["md", "json", "html", "jsonl"]),
         new("--words", "N", "the summary's word cap", "120"),
         new("--one-story", null, "take all inputs as one story, without clustering"),
         new("--each-dir", "DIR", "summarise each subdirectory of DIR as one story, without clustering"),

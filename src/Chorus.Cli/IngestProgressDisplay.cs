@@ -24,7 +24,7 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
         {
             return ingest(p => console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"chorus ingest: {p.Inputs}{(expected is { } n ? $" of {n}" : "")} inputs ({Rate(p.Inputs):0}/s): {p.Stored} stored, {p.Duplicates} duplicates, {p.Rejected} rejected")));
+                $"chorus ingest: {p.Inputs}{(expected is { } n && p.Inputs <= n ? $" of {n}" : "")} inputs ({Rate(p.Inputs):0}/s): {p.Stored} stored, {p.Duplicates} duplicates, {p.Rejected} rejected")));
         }
 
         // The caller has decided stderr is a terminal, so the live display is wanted even where detection would say otherwise.
