@@ -228,6 +228,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return [new RejectedInput(StdinSource, $"cannot read standard input: {e.Message}")];
         }
 
+        if (bytes.Length == 0 && stdinName is null)
+        {
+            return [new RejectedInput(StdinSource, "standard input is empty")];
+        }
+
         return stdinName is null ? FromBytes("-", "stdin", bytes, kind: null) : FromBytes(stdinName, IdFromPath(stdinName), bytes, KindFromName(stdinName));
     }
 

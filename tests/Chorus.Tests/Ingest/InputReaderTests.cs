@@ -169,6 +169,15 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyStandardInputIsCalledThatAndNotAnEmptyFile()
+    {
+        var reader = new InputReader(InputLimits.Default, () => new MemoryStream());
+        var rejected = Assert.IsType<RejectedInput>(Assert.Single(reader.Read(["-"])));
+        Assert.Equal("-", rejected.Source);
+        Assert.Equal("standard input is empty", rejected.Reason);
+    }
+
+    [Fact]
     public void ANamedStreamIsNamedInItsRejections()
     {
         var reader = new InputReader(InputLimits.Default, () => new MemoryStream(), "upload.html");
