@@ -35,7 +35,7 @@ internal sealed class BriefCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json) or html", "md", ["md", "json", "html", "jsonl"]),
+        new("--format", "FORMAT", "output format: md (Markdown), json (docs/brief.schema.json), html, or jsonl, the one format of --each-dir (without it, the same as json)", "md", ["md", "json", "html", "jsonl"]),
         new("--words", "N", "the summary's word cap", "120"),
         new("--one-story", null, "take all inputs as one story, without clustering"),
         new("--each-dir", "DIR", "summarise each subdirectory of DIR as one story, without clustering"),
@@ -81,8 +81,15 @@ internal sealed class BriefCommand : Command
             return 1;
         }
 
+        var directories = Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToList();
+        if (directories.Count == 0)
+        {
+            console.Error.WriteLine($"chorus brief: {root}: no subdirectories; --each-dir reads each subdirectory as one story");
+            return 1;
+        }
+
         var failed = false;
-        foreach (var directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var directory in directories)
         {
             var name = Path.GetFileName(directory);
             var batch = source.ReadAll([directory]);

@@ -29,7 +29,7 @@ internal sealed class ClusterCommand : Command
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--format", "FORMAT", "output format", "jsonl", ["jsonl", "tsv"]),
+        new("--format", "FORMAT", "output format: jsonl or tsv", "jsonl", ["jsonl", "tsv"]),
         new("--quiet", null, "print nothing but errors and warnings"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),

@@ -15,8 +15,9 @@ internal sealed class DemoCommand : Command
         The samples are fictional coverage written by the Chorus team: one main event reported by eight
         outlets (a wire story, two near-copies, a machine-translated rewrite and independent reports that
         disagree on the day, the duration, the venue and a title), a second event and an unrelated article.
-        The demo stores them in a temporary SQLite store, prints the main story's brief as Markdown and
-        writes an HTML brief, whose path it prints last.
+        The demo stores them in a temporary SQLite store, deleted when it ends, prints the main story's
+        brief as Markdown and writes an HTML brief to chorus-demo-brief.html in the temporary directory
+        (replaced by each run), whose path it prints last.
         """;
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
@@ -27,6 +28,11 @@ internal sealed class DemoCommand : Command
 
     public override int Run(ParsedArguments arguments, Console console)
     {
+        if (arguments.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{arguments.Positionals[0]}' (the demo reads its own samples; use --samples DIR for others)");
+        }
+
         var samples = arguments.Value("--samples") ?? FindSamples();
         if (samples is null || !Directory.Exists(samples))
         {
@@ -34,12 +40,31 @@ internal sealed class DemoCommand : Command
             return 1;
         }
 
+        // The store lives in a folder of its own for this run, deleted when the run ends, whether or not it succeeds.
         var directory = Path.Combine(Path.GetTempPath(), $"chorus-demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         Directory.CreateDirectory(directory);
-        var database = Path.Combine(directory, "chorus.db");
+        try
+        {
+            return Run(samples, Path.Combine(directory, "chorus.db"), console);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"chorus demo: could not delete the temporary store {directory}: {e.Message}");
+            }
+        }
+    }
+
+    private static int Run(string samples, string database, Console console)
+    {
         using var store = Storage.SqliteStore.Open(database);
-        console.Out.WriteLine($"Ingesting {samples} into {database}");
-        var report = IngestCommand.Ingest(store, [samples], Ingest.InputLimits.Default, console, quiet: false);
+        console.Out.WriteLine($"Ingesting {samples} into a temporary store");
+        var report = IngestCommand.Ingest(store, [samples], Ingest.InputLimits.Default, console, quiet: false, temporary: true);
         console.Out.WriteLine();
 
         var main = store.Stories().FirstOrDefault();
@@ -51,7 +76,9 @@ internal sealed class DemoCommand : Command
 
         var brief = ShowCommand.StoredBrief(store, main.Id, 120)!;
         console.Out.Write(MarkdownBriefRenderer.Render(brief));
-        var html = Path.Combine(directory, "brief.html");
+
+        // One file, replaced by each run, so that demos leave nothing to pile up.
+        var html = Path.Combine(Path.GetTempPath(), "chorus-demo-brief.html");
         File.WriteAllText(html, HtmlBriefRenderer.Render(brief));
         console.Out.WriteLine($"HTML brief: {html}");
         return report.Counts.Rejected > 0 ? 1 : 0;

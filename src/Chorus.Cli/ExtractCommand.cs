@@ -43,6 +43,10 @@ internal sealed class ExtractCommand : Command
             if (result.Skipped is { } reason)
             {
                 skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                if (result.Warning is { } warning)
+                {
+                    console.Error.WriteLine($"chorus: warning: {warning}");
+                }
             }
             else if (result.Article is { } article)
             {

@@ -10,6 +10,8 @@ namespace Chorus.Cli;
 /// </summary>
 internal sealed class IngestProgressDisplay(Console console, bool quiet)
 {
+    private const string Waiting = "waiting for another writer to finish with the store";
+
     /// <summary>Runs the ingest, showing its progress; <paramref name="expected"/> is the input count when known beforehand.</summary>
     public IngestReport Run(Func<Action<IngestProgress>, IngestReport> ingest, int? expected)
     {
@@ -22,9 +24,9 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
         double Rate(int inputs) => inputs / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
         if (!console.ErrorIsTerminal)
         {
-            return ingest(p => console.Error.WriteLine(string.Create(
+            return ingest(p => console.Error.WriteLine(p.WaitingForWriter ? $"chorus ingest: {Waiting}" : string.Create(
                 CultureInfo.InvariantCulture,
-                $"chorus ingest: {p.Inputs}{(expected is { } n ? $" of {n}" : "")} inputs ({Rate(p.Inputs):0}/s): {p.Stored} stored, {p.Duplicates} duplicates, {p.Rejected} rejected")));
+                $"chorus ingest: {p.Inputs}{(expected is { } n && p.Inputs <= n ? $" of {n}" : "")} inputs ({Rate(p.Inputs):0}/s): {p.Stored} stored, {p.Duplicates} duplicates, {p.Rejected} rejected")));
         }
 
         // The caller has decided stderr is a terminal, so the live display is wanted even where detection would say otherwise.
@@ -39,7 +41,7 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
                 task.IsIndeterminate = expected is null;
                 report = ingest(p =>
                 {
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Inputs} inputs, {Rate(p.Inputs):0}/s, {p.Stored} stored");
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Inputs} inputs, {Rate(p.Inputs):0}/s, {p.Stored} stored") + (p.WaitingForWriter ? $", {Waiting}" : "");
                     if (expected is not null)
                     {
                         task.Value = Math.Min(p.Inputs, task.MaxValue);
@@ -67,8 +69,25 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
                 return null;
             }
 
-            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : File.Exists(path) ? [path] : [];
-            foreach (var file in files)
+            if (File.Exists(path))
+            {
+                // A file named on the command line is read whatever its name; one of no known kind may be anything.
+                if (Ingest.InputReader.ItemsIn(path) is not (> 0 and var items))
+                {
+                    return null;
+                }
+
+                total += items;
+                continue;
+            }
+
+            if (!Directory.Exists(path) || Ingest.InputReader.NothingToRead(path) is not null)
+            {
+                total++; // the path itself is one rejected input
+                continue;
+            }
+
+            foreach (var file in Ingest.InputReader.FilesUnder(path).Where(Ingest.InputReader.IsSupported))
             {
                 if (Ingest.InputReader.ItemsIn(file) is not { } items)
                 {

@@ -57,13 +57,27 @@ internal sealed class IngestCommand : Command
         var paths = CommandInputs.Paths(arguments);
         var limits = CommandInputs.Limits(arguments);
         var batch = IntOption(arguments, "--batch", 500, 1, 100_000);
+        var unreadable = paths.Select(p => (Path: p, Why: Chorus.Ingest.InputReader.NothingToRead(p))).Where(p => p.Why is not null).ToList();
+        if (unreadable.Count == paths.Count)
+        {
+            // Nothing to ingest at all: say why for each path, and leave no empty store behind.
+            foreach (var (path, why) in unreadable)
+            {
+                console.Error.WriteLine($"chorus: {path}: {why}");
+            }
+
+            return 1;
+        }
+
         var quiet = arguments.Has("--quiet");
         using var store = StoreOption.Open(arguments, mustExist: false);
         var report = Ingest(store, paths, limits, console, quiet, batch);
         return report.Counts.Rejected > 0 ? 1 : 0;
     }
 
-    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500)
+    /// <param name="batch">Inputs stored per transaction.</param>
+    /// <param name="temporary">The store is deleted after the run (the demo's), so its path is not worth printing.</param>
+    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500, bool temporary = false)
     {
         var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput) { BatchSize = batch };
         var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
@@ -74,6 +88,11 @@ internal sealed class IngestCommand : Command
 
         if (!quiet)
         {
+            foreach (var warning in report.Warnings ?? [])
+            {
+                console.Error.WriteLine($"chorus: warning: {warning}");
+            }
+
             var counts = report.Counts;
             console.Out.WriteLine($"{counts.Total} inputs: {counts.Stored} stored, {counts.Duplicates} duplicates, {counts.Rejected} rejected" + (counts.Skipped > 0 ? $", {counts.Skipped} skipped (archive records that are not pages)." : "."));
             if (counts.Stored == 0 && counts.Duplicates > 0 && counts.Rejected == 0)
@@ -82,7 +101,7 @@ internal sealed class IngestCommand : Command
             }
             else
             {
-                console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew. Store: {store.Path}");
+                console.Out.WriteLine($"{Plural(report.NewStories.Count, "new story", "new stories")}, {Plural(report.GrownStories.Count, "existing story", "existing stories")} grew." + (temporary ? "" : $" Store: {store.Path}"));
             }
 
             if (report.MovedArticles > 0)
@@ -111,7 +130,7 @@ internal sealed class StoriesCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
-        new("--format", "FORMAT", "output format", "table", ["table", "jsonl"]),
+        new("--format", "FORMAT", "output format: table or jsonl", "table", ["table", "jsonl"]),
         new("--help", null, "show this help"),
     ];
 
@@ -162,7 +181,7 @@ internal sealed class ShowCommand : Command
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
-        new("--format", "FORMAT", "output format", "md", ["md", "json", "html"]),
+        new("--format", "FORMAT", "output format: md, json or html", "md", ["md", "json", "html"]),
         new("--words", "N", "the summary's word cap", "120"),
         new("--help", null, "show this help"),
     ];

@@ -104,7 +104,7 @@ internal sealed class StorySite(ServeOptions options)
                         newStories = report.NewStories,
                         grownStories = report.GrownStories,
                         movedArticles = report.MovedArticles,
-                        problems = report.Problems.Select(p => new { severity = p.Severity == Severity.Error ? "error" : "warning", input = p.Input, offset = p.Offset, message = p.Message }),
+                        problems = report.Problems.Concat(report.Warnings ?? []).Select(p => new { severity = p.Severity == Severity.Error ? "error" : "warning", input = p.Input, offset = p.Offset, message = p.Message }),
                     });
                 },
                 mustExist: false);

@@ -10,6 +10,9 @@ public sealed record ExtractionResult(Article? Article, Diagnostic? Problem)
 
     /// <summary>The input passed over, when <see cref="Skipped"/> is set.</summary>
     public string? Source { get; init; }
+
+    /// <summary>A warning that goes with a skip (data ignored at the end of an archive).</summary>
+    public Diagnostic? Warning { get; init; }
 }
 
 /// <summary>Turns input items into articles: HTML and text pages are extracted, JSONL records are cleaned.</summary>
@@ -27,7 +30,7 @@ public static class ArticleExtractor
 
         if (item is SkippedInput skipped)
         {
-            return new ExtractionResult(null, null) { Skipped = skipped.Reason, Source = skipped.Source };
+            return new ExtractionResult(null, null) { Skipped = skipped.Reason, Source = skipped.Source, Warning = skipped.Warning };
         }
 
         try
@@ -65,6 +68,8 @@ public static class ArticleExtractor
 
     private static Article FromRecord(ArticleRecord record)
     {
+        // A field that carries HTML (a body wrapped in <p>, "&amp;" in a sentence) is read as an HTML fragment.
+        record = record with { Title = HtmlFragmentReader.PlainLine(record.Title), Text = HtmlFragmentReader.PlainText(record.Text) };
         if (string.IsNullOrWhiteSpace(record.Text))
         {
             return HeadlineOnly(record, "no body text; the title stands for the text");
@@ -84,8 +89,30 @@ public static class ArticleExtractor
         return new Article(record.Id, record.Source, record.Url, record.Title, record.Site, record.Author, record.Published, record.Language ?? LanguageGuesser.Guess(checkedText), checkedText)
         {
             ChromeRemoved = removed,
-            Diagnostics = walls,
+            Diagnostics = [.. walls, .. DroppedLines(record, blocks, checkedText)],
         };
+    }
+
+    /// <summary>
+    /// A record's text is meant to be the article, so a line of it dropped as chrome is named: how many, and the
+    /// first one. Repeats of the title or of a kept line lose nothing and are not counted.
+    /// </summary>
+    private static IEnumerable<Diagnostic> DroppedLines(ArticleRecord record, string[] blocks, string text)
+    {
+        var kept = text.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var dropped = blocks.Select(b => b.Trim())
+            .Where(b => b.Length > 0 && !kept.Contains(b) && !string.Equals(b, record.Title?.Trim(), StringComparison.Ordinal) && !string.Equals(b, record.Site?.Trim(), StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (dropped.Count == 0)
+        {
+            yield break;
+        }
+
+        var first = dropped[0].Length > 80 ? dropped[0][..77] + "..." : dropped[0];
+        var why = ChromeLineClassifier.Classify(dropped[0]) is { } reason ? $" ({reason})" : "";
+        var lines = dropped.Count == 1 ? "1 line" : $"{dropped.Count} lines";
+        yield return Diagnostic.Warning(record.Source, $"{lines} of the text dropped as page chrome, first \"{first}\"{why}");
     }
 
     /// <summary>A record with no usable body is still an article: its title stands for the text.</summary>

@@ -10,7 +10,8 @@ internal static partial class TextArticleExtractor
 {
     public static Article Extract(string id, string source, string content, string? url)
     {
-        var blocks = Blocks(content);
+        // Text that carries HTML tags or character references is read as an HTML fragment, its line breaks kept.
+        var blocks = Blocks(HtmlFragmentReader.PlainText(content));
         string? title = null, site = null, author = null, language = null;
         DateTimeOffset? published = null;
 

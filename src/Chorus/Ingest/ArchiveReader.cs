@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Chorus.Ingest;
@@ -70,7 +69,8 @@ public sealed class ArchiveReader(InputLimits limits)
             yield break;
         }
 
-        using var input = new ArchiveStream(Decompressed(raw));
+        var decompressed = Decompressed(raw);
+        using var input = new ArchiveStream(decompressed);
         string? first;
         try
         {
@@ -111,8 +111,29 @@ public sealed class ArchiveReader(InputLimits limits)
                 damaged = true;
             }
 
+            damaged |= item is RejectedInput { Reason: var reason } && reason.StartsWith("truncated at offset", StringComparison.Ordinal);
             yield return item;
         }
+
+        if (!damaged && decompressed is GzipMemberStream { End: { Kind: not GzipEndKind.Clean } end })
+        {
+            yield return DamagedEnd(path, end);
+        }
+    }
+
+    /// <summary>
+    /// What the gzip layer found after the last record was read: data appended to the file, or a last member cut
+    /// short or not matching its checksum. The records were all read, so this is a warning, counted as skipped.
+    /// </summary>
+    private static SkippedInput DamagedEnd(string path, GzipEnd end)
+    {
+        var (reason, message) = end.Kind switch
+        {
+            GzipEndKind.TrailingData => ("trailing data after the last record", $"trailing data after the last record at offset {end.Offset} of the file ({end.Length} bytes ignored)"),
+            GzipEndKind.Truncated => ("truncated gzip member", $"truncated at offset {end.Offset} of the file: the last gzip member is cut short after its last whole record"),
+            _ => ("corrupt gzip member", $"corrupt gzip member at offset {end.Offset} of the file: its checksum does not match its data; reading stopped there"),
+        };
+        return new SkippedInput(path, reason) { Warning = Diagnostic.Warning(path, message) };
     }
 
     /// <summary>The stream gunzipped when it starts with the gzip magic; works on streams that cannot seek (stdin).</summary>
@@ -122,7 +143,7 @@ public sealed class ArchiveReader(InputLimits limits)
         var magic = new byte[2];
         var read = buffered.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         var stream = new PrefixedStream(magic[..read], buffered);
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GzipMemberStream(stream) : stream;
     }
 
     private IEnumerable<InputItem> ReadWarc(string path, ArchiveStream input, string firstLine)
@@ -141,7 +162,7 @@ public sealed class ArchiveReader(InputLimits limits)
             var headers = input.ReadHeaders();
             if (headers is null)
             {
-                yield return new RejectedInput(path, "truncated record: the archive ends inside its headers", offset);
+                yield return new RejectedInput(path, $"truncated at offset {offset}: the archive ends inside the record's headers");
                 yield break;
             }
 
@@ -159,7 +180,7 @@ public sealed class ArchiveReader(InputLimits limits)
             var block = keep ? input.ReadBlock(length, out complete) : null;
             if (!keep && !input.Skip(length))
             {
-                yield return new RejectedInput(path, $"truncated {type} record: the archive ends inside its block", offset);
+                yield return new RejectedInput(path, $"truncated at offset {offset}: the archive ends inside the block of this {(type.Length == 0 ? "untyped" : type)} record");
                 yield break;
             }
 
@@ -175,7 +196,7 @@ public sealed class ArchiveReader(InputLimits limits)
             }
             else
             {
-                yield return Truncated(Page(source, url, date, block, http: type == "response" && IsHttp(headers), headers.GetValueOrDefault("content-type")), complete, block.Length, length);
+                yield return complete ? Page(source, url, date, block, http: type == "response" && IsHttp(headers), headers.GetValueOrDefault("content-type")) : Truncated(path, offset, block.Length, length);
             }
 
             if (!complete)
@@ -211,7 +232,7 @@ public sealed class ArchiveReader(InputLimits limits)
             var block = keep ? input.ReadBlock(length, out complete) : null;
             if (!keep && !input.Skip(length))
             {
-                yield return new RejectedInput(path, "truncated ARC record: the archive ends inside its block", offset);
+                yield return new RejectedInput(path, $"truncated at offset {offset}: the archive ends inside the block of this ARC record");
                 yield break;
             }
 
@@ -219,7 +240,8 @@ public sealed class ArchiveReader(InputLimits limits)
             var source = $"{path}#{offset}";
             yield return isFileHeader ? new SkippedInput(source, "ARC file header")
                 : length > limits.MaxPageBytes ? new RejectedInput(source, $"record is {Bytes.Describe(length)}, above the page limit of {Bytes.Describe(limits.MaxPageBytes)}")
-                : Truncated(Page(source, url, date, block!, http: url.StartsWith("http", StringComparison.OrdinalIgnoreCase) && StartsWithHttpStatus(block!), fields[^2]), complete, block!.Length, length);
+                : !complete ? Truncated(path, offset, block!.Length, length)
+                : Page(source, url, date, block!, http: url.StartsWith("http", StringComparison.OrdinalIgnoreCase) && StartsWithHttpStatus(block!), fields[^2]);
             if (!complete)
             {
                 yield break;
@@ -229,13 +251,12 @@ public sealed class ArchiveReader(InputLimits limits)
         }
     }
 
-    /// <summary>A record cut short by the end of the archive is salvaged with a warning, or rejected when nothing usable is left.</summary>
-    private static InputItem Truncated(InputItem item, bool complete, long read, long declared) => complete ? item : item switch
-    {
-        RawDocument page => page with { Diagnostics = [.. page.Diagnostics, Diagnostic.Warning(page.Source, $"truncated record: the archive ends after {read} of its {declared} bytes; the page may be cut short")] },
-        RejectedInput rejected => rejected with { Reason = $"{rejected.Reason} (truncated record: {read} of {declared} bytes)" },
-        _ => item,
-    };
+    /// <summary>
+    /// A record cut short by the end of the archive (its Content-Length is more than the bytes left) is rejected: a
+    /// page missing its end would be stored as if whole.
+    /// </summary>
+    private static RejectedInput Truncated(string path, long offset, long read, long declared) =>
+        new(path, $"truncated at offset {offset}: the archive ends after {read} of the {declared} bytes the record declares");
 
     private static bool StartsWithHttpStatus(byte[] block) => block.Length >= 5 && block.AsSpan(0, 5).SequenceEqual("HTTP/"u8);
 
@@ -319,4 +340,8 @@ public sealed class ArchiveReader(InputLimits limits)
 }
 
 /// <summary>A skipped input (an archive's request or metadata record, a non-HTML response): not an article, not a failure.</summary>
-public sealed record SkippedInput(string Source, string Reason) : InputItem(Source);
+public sealed record SkippedInput(string Source, string Reason) : InputItem(Source)
+{
+    /// <summary>A warning that goes with the skip, e.g. data after an archive's last record that was ignored.</summary>
+    public Diagnostic? Warning { get; init; }
+}

@@ -107,41 +107,7 @@ internal static class GzipPayload
         }
 
         // Several members: the last member's bytes are the tail of the output, and its CRC must match.
-        return size < output.Length && Crc32.Compute(output[(output.Length - (int)size)..]) == crc;
-    }
-}
-
-/// <summary>The CRC-32 used by gzip (IEEE 802.3, reflected).</summary>
-internal static class Crc32
-{
-    private static readonly uint[] s_table = BuildTable();
-
-    public static uint Compute(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc = s_table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return ~crc;
-    }
-
-    private static uint[] BuildTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
+        return size < output.Length && System.IO.Hashing.Crc32.HashToUInt32(output[(output.Length - (int)size)..]) == crc;
     }
 }
 

@@ -75,23 +75,68 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
 
     private IEnumerable<InputItem> ReadDirectory(string directory)
     {
-        IEnumerable<string> files;
+        List<string> files;
         try
         {
-            files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
-                .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            files = FilesUnder(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [new RejectedInput(directory, $"cannot list directory: {e.Message}")];
         }
 
-        return files.Where(IsSupported).SelectMany(ReadFile);
+        var supported = files.Where(IsSupported).ToList();
+        return supported.Count > 0 ? supported.SelectMany(ReadFile) : [new RejectedInput(directory, NoArticleFiles(files))];
     }
 
-    private static bool IsSupported(string file) => KindFromName(file) is not null || ArchiveReader.IsArchive(file);
+    /// <summary>
+    /// Why a path gives no input at all: it does not exist, or it is a directory without a file of a kind Chorus reads
+    /// (and what it holds instead). Null when it has something to read; standard input always may.
+    /// </summary>
+    public static string? NothingToRead(string path)
+    {
+        if (path == "-" || File.Exists(path))
+        {
+            return null;
+        }
+
+        if (!Directory.Exists(path))
+        {
+            return "no such file or directory";
+        }
+
+        try
+        {
+            var files = FilesUnder(directory: path);
+            return files.Any(IsSupported) ? null : NoArticleFiles(files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot list directory: {e.Message}";
+        }
+    }
+
+    /// <summary>The files a directory holds, recursively and in a stable order, without hidden ones (".DS_Store").</summary>
+    public static List<string> FilesUnder(string directory) =>
+        Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Whether a directory's file is one Chorus reads, by its name.</summary>
+    public static bool IsSupported(string file) => KindFromName(file) is not null || ArchiveReader.IsArchive(file);
+
+    private static string NoArticleFiles(List<string> files)
+    {
+        if (files.Count == 0)
+        {
+            return "no article files: the directory is empty";
+        }
+
+        var kinds = files.Select(f => Path.GetExtension(f) is { Length: > 0 } e ? e.ToLowerInvariant() : "no extension").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5);
+        var count = files.Count == 1 ? "1 file" : $"{files.Count} files";
+        return $"no article files: {count} of unknown kind skipped ({string.Join(", ", kinds)}); Chorus reads .html, .htm, .txt, .json, .jsonl, .xml, .rss, .atom, .warc and .arc files, each optionally .gz";
+    }
 
     private IEnumerable<InputItem> ReadFile(string path)
     {
@@ -181,6 +226,11 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         catch (IOException e)
         {
             return [new RejectedInput(StdinSource, $"cannot read standard input: {e.Message}")];
+        }
+
+        if (bytes.Length == 0 && stdinName is null)
+        {
+            return [new RejectedInput(StdinSource, "standard input is empty")];
         }
 
         return stdinName is null ? FromBytes("-", "stdin", bytes, kind: null) : FromBytes(stdinName, IdFromPath(stdinName), bytes, KindFromName(stdinName));
@@ -400,7 +450,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (JsonException e)
         {
-            return new RejectedInput(where, $"invalid JSON: {e.Message}");
+            return new RejectedInput(where, JsonProblem.Describe(e, line, lineNumber));
         }
     }
 
@@ -414,7 +464,7 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
         catch (JsonException e)
         {
-            return [new RejectedInput(source, $"invalid JSON: {e.Message}")];
+            return [new RejectedInput(source, JsonProblem.Describe(e, text))];
         }
 
         using (json)

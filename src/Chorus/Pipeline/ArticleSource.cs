@@ -84,6 +84,10 @@ public sealed class ReadTally
             if (result.Skipped is { } reason)
             {
                 Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
+                if (result.Warning is { } warning)
+                {
+                    Warnings.Add(warning);
+                }
             }
 
             if (result.Article is { } article)

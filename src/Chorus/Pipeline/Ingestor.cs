@@ -12,7 +12,8 @@ namespace Chorus.Pipeline;
 /// <summary>
 /// What an ingest run did, with the counts that add up to its inputs. <paramref name="MovedArticles"/> counts articles
 /// stored by earlier runs that the run's revision put in another story; <paramref name="MergedStories"/> are earlier
-/// stories that no longer exist because their articles now belong to others.
+/// stories that no longer exist because their articles now belong to others. <paramref name="Warnings"/> name what
+/// was dropped from stored articles (lines of chrome, say) and damage passed over in archives.
 /// </summary>
 public sealed record IngestReport(
     long Run,
@@ -21,10 +22,14 @@ public sealed record IngestReport(
     IReadOnlyList<string> GrownStories,
     IReadOnlyList<Diagnostic> Problems,
     int MovedArticles = 0,
-    IReadOnlyList<string>? MergedStories = null);
+    IReadOnlyList<string>? MergedStories = null,
+    IReadOnlyList<Diagnostic>? Warnings = null);
 
-/// <summary>Progress of a running ingest: inputs done so far.</summary>
-public readonly record struct IngestProgress(int Inputs, int Stored, int Duplicates, int Rejected);
+/// <summary>
+/// Progress of a running ingest: inputs done so far. <paramref name="WaitingForWriter"/> is set while the run waits for
+/// another writer to finish with the store.
+/// </summary>
+public readonly record struct IngestProgress(int Inputs, int Stored, int Duplicates, int Rejected, bool WaitingForWriter = false);
 
 /// <summary>
 /// Ingests inputs into the store. Every input ends in exactly one ledger state: stored, duplicate (of an
@@ -52,69 +57,86 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
 
     public IngestReport Ingest(IEnumerable<string> paths, Action<IngestProgress>? progress = null)
     {
-        var run = store.BeginRun(time.GetUtcNow());
-        var problems = new List<Diagnostic>();
-        var known = new StoreView(store, clustering);
-        var earlier = store.Write(() =>
+        var done = new IngestProgress();
+        var waiting = store.WaitingForWriter;
+        store.WaitingForWriter = () => progress?.Invoke(done with { WaitingForWriter = true });
+        try
+        {
+            var run = store.BeginRun(time.GetUtcNow());
+            var problems = new List<Diagnostic>();
+            var warnings = new List<Diagnostic>();
+            var known = new StoreView(store, clustering);
+            var earlier = store.Write(() =>
+            {
+                known.CatchUp();
+                return known.Stories.ToHashSet(StringComparer.Ordinal);
+            });
+            var stored = new List<string>();
+            var batch = new List<ExtractionResult>(BatchSize);
+            foreach (var result in new ArticleSource(limits, openStdin, stdinName).Read(paths))
+            {
+                batch.Add(result);
+                if (batch.Count >= BatchSize)
+                {
+                    done = Flush(run, batch, known, problems, warnings, stored, done);
+                    progress?.Invoke(done);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                done = Flush(run, batch, known, problems, warnings, stored, done);
+                progress?.Invoke(done);
+            }
+
+            var revision = store.Write(() => Revise(known));
+            store.FinishRun(run, time.GetUtcNow());
+            return Report(run, earlier, stored, known, revision, problems) with { Warnings = warnings };
+        }
+        finally
+        {
+            store.WaitingForWriter = waiting;
+        }
+    }
+
+    /// <summary>
+    /// Stores one batch in one write transaction, and empties it. Features are a function of the article alone, so
+    /// they are computed before the store's write lock is taken; the rest depends on what the store holds.
+    /// </summary>
+    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done)
+    {
+        var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
+        var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
+        foreach (var (article, features) in extracted.Zip(ClusterFeatures.Of(extracted, clustering)))
+        {
+            featuresOf[article] = features;
+        }
+
+        var ledger = store.Write(() =>
         {
             known.CatchUp();
-            return known.Stories.ToHashSet(StringComparer.Ordinal);
+            var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
+            var features = incoming.Select(a => featuresOf[a.Original]).ToList();
+            var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published)).ToList());
+            var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
+            store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
+            store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
+            known.CatchUp();
+            return ledger;
         });
-        var stored = new List<string>();
-        var batch = new List<ExtractionResult>(BatchSize);
-        var done = new IngestProgress();
 
-        foreach (var result in new ArticleSource(limits, openStdin, stdinName).Read(paths))
-        {
-            batch.Add(result);
-            if (batch.Count >= BatchSize)
-            {
-                Flush();
-            }
-        }
-
-        Flush();
-        var revision = store.Write(() => Revise(known));
-        store.FinishRun(run, time.GetUtcNow());
-        return Report(run, earlier, stored, known, revision, problems);
-
-        void Flush()
-        {
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            // Features are a function of the article alone: they are computed before the write lock is taken.
-            var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
-            var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
-            foreach (var (article, features) in extracted.Zip(ClusterFeatures.Of(extracted, clustering)))
-            {
-                featuresOf[article] = features;
-            }
-
-            var ledger = store.Write(() =>
-            {
-                known.CatchUp();
-                var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
-                var features = incoming.Select(a => featuresOf[a.Original]).ToList();
-                var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published)).ToList());
-                var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
-                store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
-                store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
-                known.CatchUp();
-                return ledger;
-            });
-
-            stored.AddRange(ledger.Where(l => l.State == "stored").Select(l => l.ArticleId!));
-            done = new IngestProgress(
-                done.Inputs + batch.Count,
-                done.Stored + ledger.Count(l => l.State == "stored"),
-                done.Duplicates + ledger.Count(l => l.State == "duplicate"),
-                done.Rejected + ledger.Count(l => l.State == "rejected"));
-            progress?.Invoke(done);
-            batch.Clear();
-        }
+        // What was dropped from the articles that were kept, and damage passed over in an archive, is told.
+        var storedIds = ledger.Where(l => l.State == "stored").Select(l => l.ArticleId!).ToList();
+        var storedSources = ledger.Where(l => l.State == "stored").Select(l => l.Input).ToHashSet(StringComparer.Ordinal);
+        warnings.AddRange(batch.SelectMany(r => r.Article is { } a && storedSources.Contains(a.Source) ? a.Diagnostics : r.Warning is { } w ? [w] : []));
+        stored.AddRange(storedIds);
+        var next = new IngestProgress(
+            done.Inputs + batch.Count,
+            done.Stored + storedIds.Count,
+            done.Duplicates + ledger.Count(l => l.State == "duplicate"),
+            done.Rejected + ledger.Count(l => l.State == "rejected"));
+        batch.Clear();
+        return next;
     }
 
     /// <summary>What the end-of-run revision changed: the articles it moved, and the stories it left empty.</summary>

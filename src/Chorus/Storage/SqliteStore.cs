@@ -354,22 +354,16 @@ public sealed class SqliteStore : IDisposable
         return cut < 0 || cut > 100 ? line[..80].TrimEnd() + "…" : line[..cut].TrimEnd(',', ';', ':') + "…";
     }
 
-    public long BeginRun(DateTimeOffset now)
+    public long BeginRun(DateTimeOffset now) => Write(() =>
     {
         using var command = Command();
         command.CommandText = "INSERT INTO ingest_runs (started_at) VALUES ($at); SELECT last_insert_rowid();";
         command.Parameters.AddWithValue("$at", Iso(now));
         return (long)command.ExecuteScalar()!;
-    }
+    });
 
-    public void FinishRun(long run, DateTimeOffset now)
-    {
-        using var command = Command();
-        command.CommandText = "UPDATE ingest_runs SET finished_at = $at WHERE id = $run";
-        command.Parameters.AddWithValue("$at", Iso(now));
-        command.Parameters.AddWithValue("$run", run);
-        command.ExecuteNonQuery();
-    }
+    public void FinishRun(long run, DateTimeOffset now) =>
+        Write(() => Execute("UPDATE ingest_runs SET finished_at = $at WHERE id = $run", ("$at", Iso(now)), ("$run", run)));
 
     /// <summary>
     /// Writes one batch atomically: new or grown stories, new articles with their URLs and story, extra URLs of

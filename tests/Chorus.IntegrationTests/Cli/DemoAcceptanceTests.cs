@@ -28,6 +28,23 @@ public class DemoAcceptanceTests
     }
 
     [Fact]
+    public void TheDemoLeavesNoTemporaryFolderBehindWhetherItSucceedsOrFails()
+    {
+        Assert.Equal(0, s_demo.Value.ExitCode);
+        var empty = Directory.CreateTempSubdirectory("chorus-no-samples-").FullName;
+        try
+        {
+            Assert.Equal(1, CliRunner.Run("demo", "--samples", empty).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+
+        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $"chorus-demo-*-{Environment.ProcessId}"));
+    }
+
+    [Fact]
     public void TheBriefFindsEveryPlantedDisagreementAndNoOther()
     {
         var conflicts = Section("## Where they disagree");

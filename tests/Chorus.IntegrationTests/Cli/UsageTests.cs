@@ -27,6 +27,7 @@ public class UsageTests
     [InlineData("serve", "--port", "70000")]
     [InlineData("serve", "--host", "not a host")]
     [InlineData("serve", "extra")]
+    [InlineData("demo", "extra")]
     public void AUsageErrorExitsWithTwoAndPointsToHelp(params string[] args)
     {
         var result = CliRunner.Run(args);
@@ -40,5 +41,17 @@ public class UsageTests
         var result = CliRunner.Run("--help");
         Assert.Equal(0, result.ExitCode);
         Assert.All(ChorusApp.Commands, c => Assert.Contains(c.Name, result.Out, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void EveryValueAnOptionAcceptsIsNamedInTheHelp(string command)
+    {
+        var help = CliRunner.Run(command, "--help").Out;
+        foreach (var option in ChorusApp.Commands.Single(c => c.Name == command).Options.Where(o => o.Allowed is not null))
+        {
+            var line = help.Split('\n').Single(l => l.TrimStart().StartsWith(option.Name + " ", StringComparison.Ordinal));
+            Assert.All(option.Allowed!, value => Assert.Contains(value, line, StringComparison.Ordinal));
+        }
     }
 }

@@ -65,8 +65,10 @@ public sealed class WebHostTests
     public async Task AStoryPageEncodesTheArticlesMarkupAndForbidsScripts()
     {
         await using var served = await ServedStore.StartAsync();
-        var hostile = TwoReports.Replace("Narva port to close", "<script>alert(1)</script> Narva port to close", StringComparison.Ordinal)
-            .Replace("would close for repairs", "would close <img src=x onerror=alert(2)> for repairs", StringComparison.Ordinal);
+        // Markup in a text field is read as HTML on the way in, so the literal tags that must come out escaped are
+        // given as character references (read as the text "<script>..."); a raw tag beside them is stripped on input.
+        var hostile = TwoReports.Replace("Narva port to close", "&lt;script&gt;alert(1)&lt;/script&gt; Narva port to close", StringComparison.Ordinal)
+            .Replace("would close for repairs", "would close &lt;img src=x onerror=alert(2)&gt; <img src=x onerror=alert(3)> for repairs", StringComparison.Ordinal);
         var upload = await Json(await served.Client.PostAsync("/api/articles", Jsonl(hostile)));
         var story = upload.GetProperty("newStories")[0].GetString();
 
@@ -98,6 +100,18 @@ public sealed class WebHostTests
         var again = await Json(await served.Client.PostAsync("/api/articles", Jsonl(TwoReports)));
         Assert.Equal((0, 2), (again.GetProperty("stored").GetInt32(), again.GetProperty("duplicates").GetInt32()));
         Assert.Equal(2, served.ArticleCount());
+    }
+
+    [Fact]
+    public async Task AnUploadAnswersWithWhatWasDroppedFromTheArticlesItStored()
+    {
+        await using var served = await ServedStore.StartAsync();
+        const string record = """{"id":"ferry","title":"Harbour news","text":"The ferry to Vormsi will run twice a day from Monday, the operator said on Friday.\n\nLeave a comment"}""";
+        var answer = await Json(await served.Client.PostAsync("/api/articles", Jsonl(record + "\n")));
+
+        var warning = Assert.Single(answer.GetProperty("problems").EnumerateArray());
+        Assert.Equal("warning", warning.GetProperty("severity").GetString());
+        Assert.Contains("dropped as page chrome", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,11 +83,70 @@ public class ArchiveReaderTests
     }
 
     [Fact]
-    public void ATruncatedLastRecordIsSalvagedWithAWarning()
+    public void ARecordLongerThanTheBytesLeftIsRejectedAsTruncatedAtItsOffset()
     {
-        var archive = Record("response", Http(Page), declaredLength: Encoding.UTF8.GetByteCount(Http(Page)) + 500);
-        var page = Assert.Single(Read(Bytes(archive)).OfType<RawDocument>());
-        Assert.Contains(page.Diagnostics, d => d.Message.StartsWith("truncated record", StringComparison.Ordinal));
+        var first = Record("response", Http(Page));
+        var archive = first + Record("response", Http(Page), uri: "https://b.example/second", declaredLength: Encoding.UTF8.GetByteCount(Http(Page)) + 500);
+        var items = Read(Bytes(archive));
+
+        Assert.Single(items.OfType<RawDocument>());
+        var rejected = Assert.IsType<RejectedInput>(items[^1]);
+        Assert.StartsWith($"truncated at offset {first.Length}:", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGzippedArchiveCutInsideARecordIsRejectedAsTruncatedAtThatRecordsOffset()
+    {
+        var records = new[] { Record("response", Http(Page)), Record("response", Http(Page + Page + Page), uri: "https://b.example/second") };
+        var members = records.Select(r => Gzip(Bytes(r))).ToList();
+        var cut = members[0].Concat(members[1][..(members[1].Length / 2)]).ToArray();
+        var items = Read(cut);
+
+        Assert.Single(items.OfType<RawDocument>());
+        var rejected = Assert.Single(items.OfType<RejectedInput>());
+        Assert.StartsWith($"truncated at offset {records[0].Length}:", rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(items.OfType<SkippedInput>(), s => s.Warning is not null);
+    }
+
+    [Fact]
+    public void GarbageAfterTheLastGzipMemberIsAWarningWithItsOffsetAndLength()
+    {
+        var gzipped = new[] { Record("warcinfo", "software: test", uri: null), Record("response", Http(Page)) }.SelectMany(r => Gzip(Bytes(r))).ToArray();
+        var garbage = Bytes("these bytes were appended by a broken copy");
+        var items = Read([.. gzipped, .. garbage]);
+
+        Assert.Single(items.OfType<RawDocument>());
+        Assert.Empty(items.OfType<RejectedInput>());
+        var warning = Assert.Single(items.OfType<SkippedInput>(), s => s.Warning is not null).Warning!;
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal($"trailing data after the last record at offset {gzipped.Length} of the file ({garbage.Length} bytes ignored)", warning.Message);
+    }
+
+    [Fact]
+    public void GarbageAfterAnArchiveGzippedWholeIsAWarningToo()
+    {
+        var gzipped = Gzip(Bytes(Record("response", Http(Page))));
+        var items = Read([.. gzipped, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.Single(items.OfType<RawDocument>());
+        Assert.Contains("(12 bytes ignored)", Assert.Single(items.OfType<SkippedInput>()).Warning!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGzipMemberCutAfterItsLastRecordIsNamedAsTruncated()
+    {
+        var gzipped = new[] { Record("response", Http(Page)), Record("response", Http(Page), uri: "https://b.example/second") }.Select(r => Gzip(Bytes(r))).ToList();
+        var items = Read([.. gzipped[0], .. gzipped[1][..^3]]);
+        Assert.Equal(2, items.OfType<RawDocument>().Count());
+        var warning = Assert.Single(items.OfType<SkippedInput>()).Warning!;
+        Assert.StartsWith($"truncated at offset {gzipped[0].Length} of the file", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWholeGzippedArchiveWithNothingAfterItEndsWithoutAWarning()
+    {
+        var records = new[] { Record("warcinfo", "software: test", uri: null), Record("response", Http(Page)) };
+        Assert.DoesNotContain(Read(Gzip(Bytes(string.Concat(records)))), i => i is RejectedInput || i is SkippedInput { Warning: not null });
+        Assert.DoesNotContain(Read(records.SelectMany(r => Gzip(Bytes(r))).ToArray()), i => i is RejectedInput || i is SkippedInput { Warning: not null });
     }
 
     [Fact]

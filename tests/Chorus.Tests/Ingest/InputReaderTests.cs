@@ -169,9 +169,38 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyStandardInputIsCalledThatAndNotAnEmptyFile()
+    {
+        var reader = new InputReader(InputLimits.Default, () => new MemoryStream());
+        var rejected = Assert.IsType<RejectedInput>(Assert.Single(reader.Read(["-"])));
+        Assert.Equal("-", rejected.Source);
+        Assert.Equal("standard input is empty", rejected.Reason);
+    }
+
+    [Fact]
     public void ANamedStreamIsNamedInItsRejections()
     {
         var reader = new InputReader(InputLimits.Default, () => new MemoryStream(), "upload.html");
         Assert.Equal("upload.html", Assert.IsType<RejectedInput>(Assert.Single(reader.Read(["-"]))).Source);
+    }
+
+    [Fact]
+    public void ABrokenJsonlLineIsDescribedInOurOwnWordsWithItsLineAndCharacter()
+    {
+        var path = Write("export.jsonl", Encoding.UTF8.GetBytes("{\"title\":\"a\",\"text\":\"Ferry crews walked out.\"}\n\n{\"title\":\"b\",\"text\":\"Crews met the operator\" x}\n"));
+        var rejected = Assert.IsType<RejectedInput>(Read(path)[1]);
+        Assert.Equal($"{path}:3", rejected.Source);
+        Assert.StartsWith("not valid JSON at line 3, character 46: ", rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePosition", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABrokenJsonDocumentIsDescribedWithItsLineAndCharacter()
+    {
+        var path = Write("articles.json", Encoding.UTF8.GetBytes("[\n  {\"title\": \"Pier closed\"},\n  {\"title\": \"Küla pier\" \"text\": \"x\"}\n]"));
+        var rejected = Assert.IsType<RejectedInput>(Assert.Single(Read(path)));
+        Assert.StartsWith("not valid JSON at line 3, character 25: ", rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", rejected.Reason, StringComparison.Ordinal);
     }
 }
