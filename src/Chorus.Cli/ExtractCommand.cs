@@ -117,7 +117,8 @@ internal static class CommandInputs
     {
         if (skipped.Count > 0)
         {
-            console.Error.WriteLine($"chorus: skipped {skipped.Values.Sum()} inputs that are not pages: {string.Join(", ", skipped.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"))}");
+            var count = skipped.Values.Sum();
+            console.Error.WriteLine($"chorus: skipped {count} {(count == 1 ? "input that is not a page" : "inputs that are not pages")}: {string.Join(", ", skipped.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"))}");
         }
     }
 

@@ -87,8 +87,14 @@ internal sealed class IngestProgressDisplay(Console console, bool quiet)
                 continue;
             }
 
-            foreach (var file in Ingest.InputReader.FilesUnder(path).Where(Ingest.InputReader.IsSupported))
+            foreach (var file in Ingest.InputReader.FilesUnder(path))
             {
+                if (!Ingest.InputReader.IsSupported(file))
+                {
+                    total++; // skipped by name, and counted
+                    continue;
+                }
+
                 if (Ingest.InputReader.ItemsIn(file) is not { } items)
                 {
                     return null;

@@ -94,7 +94,7 @@ internal sealed class IngestCommand : Command
             }
 
             var counts = report.Counts;
-            console.Out.WriteLine($"{counts.Total} inputs: {counts.Stored} stored, {counts.Duplicates} duplicates, {counts.Rejected} rejected" + (counts.Skipped > 0 ? $", {counts.Skipped} skipped (archive records that are not pages)." : "."));
+            console.Out.WriteLine($"{Plural(counts.Total, "input", "inputs")}: {counts.Stored} stored, {counts.Duplicates} duplicates, {counts.Rejected} rejected" + (counts.Skipped > 0 ? $", {counts.Skipped} skipped (archive records and files that are not pages)." : "."));
             if (counts.Stored == 0 && counts.Duplicates > 0 && counts.Rejected == 0)
             {
                 console.Out.WriteLine("Nothing new: every input was already in the store.");

@@ -32,9 +32,17 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         }
     }
 
-    /// <summary>The id a file gets: its name without the extensions Chorus knows, e.g. a1b2.html.gz gives a1b2.</summary>
+    /// <summary>
+    /// The id a file gets: its name without the extensions Chorus knows, e.g. a1b2.html.gz gives a1b2. Standard input
+    /// ("-") gives "stdin", so its records are stdin-1, stdin-2, ...
+    /// </summary>
     public static string IdFromPath(string path)
     {
+        if (path == "-")
+        {
+            return "stdin";
+        }
+
         var name = Path.GetFileName(path);
         var stripped = true;
         while (stripped)
@@ -73,6 +81,9 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
         return [new RejectedInput(path, "no such file or directory")];
     }
 
+    /// <summary>The reason a directory's file of no kind Chorus reads is skipped.</summary>
+    public const string UnknownKind = "file of unknown kind";
+
     private IEnumerable<InputItem> ReadDirectory(string directory)
     {
         List<string> files;
@@ -85,8 +96,10 @@ public sealed class InputReader(InputLimits limits, Func<Stream>? openStdin = nu
             return [new RejectedInput(directory, $"cannot list directory: {e.Message}")];
         }
 
-        var supported = files.Where(IsSupported).ToList();
-        return supported.Count > 0 ? supported.SelectMany(ReadFile) : [new RejectedInput(directory, NoArticleFiles(files))];
+        // A file of a kind Chorus does not read is passed over by name, so the counts say it was seen.
+        return files.Any(IsSupported)
+            ? files.SelectMany(f => IsSupported(f) ? ReadFile(f) : [new SkippedInput(f, UnknownKind)])
+            : [new RejectedInput(directory, NoArticleFiles(files))];
     }
 
     /// <summary>

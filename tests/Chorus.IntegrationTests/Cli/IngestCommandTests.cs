@@ -70,6 +70,6 @@ public sealed class IngestCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("chorus ingest: waiting for another writer to finish with the store", result.Error, StringComparison.Ordinal);
-        Assert.Contains("1 inputs: 1 stored", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 input: 1 stored", result.Out, StringComparison.Ordinal);
     }
 }

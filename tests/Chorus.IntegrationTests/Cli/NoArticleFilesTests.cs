@@ -55,6 +55,20 @@ public sealed class NoArticleFilesTests : IDisposable
     }
 
     [Fact]
+    public void AFileOfUnknownKindBesideArticlesIsCountedAsSkippedAndNamed()
+    {
+        var folder = Folder("mixed", ("ferry.txt", "The ferry to Vormsi will run twice a day from Monday, the operator said on Friday."u8.ToArray()), ("notes.md", "# Things to read\n"u8.ToArray()));
+
+        var extract = CliRunner.Run("extract", folder);
+        Assert.Equal(0, extract.ExitCode);
+        Assert.Contains("skipped 1 input that is not a page: 1 file of unknown kind", extract.Error, StringComparison.Ordinal);
+
+        var ingest = CliRunner.Run("ingest", "--db", Path.Combine(_directory, "c.db"), folder);
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Contains("2 inputs: 1 stored, 0 duplicates, 0 rejected, 1 skipped", ingest.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IngestCreatesNoStoreWhenNoPathHoldsAnInput()
     {
         var database = Path.Combine(_directory, "never.db");

@@ -123,13 +123,16 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
-    public void DirectoriesAreReadRecursivelyInPathOrderSkippingHiddenAndUnknownFiles()
+    public void DirectoriesAreReadRecursivelyInPathOrderSkippingHiddenFilesAndNamingUnknownOnes()
     {
         Write("b/two.txt", Encoding.UTF8.GetBytes("Second article text here."));
         Write("a/one.html", Encoding.UTF8.GetBytes("<p>First article text here.</p>"));
         Write("a/.hidden.txt", Encoding.UTF8.GetBytes("hidden"));
         Write("a/notes.pdf", Encoding.UTF8.GetBytes("not an article"));
-        Assert.Equal(["one", "two"], Read(_directory).Cast<RawDocument>().Select(d => d.Id));
+        var items = Read(_directory).ToList();
+        Assert.Equal(["one", "two"], items.OfType<RawDocument>().Select(d => d.Id));
+        var skipped = Assert.IsType<SkippedInput>(Assert.Single(items, i => i is not RawDocument));
+        Assert.Equal((Path.Combine(_directory, "a", "notes.pdf"), "file of unknown kind"), (skipped.Source, skipped.Reason));
     }
 
     [Fact]
@@ -158,6 +161,15 @@ public sealed class InputReaderTests : IDisposable
         var reader = new InputReader(InputLimits.Default, () => new MemoryStream(Encoding.UTF8.GetBytes("<html><body><p>From a pipe.</p></body></html>")));
         var page = Assert.IsType<RawDocument>(Assert.Single(reader.Read(["-"])));
         Assert.Equal(("stdin", MediaKind.Html), (page.Id, page.Kind));
+    }
+
+    [Fact]
+    public void RecordsFromStandardInputAreNumberedAfterIt()
+    {
+        var lines = "{\"title\":\"One\",\"text\":\"First.\"}\n{\"title\":\"Two\",\"text\":\"Second.\"}\n";
+        var reader = new InputReader(InputLimits.Default, () => new MemoryStream(Encoding.UTF8.GetBytes(lines)));
+        var ids = reader.Read(["-"]).Select(i => Assert.IsType<ArticleRecord>(i).Id).ToList();
+        Assert.Equal(["stdin-1", "stdin-2"], ids);
     }
 
     [Fact]
