@@ -16,7 +16,7 @@ internal sealed class DemoCommand : Command
         outlets (a wire story, two near-copies, a machine-translated rewrite and independent reports that
         disagree on the day, the duration, the venue and a title), a second event and an unrelated article.
         The demo stores them in a temporary SQLite store, deleted when it ends, prints the main story's
-        brief as Markdown and writes an HTML brief to chorus-demo-brief.html in the temporary directory
+        brief as Markdown and writes an HTML brief to chorus-demo-USER/brief.html in the temporary directory
         (replaced by each run), whose path it prints last.
         """;
 
@@ -77,8 +77,19 @@ internal sealed class DemoCommand : Command
         var brief = ShowCommand.StoredBrief(store, main.Id, 120)!;
         console.Out.Write(MarkdownBriefRenderer.Render(brief));
 
-        // One file, replaced by each run, so that demos leave nothing to pile up.
-        var html = Path.Combine(Path.GetTempPath(), "chorus-demo-brief.html");
+        // One file, replaced by each run, so that demos leave nothing to pile up; in a folder of the user's own, so that
+        // no other user of the machine can put a file or a link in its place.
+        var folder = Path.Combine(Path.GetTempPath(), $"chorus-demo-{Environment.UserName}");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var html = Path.Combine(folder, "brief.html");
         File.WriteAllText(html, HtmlBriefRenderer.Render(brief));
         console.Out.WriteLine($"HTML brief: {html}");
         return report.Counts.Rejected > 0 ? 1 : 0;

@@ -30,7 +30,7 @@ internal sealed record GzipEnd(GzipEndKind Kind, long Offset, long Length = 0);
 /// member and returns a short read for a member cut short. Each member is inflated by a <see cref="DeflateStream"/>;
 /// where it ends in the compressed bytes is found by its trailer, the CRC-32 and size of what it gave.
 /// </summary>
-internal sealed class GzipMemberStream(Stream compressed) : Stream
+internal sealed class GzipMemberStream(Stream compressed) : ForwardReadStream
 {
     private readonly MemberFeed _feed = new(compressed);
     private DeflateStream? _member;
@@ -40,16 +40,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
     /// <summary>How the stream ended; null until it has.</summary>
     public GzipEnd? End { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -75,16 +65,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -179,7 +159,7 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
     /// the input. It remembers what it handed out lately, so that the bytes the inflater read past its member's end
     /// can be found and handed out again for the next member.
     /// </summary>
-    private sealed class MemberFeed(Stream input) : Stream
+    private sealed class MemberFeed(Stream input) : ForwardReadStream
     {
         private const int Remembered = 64 * 1024;
         private readonly byte[] _recent = new byte[Remembered];
@@ -192,16 +172,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
         /// <summary>Whether the input has ended.</summary>
         public bool Exhausted { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -294,16 +264,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
             _recentLength = 0;
             return true;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private int Take(Span<byte> buffer)
         {
