@@ -17,6 +17,7 @@ internal static class BenchApp
             "clustering" => Clustering.ClusteringSuite.Run(args.Skip(1).ToArray()),
             "conflicts" => Facts.ConflictSuite.Run(args.Skip(1).ToArray()),
             "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
+            "events" => Facts.EventsSuite.Run(args.Skip(1).ToArray()),
             "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
             "feeds" => Ingest.FeedSuite.Run(args.Skip(1).ToArray()),
             "ingest" => Ingest.ArchiveSuite.Run(args.Skip(1).ToArray()),
@@ -36,6 +37,7 @@ internal static class BenchApp
               clustering --ceiling [--lead N --entity W --title W]  what the gold labels and the clusterer's features allow when told the answers
               clustering --scale N... [--stages|--light]  articles/s, memory and F1 on a generated stream of N articles (--light: the chorus cluster path)
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
+              events [--verbose] [--out FILE]  briefs of the 40 events of ../shared/bench/events scored as its score.py does (conflicts, quotes, speakers); --out writes them for score.py
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
               summary --oracle [--cut-last]  two greedy ROUGE oracles over whole sentences: how far extraction can go (30 s)

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Chorus.Clustering;
+using Chorus.Ingest;
+using Chorus.Pipeline;
+using Chorus.Rendering;
+using Chorus.Summary;
+
+namespace Chorus.Bench.Facts;
+
+/// <summary>
+/// ./bench.sh events [--verbose] [--out FILE]: for every event of ../shared/bench/events, the brief of its articles
+/// taken as one story, exactly as 'chorus brief --one-story --format json' writes it for a JSONL file of those
+/// articles, scored with the port of the benchmark's score.py (EventsScorer): conflicts found and claimed, quotes
+/// found, speakers right. --out writes the briefs as score.py reads them, so the two scorers can be compared.
+/// </summary>
+internal static class EventsSuite
+{
+    private static readonly JsonSerializerOptions s_line = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Run(string[] args)
+    {
+        if (Extraction.BenchData.Path("events") is not { } root)
+        {
+            Console.WriteLine("events: ../shared/bench/events is absent; skipping.");
+            return 0;
+        }
+
+        var events = EventArticles(root);
+        using var annotations = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "annotations.json")));
+        var ids = annotations.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString()!).ToList();
+
+        var briefs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var timings = new List<(string Event, int Articles, double Ms)>();
+        var directory = Directory.CreateTempSubdirectory("chorus-events-");
+        try
+        {
+            // One untimed brief first, so that the first timed one does not pay for compiling the pipeline.
+            Brief(directory.FullName, ids[0], events.GetValueOrDefault(ids[0]) ?? []);
+            foreach (var id in ids)
+            {
+                var lines = events.GetValueOrDefault(id) ?? [];
+                var (json, ms) = Brief(directory.FullName, id, lines);
+                briefs[id] = json;
+                timings.Add((id, lines.Count, ms));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
+        var score = EventsScorer.Score(annotations.RootElement, briefs);
+        // score.py's --verbose lines, in its order, before its summary line.
+        foreach (var note in args.Contains("--verbose") ? score.Notes : [])
+        {
+            Console.WriteLine(note);
+        }
+
+        Console.WriteLine(score.SummaryLine());
+        Console.WriteLine();
+        Breakdown(score, timings);
+        Console.WriteLine();
+        Topics(score);
+        Console.WriteLine();
+        Speed(timings);
+
+        if (Array.IndexOf(args, "--out") is var o && o >= 0 && o + 1 < args.Length)
+        {
+            File.WriteAllLines(args[o + 1], ids.Select(id => JsonSerializer.Serialize(new Dictionary<string, object> { ["event"] = id, ["brief"] = briefs[id] }, s_line)));
+            Console.WriteLine($"briefs written to {args[o + 1]} (score with: python3 {Path.Combine(root, "score.py")} {Path.Combine(root, "annotations.json")} {args[o + 1]})");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The raw lines of articles.jsonl by the event gold.tsv gives each article, in file order.</summary>
+    private static Dictionary<string, List<string>> EventArticles(string root)
+    {
+        var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
+            .Select(l => l.Split('\t'))
+            .Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var events = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(root, "articles.jsonl")).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            using var article = JsonDocument.Parse(line);
+            if (gold.TryGetValue(article.RootElement.GetProperty("id").GetString()!, out var id))
+            {
+                (events.TryGetValue(id, out var list) ? list : events[id] = []).Add(line);
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// The brief JSON of one event's articles, made as the CLI makes it: the articles written to a JSONL file, read back
+    /// through ArticleSource, briefed as one story with the CLI's options, rendered by JsonBriefRenderer. The time
+    /// covers reading, briefing and rendering.
+    /// </summary>
+    private static (JsonElement Brief, double Ms) Brief(string directory, string id, List<string> lines)
+    {
+        var path = Path.Combine(directory, id + ".jsonl");
+        File.WriteAllLines(path, lines);
+        var clock = Stopwatch.StartNew();
+        var batch = new ArticleSource(InputLimits.Default).ReadAll([path]);
+        var brief = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(120)).RunAsOneStory(batch.Articles);
+        var json = JsonBriefRenderer.Render(brief);
+        clock.Stop();
+        using var document = JsonDocument.Parse(json);
+        return (document.RootElement.Clone(), clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static void Breakdown(EventsScore score, List<(string Event, int Articles, double Ms)> timings)
+    {
+        Console.WriteLine("event  articles     ms | clear  found c/a  pairs c/a  matching c/a | quotes  found  reported  gold | speakers  right");
+        foreach (var (e, t) in score.Events.Zip(timings))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Event,-5}  {t.Articles,8}  {t.Ms,5:0} | {e.GoldClear,5}  {$"{e.Confirmed.Found}/{e.All.Found}",9}  {$"{e.Confirmed.Reported}/{e.All.Reported}",9}  {$"{e.Confirmed.Matching}/{e.All.Matching}",12} | {e.GoldQuotes,6}  {e.QuotesFound,5}  {e.ReportedQuotes,8}  {e.ReportedGold,4} | {e.WithSpeaker,8}  {e.SpeakerRight,5}"));
+        }
+
+        Console.WriteLine("(c/a: the confirmed tier / all, with the conflicts marked possible; pairs: claimed pairs of sides; matching: those matching any gold disagreement)");
+    }
+
+    /// <summary>Recall of the 'all' tier per topic (the digits of the event id), for cross-validation by topic.</summary>
+    private static void Topics(EventsScore score)
+    {
+        Console.WriteLine("recall by topic, all tier (found / gold clear):");
+        foreach (var topic in score.Events.GroupBy(e => e.Topic).OrderBy(g => int.Parse(g.Key, CultureInfo.InvariantCulture)))
+        {
+            Console.WriteLine($"  topic {topic.Key,2}: {topic.Sum(e => e.All.Found)}/{topic.Sum(e => e.GoldClear)}");
+        }
+    }
+
+    private static void Speed(List<(string Event, int Articles, double Ms)> timings)
+    {
+        var ms = timings.Select(t => t.Ms).Order().ToList();
+        var slowest = timings.MaxBy(t => t.Ms);
+        var median = ms.Count % 2 == 1 ? ms[ms.Count / 2] : (ms[(ms.Count / 2) - 1] + ms[ms.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"briefs: {timings.Count} ({timings.Sum(t => t.Articles)} articles) in {ms.Sum() / 1000:0.0} s; per brief median {median:0} ms, max {slowest.Ms:0} ms ({slowest.Event}, {slowest.Articles} articles); read, briefed and rendered, after one untimed brief"));
+    }
+}
