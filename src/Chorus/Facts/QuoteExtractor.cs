@@ -21,6 +21,7 @@ public static partial class QuoteExtractor
     {
         var text = article.Text;
         var quotes = new List<QuoteMention>();
+
         // A person is named again by the surname; before an Arabic article it may be the name before it
         // ("Karim Samir al-Nadir" is "Samir" or "al-Nadir").
         var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).SelectMany(m => Surnames(m.Name)).ToHashSet(StringComparer.Ordinal);
@@ -28,49 +29,75 @@ public static partial class QuoteExtractor
             .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))
             .OrderBy(m => m.Span.Start)
             .ToList();
-        foreach (var (start, end) in Paragraphs(text))
+        // A quote may run over paragraphs: a long quote whose later paragraphs open with a quotation mark again, or a
+        // text that puts each sentence in a paragraph of its own. The speaker of a quote with no attribution of its own
+        // is the one of the quote just before it, when only that quote's attribution stands between them
+        // ('"...," Tamm said. "..."'; wire archives put a whole article in one paragraph).
+        var paragraphs = Paragraphs(text).ToList();
+        var paragraph = 0;
+        TextSpan? lastSpeaker = null;
+        var lastClose = -1;
+        var open = -1;
+        var typewriter = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            // A quote with no attribution of its own right after an attributed one ('"...," Tamm said. "..."') continues
-            // it; the attribution between them is short. (Wire archives put a whole article in one paragraph.)
-            TextSpan? lastSpeaker = null;
-            var lastClose = -1;
-            var open = -1;
-            var typewriter = false;
-            for (var i = start; i < end; i++)
+            var c = text[i];
+            if (c == '\n')
             {
-                var c = text[i];
-                if (open < 0 && c == '`' && i + 1 < end && text[i + 1] == '`')
+                paragraph++;
+                if (open >= 0 && !ContinuesPast(text, i, open, typewriter))
+                {
+                    open = -1; // an opening mark never closed: not a quote
+                }
+
+                continue;
+            }
+
+            if (open < 0)
+            {
+                if (c == '`' && i + 1 < text.Length && text[i + 1] == '`')
                 {
                     (open, typewriter) = (i, true); // ``wire archives quote like this''
                     i++;
                 }
-                else if (open < 0 && (c == '“' || (c == '"' && (i == start || !char.IsLetterOrDigit(text[i - 1])))))
+                else if (IsDoubleMark(c) && Opens(text, i, paragraphs[paragraph].Start))
                 {
                     (open, typewriter) = (i, false);
                 }
-                else if (open >= 0 && (typewriter ? c == '\'' && i + 1 < end && text[i + 1] == '\'' : c is '”' or '"'))
-                {
-                    var close = typewriter ? i + 2 : i + 1;
-                    var inner = new TextSpan(open + (typewriter ? 2 : 1), i);
-                    var trimmed = Trim(text, inner);
-                    // A quote of two or three words counts only as a whole utterance that someone is said to have
-                    // said: '"We warned them," she added.' is a quote; 'called it "a disaster."' and 'warned of
-                    // "serious issues" ahead' are not.
-                    var words = Tokenizer.CountWords(trimmed.Of(text));
-                    var utterance = inner.Length > 0 && text[inner.End - 1] is ',' or '.' or '!' or '?';
-                    if ((words >= 4 || (words >= 2 && utterance)) && !IsTitle(trimmed.Of(text)))
-                    {
-                        var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
-                        if (words >= 4 || speaker is not null)
-                        {
-                            quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
-                            (lastSpeaker, lastClose) = (speaker, close);
-                        }
-                    }
 
-                    open = -1;
-                    i = close - 1;
+                continue;
+            }
+
+            if (!typewriter && IsDoubleMark(c) && open < paragraphs[paragraph].Start && text.AsSpan(paragraphs[paragraph].Start, i - paragraphs[paragraph].Start).IsWhiteSpace())
+            {
+                continue; // a long quote's next paragraph opens with a mark of its own
+            }
+
+            // Inside a quote, any double mark closes it: copies often turn a closing mark into an opening one.
+            if (typewriter ? c == '\'' && i + 1 < text.Length && text[i + 1] == '\'' : IsDoubleMark(c))
+            {
+                var close = typewriter ? i + 2 : i + 1;
+                var inner = new TextSpan(open + (typewriter ? 2 : 1), i);
+                var trimmed = Trim(text, inner);
+                // A quote of two or three words counts only as a whole utterance that someone is said to have
+                // said: '"We warned them," she added.' is a quote; 'called it "a disaster."' and 'warned of
+                // "serious issues" ahead' are not.
+                var words = Tokenizer.CountWords(trimmed.Of(text));
+                var utterance = inner.Length > 0 && text[inner.End - 1] is ',' or '.' or '!' or '?';
+                if ((words >= 4 || (words >= 2 && utterance)) && !IsTitle(trimmed.Of(text)))
+                {
+                    var (start, _) = paragraphs.Last(x => x.Start <= open);
+                    var end = paragraphs[paragraph].End;
+                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
+                    if (words >= 4 || speaker is not null)
+                    {
+                        quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
+                        (lastSpeaker, lastClose) = (speaker, close);
+                    }
                 }
+
+                open = -1;
+                i = close - 1;
             }
         }
 
@@ -223,6 +250,66 @@ public static partial class QuoteExtractor
     {
         var words = Tokenizer.WordRanges(quoted).Select(r => quoted[r]).ToList();
         return words.Count <= 8 && words.All(w => char.IsUpper(w[0]) || Stopwords.Contains(w)) && quoted.AsSpan().IndexOfAny(".!?") < 0;
+    }
+
+    /// <summary>The most a quote may run over paragraphs before its opening mark is taken for a stray one.</summary>
+    private const int MaxQuoteLength = 1500;
+
+    private static bool IsDoubleMark(char c) => c is '"' or '“' or '”';
+
+    /// <summary>
+    /// Whether a double mark opens a quote: it comes before words (not before a space or a line break), after a space,
+    /// an opening bracket or the paragraph's start, and not inside a word ('5"' is inches). Which mark it is does not
+    /// decide: copies and scans turn one into the other.
+    /// </summary>
+    private static bool Opens(string text, int i, int paragraphStart) =>
+        i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])
+        && (i == paragraphStart || !char.IsLetterOrDigit(text[i - 1]));
+
+    /// <summary>
+    /// Whether a quote still open at a paragraph's end goes on into the next paragraphs: its closing mark comes before
+    /// any mark that opens a new quote, and within <see cref="MaxQuoteLength"/> of its opening. A mark that starts a
+    /// paragraph continues it (a long quote's convention); a mark before words after a space opens a new quote, unless
+    /// punctuation stands before that space (',"' turned into ', "').
+    /// </summary>
+    private static bool ContinuesPast(string text, int lineBreak, int open, bool typewriter)
+    {
+        var limit = Math.Min(text.Length, open + MaxQuoteLength);
+        for (var j = lineBreak + 1; j < limit; j++)
+        {
+            if (typewriter)
+            {
+                if (text[j] == '\'' && j + 1 < limit && text[j + 1] == '\'')
+                {
+                    return true;
+                }
+
+                if (text[j] == '`' && j + 1 < limit && text[j + 1] == '`' && text[j - 1] != '\n')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!IsDoubleMark(text[j]))
+            {
+                continue;
+            }
+
+            var lineStart = text.LastIndexOf('\n', j - 1) + 1;
+            if (text.AsSpan(lineStart, j - lineStart).IsWhiteSpace())
+            {
+                continue; // the next paragraph of a long quote
+            }
+
+            var before = text[j - 1];
+            var opening = char.IsWhiteSpace(before) && j + 1 < text.Length && char.IsLetterOrDigit(text[j + 1])
+                && !(j >= 2 && text[j - 2] is ',' or '.' or '!' or '?');
+            return !opening;
+        }
+
+        return false;
     }
 
     private static TextSpan Trim(string text, TextSpan span)

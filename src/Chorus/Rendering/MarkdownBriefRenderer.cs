@@ -124,12 +124,23 @@ public static class MarkdownBriefRenderer
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            // A quote over several paragraphs stays on its one line.
+            if (c is '\n' or '\r')
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+
+                continue;
+            }
+
             if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|')
             {
                 builder.Append('\\');
             }
 
-            builder.Append(c is '\n' or '\r' ? ' ' : c);
+            builder.Append(c);
         }
 
         return builder.ToString();

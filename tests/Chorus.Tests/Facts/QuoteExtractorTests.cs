@@ -52,6 +52,42 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void AQuoteRunsOverParagraphsWhenTheTextPutsEachSentenceInOneOfItsOwn()
+    {
+        var quote = Assert.Single(Quotes("Marta Ilves spoke after the vote.\n\n“We lost the winter.\n\nWe will not lose the spring,” she said.\n\nThe port reopens in May."));
+        Assert.Equal("We lost the winter.\n\nWe will not lose the spring", quote.Text);
+        Assert.Equal("Marta Ilves", quote.Speaker);
+    }
+
+    [Fact]
+    public void ALongQuoteWhoseNextParagraphOpensWithAMarkAgainIsOneQuote()
+    {
+        var quote = Assert.Single(Quotes("Marta Ilves said: “The winter was the worst in ten years.\n“The spring will be no better for the trawlers.”"));
+        Assert.StartsWith("The winter was the worst", quote.Text, StringComparison.Ordinal);
+        Assert.EndsWith("no better for the trawlers.", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOpeningMarkNeverClosedIsNoQuoteAndTheNextQuoteIsStillFound()
+    {
+        var quotes = Quotes("The mayor called the plan “a start.\n\nOn Monday Marta Ilves said “We will rebuild the quay before the summer.”");
+        Assert.Equal(("We will rebuild the quay before the summer.", "Marta Ilves"), Assert.Single(quotes));
+    }
+
+    [Theory]
+    [InlineData("“The plant will stay closed for the whole winter, “Kaarel Kask said in a statement.")]
+    [InlineData("\"The plant will stay closed for the whole winter, \"Kaarel Kask said in a statement.")]
+    public void AClosingMarkTurnedIntoAnOpeningOneStillClosesTheQuote(string text) =>
+        Assert.Equal(("The plant will stay closed for the whole winter", "Kaarel Kask"), Assert.Single(Quotes(text)));
+
+    [Fact]
+    public void AQuoteWithoutAttributionInTheNextParagraphContinuesTheSpeakerBeforeIt()
+    {
+        var quotes = Quotes("“The winter was the worst in ten years,” Marta Ilves said.\n\n“The spring will be no better for the trawlers.”");
+        Assert.Equal(["Marta Ilves", "Marta Ilves"], quotes.Select(q => q.Speaker));
+    }
+
+    [Fact]
     public void ATitleInQuotationMarksIsNotAQuote() =>
         Assert.Empty(Quotes("Marta Ilves, who wrote “The Last Cod Of The Baltic Sea”, said little at the meeting."));
 
