@@ -88,7 +88,7 @@ public static partial class QuoteExtractor
                 {
                     var (start, _) = paragraphs.Last(x => x.Start <= open);
                     var end = paragraphs[paragraph].End;
-                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && IsAttributionOnly(text, lastClose, open) ? lastSpeaker : null);
+                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null);
                     if (words >= 4 || speaker is not null)
                     {
                         quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
@@ -167,6 +167,12 @@ public static partial class QuoteExtractor
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
     private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
+        // Someone described ('a source', 'her rep', 'Reid's rep') speaks as described: the name inside is not who speaks.
+        if (IsDescribed(speaker.Of(text)))
+        {
+            return speaker;
+        }
+
         // A name in the possessive ("Tamm thought Valenko's answer was weak. '...,' she said") is not who speaks.
         // The person is named before both the pronoun and the quote ("He told reporters that Tamm will ``...''" is
         // not Tamm speaking).
@@ -204,6 +210,8 @@ public static partial class QuoteExtractor
             yield return words[^2];
         }
     }
+
+    private static bool IsDescribed(string written) => DescribedWhole().IsMatch(written);
 
     private static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they" or "him" or "her" or "them";
 
@@ -356,7 +364,12 @@ public static partial class QuoteExtractor
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
     private const string Titles = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*";
     private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
-    private const string Name = Titles + "(?:" + Proper + "|he|she|they|" + TitleAlone + ")";
+    private const string Name = Titles + "(?:" + Described + "|" + Proper + "|he|she|they|" + TitleAlone + ")";
+
+    // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Reid's spokesman', 'a friend
+    // of the actress'.
+    private const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
+        + @"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|of|from|at|in|for)(?:\s+(?!(?:and|or|but|who|which|that|" + Verbs + @")\b)[\p{L}'’\-]+){1,4})?";
 
     // A person named by a title alone: 'the minister', 'the deputy fisheries minister' (only a title's head counts, see Unplaced).
     private const string TitleAlone = @"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:" + Small + @"\s+){0,2}" + Small;
@@ -391,7 +404,7 @@ public static partial class QuoteExtractor
     // 'Tamm said: "..."', 'The minister, Tamm, said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."',
     // 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @"),?\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.
@@ -400,4 +413,7 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]
     private static partial Regex AnywhereSaid();
+
+    [GeneratedRegex("^" + Described + "$")]
+    private static partial Regex DescribedWhole();
 }

@@ -131,7 +131,22 @@ public class QuoteExtractorTests
     public void AQuoteAfterMoreNarrativeDoesNotContinueTheLastSpeaker()
     {
         var quotes = Quotes("``The boats will stay in port,'' Valenko said. Hundreds gathered at the harbour in the evening. Some had come from Tartu. ``We only want to fish again,'' said a young man who gave only his first name.");
-        Assert.Equal(["Valenko", null], quotes.Select(q => q.Speaker));
+        Assert.Equal(["Valenko", "a young man"], quotes.Select(q => q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("“The boats will stay in port until spring,” a source close to the council said.", "a source close to the council")]
+    [InlineData("“The boats will stay in port until spring,” her spokesman told reporters.", "her spokesman")]
+    [InlineData("“The boats will stay in port until spring,” Tamm's spokesman said.", "Tamm's spokesman")]
+    [InlineData("“The boats will stay in port until spring,” said a friend of the minister.", "a friend of the minister")]
+    public void SomeoneDescribedButNotNamedSpeaksAsDescribed(string text, string speaker) =>
+        Assert.Equal(speaker, Assert.Single(Quotes(text)).Speaker);
+
+    [Fact]
+    public void AQuoteRightAfterAnAttributedOneInTheNextParagraphIsTheSameSpeakers()
+    {
+        var quotes = Quotes("Marta Ilves, from the harbour board, said: “The fire started on the quay.”\n\n“It spread to the sheds within minutes.”");
+        Assert.Equal(["Marta Ilves", "Marta Ilves"], quotes.Select(q => q.Speaker));
     }
 
     [Fact]
