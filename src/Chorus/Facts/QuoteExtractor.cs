@@ -88,7 +88,9 @@ public static partial class QuoteExtractor
                 {
                     var (start, _) = paragraphs.Last(x => x.Start <= open);
                     var end = paragraphs[paragraph].End;
-                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text))) ?? (lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null);
+                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text)))
+                        ?? (lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null)
+                        ?? SayerBefore(text, people, open);
                     if (words >= 4 || speaker is not null)
                     {
                         quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
@@ -162,6 +164,37 @@ public static partial class QuoteExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A quote that opens its sentence with no attribution of its own, right after a sentence whose subject said
+    /// something ('Stefanski said the team had lost its way.⏎"We were not executing."'), goes on in that person's
+    /// words. Only the subject of that one sentence counts.
+    /// </summary>
+    private static TextSpan? SayerBefore(string text, List<EntityMention> people, int open)
+    {
+        var end = open;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0 || text[end - 1] is not ('.' or '!' or '?'))
+        {
+            return null;
+        }
+
+        var from = Math.Max(0, end - 300);
+        var sentences = SentenceSplitter.Split(text, from, end);
+        if (sentences.Count == 0 || (sentences[^1].Start == from && from > 0) || sentences[^1].End < end - 1 || sentences[^1].Of(text).AsSpan().ContainsAny("\"“”`"))
+        {
+            return null;
+        }
+
+        var said = SubjectSaid().Match(sentences[^1].Of(text));
+        return said.Success
+            ? Resolve(text, people, new TextSpan(sentences[^1].Start + said.Groups["name"].Index, sentences[^1].Start + said.Groups["name"].Index + said.Groups["name"].Length), open)
+            : null;
     }
 
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
@@ -413,6 +446,10 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]
     private static partial Regex AnywhereSaid();
+
+    // 'Stefanski said ...', 'The coach, Ed Stefanski, said ...': a name as its sentence's subject, then a verb of saying.
+    [GeneratedRegex(@"^(?:[A-Z]\w*\s+){0,2}?(?<name>" + Name + @")" + Apposition + @",?\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b")]
+    private static partial Regex SubjectSaid();
 
     [GeneratedRegex("^" + Described + "$")]
     private static partial Regex DescribedWhole();

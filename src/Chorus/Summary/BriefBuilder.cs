@@ -50,7 +50,7 @@ public static class BriefBuilder
     /// the writer's emphasis, not a quote, and are left out.
     /// </summary>
     private static List<QuoteLine> Quotes(StoryAnalysis analysis) => analysis.Quotes
-        .Where(q => q.Speaker is not null || q.Sources.Count > 1 || Text.Tokenizer.CountWords(q.Text) >= MinUnattributedWords)
+        .Where(q => q.Speaker is not null || q.Sources.Count > 1 || Text.Tokenizer.CountWords(q.Text) >= MinUnattributedWords || IsWholeStatement(q.Text))
         .Select((q, order) => (Quote: q, Order: order))
         .OrderBy(x => x.Quote.Speaker is null)
         .ThenByDescending(x => x.Quote.Sources.Count)
@@ -58,8 +58,15 @@ public static class BriefBuilder
         .Select(x => new QuoteLine(x.Quote.Speaker, x.Quote.Text, x.Quote.Sources))
         .ToList();
 
-    /// <summary>Fewest words an unattributed quote carried by one source needs to be listed.</summary>
+    /// <summary>Fewest words an unattributed quote carried by one source needs to be listed, unless it is a whole statement.</summary>
     public const int MinUnattributedWords = 12;
+
+    /// <summary>
+    /// A whole statement someone made, not a phrase set off in quotation marks: four words or more, opening with a
+    /// capital and ending a sentence ("They are a very close family.").
+    /// </summary>
+    private static bool IsWholeStatement(string quoted) =>
+        Text.Tokenizer.CountWords(quoted) >= 4 && char.IsUpper(quoted[0]) && quoted.TrimEnd('"', '”', '\'', '’')[^1] is '.' or '!' or '?';
 
     public static string? Iso(DateTimeOffset? when) => when?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -88,6 +88,17 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void AQuoteOpeningTheSentenceAfterOneWhoseSubjectSaidSomethingIsThatPersonsWords()
+    {
+        var quotes = Quotes("Kaarel Kask said the crews had done all they could.\n\n“They are a very close team and they will sail again.”\n\nThe port reopens in May.");
+        Assert.Equal("Kaarel Kask", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void AQuoteAfterASentenceWhoseSubjectSaidNothingHasNoSpeakerFromIt() =>
+        Assert.Null(Assert.Single(Quotes("Kaarel Kask met the crews on Monday.\n\n“They are a very close team and they will sail again.”")).Speaker);
+
+    [Fact]
     public void ATitleInQuotationMarksIsNotAQuote() =>
         Assert.Empty(Quotes("Marta Ilves, who wrote “The Last Cod Of The Baltic Sea”, said little at the meeting."));
 
