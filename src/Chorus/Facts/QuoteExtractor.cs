@@ -17,6 +17,16 @@ public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Spe
 /// </summary>
 public static partial class QuoteExtractor
 {
+    /// <summary>
+    /// Nouns for a person in a role that is no title ("the official said", "the witness told reporters"): such a
+    /// description speaks, where "the agency" or "the council" does not.
+    /// </summary>
+    private static readonly HashSet<string> s_personRoles = new(
+        ("official source witness resident neighbor neighbour lawyer friend relative mother father brother sister son " +
+        "daughter wife husband man woman boy girl protester student teacher doctor nurse worker employee victim survivor " +
+        "expert fan spokesman spokeswoman spokesperson juror").Split(' '),
+        StringComparer.Ordinal);
+
     public static List<QuoteMention> Extract(AnalyzedArticle article)
     {
         var text = article.Text;
@@ -271,7 +281,7 @@ public static partial class QuoteExtractor
             // "the minister", "the Estonian minister" speak (the story's entities say who holds the title); "the
             // agency" and "the Narva city council" are no person.
             var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return EntityRecognizer.IsTitleHead(words[^1]) && (char.IsLower(words[1][0]) || Gazetteer.Shared.FindDemonym(words[1]) is not null) ? speaker : null;
+            return (EntityRecognizer.IsTitleHead(words[^1]) || s_personRoles.Contains(words[^1])) && (char.IsLower(words[1][0]) || Gazetteer.Shared.FindDemonym(words[1]) is not null) ? speaker : null;
         }
 
         return Gazetteer.Shared.Find(written) is null && Gazetteer.Shared.FindDemonym(written) is null && !Stopwords.Contains(written.ToLowerInvariant())

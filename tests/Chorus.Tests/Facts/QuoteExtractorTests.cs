@@ -235,5 +235,6 @@ public class QuoteExtractorTests
         Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the agency said.")).Speaker);
         Assert.Equal("the Estonian minister", Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the Estonian minister said.")).Speaker);
         Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the Narva city council said.")).Speaker);
+        Assert.Equal("the official", Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the official said.")).Speaker);
     }
 }
