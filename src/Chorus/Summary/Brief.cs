@@ -8,12 +8,24 @@ public sealed record SummarySentence(string Text, IReadOnlyList<string> Sources,
 
 public sealed record FactLine(string Statement, IReadOnlyList<string> Sources);
 
-public sealed record EvidenceLine(string Source, string Text);
+/// <summary>The exact words of a cited article that back a value: its text, and where it stands in the article's stored text.</summary>
+public sealed record EvidenceLine(string Source, string Text, int Start = 0, int End = 0);
 
 /// <summary>One side of a conflict; <see cref="VersionOf"/> is the article whose value these sources, all copies of it, changed.</summary>
 public sealed record ConflictValueLine(string Value, IReadOnlyList<string> Sources, IReadOnlyList<EvidenceLine> Evidence, string? VersionOf = null);
 
-public sealed record ConflictLine(string Topic, IReadOnlyList<ConflictValueLine> Values);
+/// <summary>
+/// Sources that state incompatible values about one thing. <see cref="Confidence"/> is "confirmed" for a disagreement the
+/// brief states, "possible" for a lead a reader should check; <see cref="Score"/> (0-1) ranks them; <see cref="Verdict"/>
+/// is "conflict", or "update" for a later report that changes a value (its sides then come in date order).
+/// </summary>
+public sealed record ConflictLine(string Topic, IReadOnlyList<ConflictValueLine> Values, string Confidence = ConflictLine.Confirmed, double Score = 1, string Verdict = ConflictLine.Disagreement)
+{
+    public const string Confirmed = "confirmed";
+    public const string Possible = "possible";
+    public const string Disagreement = "conflict";
+    public const string Update = "update";
+}
 
 public sealed record EntityLine(string Name, string Kind, IReadOnlyList<string> Aliases, IReadOnlyList<string> Sources);
 

@@ -29,7 +29,9 @@ public static class BriefBuilder
             analysis.Agreements.OrderByDescending(a => a.Origins).Select(a => new FactLine(a.Statement, a.Sources)).ToList(),
             analysis.Conflicts.Select(c => new ConflictLine(
                 c.Topic,
-                c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text)).ToList(), v.VersionOf)).ToList())).ToList(),
+                c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text, e.Span.Start, e.Span.End)).ToList(), v.VersionOf)).ToList(),
+                ConflictLine.Confirmed,
+                Strength(c))).ToList(),
             analysis.Entities.Select(e => new EntityLine(e.Name, KindName(e.Kind), e.Aliases, e.Sources)).ToList(),
             Quotes(analysis),
             articles.Select(a => new SourceLine(
@@ -57,6 +59,16 @@ public static class BriefBuilder
         .ThenBy(x => x.Order)
         .Select(x => new QuoteLine(x.Quote.Speaker, x.Quote.Text, x.Quote.Sources))
         .ToList();
+
+    /// <summary>
+    /// How strongly a conflict stands, 0-1: it grows with the independent origins behind its weaker side (one origin
+    /// each gives 0.5, two on the weaker side 0.67), since one outlet alone may simply have erred.
+    /// </summary>
+    private static double Strength(Facts.Conflict conflict)
+    {
+        var weaker = conflict.Values.Select(v => v.Origins).OrderDescending().Skip(1).FirstOrDefault();
+        return Math.Round(1 - (1.0 / (1 + Math.Max(1, weaker))), 3);
+    }
 
     /// <summary>Fewest words an unattributed quote carried by one source needs to be listed, unless it is a whole statement.</summary>
     public const int MinUnattributedWords = 12;

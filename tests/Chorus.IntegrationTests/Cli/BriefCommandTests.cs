@@ -40,7 +40,7 @@ public class BriefCommandTests
     }
 
     [Fact]
-    public void EveryEvidenceTextIsTheExactSpanOfTheCitedArticle()
+    public void EveryEvidenceTextIsTheExactSpanOfTheCitedArticleAtItsOffsets()
     {
         var texts = JsonDocument.Parse("[" + string.Join(',', CliRunner.Run("extract", Repository.Samples).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)) + "]")
             .RootElement.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("text").GetString()!);
@@ -49,7 +49,9 @@ public class BriefCommandTests
             .SelectMany(v => v.GetProperty("evidence").EnumerateArray())
             .ToList();
         Assert.NotEmpty(evidence);
-        Assert.All(evidence, e => Assert.Contains(e.GetProperty("text").GetString()!, texts[e.GetProperty("source").GetString()!], StringComparison.Ordinal));
+        Assert.All(evidence, e => Assert.Equal(
+            e.GetProperty("text").GetString(),
+            texts[e.GetProperty("source").GetString()!][e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()]));
 
         foreach (var sentence in MainStory.GetProperty("summary").EnumerateArray())
         {
@@ -57,6 +59,19 @@ public class BriefCommandTests
             var text = texts[from.GetProperty("source").GetString()!];
             Assert.Equal(sentence.GetProperty("text").GetString(), text[from.GetProperty("start").GetInt32()..from.GetProperty("end").GetInt32()]);
         }
+    }
+
+    [Fact]
+    public void EachConflictSaysHowSureItIsHowStrongAndWhatKind()
+    {
+        var conflicts = MainStory.GetProperty("conflicts").EnumerateArray().ToList();
+        Assert.NotEmpty(conflicts);
+        Assert.All(conflicts, c =>
+        {
+            Assert.Equal("confirmed", c.GetProperty("confidence").GetString());
+            Assert.Equal("conflict", c.GetProperty("verdict").GetString());
+            Assert.InRange(c.GetProperty("score").GetDouble(), 0.5, 1);
+        });
     }
 
     [Fact]
