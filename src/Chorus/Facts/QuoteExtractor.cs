@@ -409,6 +409,10 @@ public static partial class QuoteExtractor
     private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
     private const string Name = Titles + "(?:" + Described + "|" + Proper + "|he|she|they|" + TitleAlone + ")";
 
+    // What may stand between a speaker and the verb before a quote: 'had said', 'later told', 'angrily said'. After a
+    // quote only 'later' and adverbs in -ly do: '"..." He also said that ...' opens a sentence of its own.
+    private const string Aux = @"(?:(?:had|has|have|also|later|then|again|once|\p{Ll}+ly)\s+)?";
+
     // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Reid's spokesman', 'a friend
     // of the actress'.
     private const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
@@ -441,13 +445,13 @@ public static partial class QuoteExtractor
     [GeneratedRegex(@"^[,.]?\s*(?:(?<owner>" + Proper + @")['’]s\s+(?:office|spokesman|spokeswoman|spokesperson|ministry|aides?)\s+quoted\s+(?:him|her)" + AsSaying +
         @"|(?:[\p{L}'’\-]+\s+){0,5}?quoted\s+(?<name>" + Quoted + @")" + AsSaying +
         @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")\s+(?:was|were|is|has\s+been)\s+quoted\b" +
-        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")" + Apposition + @"\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
+        @"|(?:[\p{L}'’\-]+\s+){0,4}?(?<name>" + Name + @")" + Apposition + @"\s+(?:(?:later|\p{Ll}+ly)\s+)?(?:" + Verbs + @")\b|(?:" + Verbs + @")\s+(?:the\s+\w+\s+|" + Role + @")?(?<name2>(?>" + Name + @"))" + NotABody + ")")]
     private static partial Regex AfterQuote();
 
     // 'Tamm said: "..."', 'The minister, Tamm, said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."',
     // 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.
@@ -458,7 +462,7 @@ public static partial class QuoteExtractor
     private static partial Regex AnywhereSaid();
 
     // 'Stefanski said ...', 'The coach, Ed Stefanski, said ...': a name as its sentence's subject, then a verb of saying.
-    [GeneratedRegex(@"^(?:[A-Z]\w*\s+){0,2}?(?<name>" + Name + @")" + Apposition + @",?\s+(?:\p{Ll}+ly\s+)?(?:" + Verbs + @")\b")]
+    [GeneratedRegex(@"^(?:[A-Z]\w*\s+){0,2}?(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")\b")]
     private static partial Regex SubjectSaid();
 
     [GeneratedRegex("^" + Described + "$")]

@@ -98,6 +98,19 @@ public class QuoteExtractorTests
     public void AQuoteAfterASentenceWhoseSubjectSaidNothingHasNoSpeakerFromIt() =>
         Assert.Null(Assert.Single(Quotes("Kaarel Kask met the crews on Monday.\n\n“They are a very close team and they will sail again.”")).Speaker);
 
+    [Theory]
+    [InlineData("Harbour spokesman Kaarel Kask had said yesterday, “The ferries will sail again once the ice is gone.”")]
+    [InlineData("“The ferries will sail again once the ice is gone,” Kaarel Kask later told reporters.")]
+    public void AnAuxiliaryOrAnAdverbBeforeTheVerbStillAttributes(string text) =>
+        Assert.Equal("Kaarel Kask", Assert.Single(Quotes(text)).Speaker);
+
+    [Fact]
+    public void ASentenceThatAlsoSaysSomethingAfterAFinishedQuoteDoesNotTakeItOver()
+    {
+        var quotes = Quotes("``We must see the site,'' Kask said. ``If it is a fuel depot, it must close.'' He also said the talks would go on. Tamm agreed.");
+        Assert.Equal(["Kask", "Kask"], quotes.Select(q => q.Speaker));
+    }
+
     [Fact]
     public void ATitleInQuotationMarksIsNotAQuote() =>
         Assert.Empty(Quotes("Marta Ilves, who wrote “The Last Cod Of The Baltic Sea”, said little at the meeting."));
