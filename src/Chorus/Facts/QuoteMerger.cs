@@ -4,7 +4,9 @@ namespace Chorus.Facts;
 
 /// <summary>
 /// Merges the same quote across outlets: word overlap of at least 60% (or one quote inside the other), with
-/// compatible speakers. The text shown is the wording most origins carry, taken verbatim from one article.
+/// compatible speakers. The text shown is taken verbatim from one article: a wording with no wire quotation marks inside,
+/// then the one that holds most of the others (a copy that cut the quote's first or last sentence is held by the full
+/// one), then the one most origins carry.
 /// </summary>
 public static class QuoteMerger
 {
@@ -33,9 +35,11 @@ public static class QuoteMerger
         return groups
             .Select(g =>
             {
-                var chosen = g
-                    .GroupBy(i => i.Quote.Span.Of(i.Article.Text), StringComparer.Ordinal)
-                    .OrderByDescending(v => v.Select(i => originOf(i.Article.Id)).Distinct(StringComparer.Ordinal).Count())
+                var variants = g.GroupBy(i => i.Quote.Span.Of(i.Article.Text), StringComparer.Ordinal).ToList();
+                var chosen = variants
+                    .OrderBy(v => HoldsQuotationMarks(v.Key))
+                    .ThenByDescending(v => variants.Count(o => Folded(v.Key).Contains(Folded(o.Key), StringComparison.Ordinal)))
+                    .ThenByDescending(v => v.Select(i => originOf(i.Article.Id)).Distinct(StringComparer.Ordinal).Count())
                     .ThenByDescending(v => v.Max(i => qualityOf(i.Article.Id)))
                     .First()
                     .OrderByDescending(i => qualityOf(i.Article.Id))
@@ -52,6 +56,17 @@ public static class QuoteMerger
             .OrderByDescending(q => q.Sources.Count)
             .ToList();
     }
+
+    /// <summary>
+    /// A wording with a wire archive's quotation marks inside (``, '') was cut from the text at the wrong marks: the
+    /// last to show. Double marks inside may be a title the speaker named, and count for nothing here.
+    /// </summary>
+    private static bool HoldsQuotationMarks(string quoted) =>
+        quoted.Contains("``", StringComparison.Ordinal) || quoted.Contains("''", StringComparison.Ordinal);
+
+    /// <summary>A quote's words in lower case, one space apart, for telling whether one wording holds another.</summary>
+    private static string Folded(string quoted) =>
+        " " + string.Join(' ', Tokenizer.WordRanges(quoted).Select(r => quoted[r].ToLowerInvariant())) + " ";
 
     private static bool SameQuote(Item a, Item b)
     {
