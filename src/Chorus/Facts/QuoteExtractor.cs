@@ -43,8 +43,8 @@ public static partial class QuoteExtractor
         // text that puts each sentence in a paragraph of its own. The speaker of a quote with no attribution of its own
         // is the one of the quote just before it, when only that quote's attribution stands between them
         // ('"...," Tamm said. "..."'; wire archives put a whole article in one paragraph).
-        var paragraphs = Paragraphs(text).ToList();
-        var paragraph = 0;
+        var paragraphStart = 0;
+        var openParagraphStart = 0;
         TextSpan? lastSpeaker = null;
         var lastClose = -1;
         var open = -1;
@@ -54,7 +54,7 @@ public static partial class QuoteExtractor
             var c = text[i];
             if (c == '\n')
             {
-                paragraph++;
+                paragraphStart = i + 1;
                 if (open >= 0 && !ContinuesPast(text, i, open, typewriter))
                 {
                     open = -1; // an opening mark never closed: not a quote
@@ -67,18 +67,18 @@ public static partial class QuoteExtractor
             {
                 if (c == '`' && i + 1 < text.Length && text[i + 1] == '`')
                 {
-                    (open, typewriter) = (i, true); // ``wire archives quote like this''
+                    (open, typewriter, openParagraphStart) = (i, true, paragraphStart); // ``wire archives quote like this''
                     i++;
                 }
-                else if (IsDoubleMark(c) && Opens(text, i, paragraphs[paragraph].Start))
+                else if (IsDoubleMark(c) && Opens(text, i, paragraphStart))
                 {
-                    (open, typewriter) = (i, false);
+                    (open, typewriter, openParagraphStart) = (i, false, paragraphStart);
                 }
 
                 continue;
             }
 
-            if (!typewriter && IsDoubleMark(c) && open < paragraphs[paragraph].Start && text.AsSpan(paragraphs[paragraph].Start, i - paragraphs[paragraph].Start).IsWhiteSpace())
+            if (!typewriter && IsDoubleMark(c) && open < paragraphStart && OpensItsLine(text, i))
             {
                 continue; // a long quote's next paragraph opens with a mark of its own
             }
@@ -96,9 +96,8 @@ public static partial class QuoteExtractor
                 var utterance = inner.Length > 0 && text[inner.End - 1] is ',' or '.' or '!' or '?';
                 if ((words >= 4 || (words >= 2 && utterance)) && !IsTitle(trimmed.Of(text)))
                 {
-                    var (start, _) = paragraphs.Last(x => x.Start <= open);
-                    var end = paragraphs[paragraph].End;
-                    var speaker = Speaker(text, people, open, close, start, end, EndsSentence(trimmed.Of(text)))
+                    var paragraphEnd = text.IndexOf('\n', i) is var lineBreak and >= 0 ? lineBreak : text.Length;
+                    var speaker = Speaker(text, people, open, close, openParagraphStart, paragraphEnd, EndsSentence(trimmed.Of(text)))
                         ?? (lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null)
                         ?? SayerBefore(text, people, open);
                     if (words >= 4 || speaker is not null)
@@ -308,6 +307,13 @@ public static partial class QuoteExtractor
 
     private static bool IsDoubleMark(char c) => c is '"' or '“' or '”';
 
+    /// <summary>Whether only white space stands between a line's start and this position.</summary>
+    private static bool OpensItsLine(string text, int i)
+    {
+        var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
+        return text.AsSpan(lineStart, i - lineStart).IsWhiteSpace();
+    }
+
     /// <summary>
     /// Whether a double mark opens a quote: it comes before words (not before a space or a line break), after a space,
     /// an opening bracket or the paragraph's start, and not inside a word ('5"' is inches). Which mark it is does not
@@ -348,8 +354,7 @@ public static partial class QuoteExtractor
                 continue;
             }
 
-            var lineStart = text.LastIndexOf('\n', j - 1) + 1;
-            if (text.AsSpan(lineStart, j - lineStart).IsWhiteSpace())
+            if (OpensItsLine(text, j))
             {
                 continue; // the next paragraph of a long quote
             }
@@ -378,22 +383,6 @@ public static partial class QuoteExtractor
         }
 
         return new TextSpan(start, end);
-    }
-
-    private static IEnumerable<(int Start, int End)> Paragraphs(string text)
-    {
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
-
-            yield return (start, end);
-            start = end + 1;
-        }
     }
 
     /// <summary>

@@ -112,7 +112,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             featuresOf[article] = features;
         }
 
-        var ledger = store.Write(() =>
+        var (ledger, kept) = store.Write(() =>
         {
             known.CatchUp();
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
@@ -121,14 +121,13 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
             var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
             store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
-            known.CatchUp();
-            return ledger;
+            return (ledger, incoming);
         });
 
-        // What was dropped from the articles that were kept, and damage passed over in an archive, is told.
-        var storedIds = ledger.Where(l => l.State == "stored").Select(l => l.ArticleId!).ToList();
-        var storedSources = ledger.Where(l => l.State == "stored").Select(l => l.Input).ToHashSet(StringComparer.Ordinal);
-        warnings.AddRange(batch.SelectMany(r => r.Article is { } a && storedSources.Contains(a.Source) ? a.Diagnostics : r.Warning is { } w ? [w] : []));
+        // What was dropped from the articles that were kept, and damage passed over in an archive, is told, in input order.
+        var keptOriginals = kept.Select(a => a.Original).ToHashSet(ReferenceEqualityComparer.Instance);
+        warnings.AddRange(batch.SelectMany(r => r.Article is { } a && keptOriginals.Contains(a) ? a.Diagnostics : r.Warning is { } w ? [w] : []));
+        var storedIds = kept.Select(a => a.Article.Id).ToList();
         stored.AddRange(storedIds);
         var next = new IngestProgress(
             done.Inputs + batch.Count,

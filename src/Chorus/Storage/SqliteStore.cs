@@ -56,16 +56,16 @@ public sealed class SqliteStore : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            var wait = (int)Math.Ceiling((writeWait ?? DefaultWriteWait).TotalSeconds);
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = wait }.ToString());
+            var wait = TimeSpan.FromSeconds(Math.Ceiling((writeWait ?? DefaultWriteWait).TotalSeconds));
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             connection.Open();
             // The wait comes first: another process may be creating the same store, or switching it to WAL.
-            Pragma(connection, $"PRAGMA busy_timeout={wait * 1000}");
+            WaitUpTo(connection, wait);
             Pragma(connection, "PRAGMA journal_mode=WAL");
             Pragma(connection, "PRAGMA synchronous=NORMAL");
             Pragma(connection, "PRAGMA foreign_keys=ON");
             Schema.Migrate(connection);
-            return new SqliteStore(connection) { Path = path, WriteWait = TimeSpan.FromSeconds(wait) };
+            return new SqliteStore(connection) { Path = path, WriteWait = wait };
         }
         catch (SqliteException e)
         {
@@ -125,7 +125,7 @@ public sealed class SqliteStore : IDisposable
 
         try
         {
-            WaitUpTo(TimeSpan.FromSeconds(1));
+            WaitUpTo(_connection, TimeSpan.FromSeconds(1));
             return _connection.BeginTransaction(deferred: false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY)
@@ -134,17 +134,20 @@ public sealed class SqliteStore : IDisposable
         }
         finally
         {
-            WaitUpTo(WriteWait);
+            WaitUpTo(_connection, WriteWait);
         }
 
         return _connection.BeginTransaction(deferred: false);
     }
 
-    /// <summary>How long the connection's statements wait for a lock held by another connection.</summary>
-    private void WaitUpTo(TimeSpan wait)
+    /// <summary>
+    /// How long a connection's statements wait for a lock held by another connection: SQLite's busy timeout, and the
+    /// driver's own, which retries a busy statement until its command timeout.
+    /// </summary>
+    private static void WaitUpTo(SqliteConnection connection, TimeSpan wait)
     {
-        _connection.DefaultTimeout = (int)wait.TotalSeconds;
-        Pragma(_connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}"));
+        connection.DefaultTimeout = (int)wait.TotalSeconds;
+        Pragma(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)wait.TotalMilliseconds}"));
     }
 
     /// <inheritdoc cref="Write{T}(Func{T})"/>
