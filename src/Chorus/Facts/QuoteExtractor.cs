@@ -209,7 +209,7 @@ public static partial class QuoteExtractor
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
     private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
-        // Someone described ('a source', 'her rep', 'Reid's rep') speaks as described: the name inside is not who speaks.
+        // Someone described ('a source', 'her rep', 'Tamm's rep') speaks as described: the name inside is not who speaks.
         if (IsDescribed(speaker.Of(text)))
         {
             return speaker;
@@ -402,7 +402,7 @@ public static partial class QuoteExtractor
     // quote only 'later' and adverbs in -ly do: '"..." He also said that ...' opens a sentence of its own.
     private const string Aux = @"(?:(?:had|has|have|also|later|then|again|once|\p{Ll}+ly)\s+)?";
 
-    // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Reid's spokesman', 'a friend
+    // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Tamm's spokesman', 'a friend
     // of the actress'.
     private const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
         + @"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|of|from|at|in|for)(?:\s+(?!(?:and|or|but|who|which|that|" + Verbs + @")\b)[\p{L}'’\-]+){1,4})?";
