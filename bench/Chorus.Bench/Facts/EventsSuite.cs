@@ -77,7 +77,7 @@ internal static class EventsSuite
     }
 
     /// <summary>The raw lines of articles.jsonl by the event gold.tsv gives each article, in file order.</summary>
-    private static Dictionary<string, List<string>> EventArticles(string root)
+    internal static Dictionary<string, List<string>> EventArticles(string root)
     {
         var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
             .Select(l => l.Split('\t'))

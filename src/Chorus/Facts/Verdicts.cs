@@ -12,8 +12,22 @@ public sealed record Evidence(string Source, TextSpan Span, string Text);
 /// </summary>
 public sealed record ConflictValue(string Value, IReadOnlyList<string> Sources, IReadOnlyList<Evidence> Evidence, int Origins, string? VersionOf = null);
 
-/// <summary>Sources that state incompatible values about the same thing.</summary>
-public sealed record Conflict(string Topic, SlotKind Kind, IReadOnlyList<ConflictValue> Values);
+/// <summary>
+/// Sources that state incompatible values about the same thing. <see cref="Confidence"/> is <see cref="Confirmed"/> for a
+/// disagreement the brief states, <see cref="Possible"/> for a lead a reader should check; <see cref="Score"/> (0-1)
+/// ranks them; an update (<see cref="IsUpdate"/>) is a later report that changes a value, its sides in date order.
+/// </summary>
+public sealed record Conflict(string Topic, SlotKind Kind, IReadOnlyList<ConflictValue> Values)
+{
+    public const string Confirmed = "confirmed";
+    public const string Possible = "possible";
+
+    public string Confidence { get; init; } = Confirmed;
+
+    public double Score { get; init; } = 1;
+
+    public bool IsUpdate { get; init; }
+}
 
 /// <summary>A value a copy states where its own source says something incompatible about the same thing: garbling, most often.</summary>
 public sealed record Deviation(string ArticleId, string SourceId, string Topic, string Value, string SourceValue, Evidence Evidence);
