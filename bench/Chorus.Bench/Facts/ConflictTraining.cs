@@ -174,6 +174,7 @@ internal static class ConflictTraining
         {
             var text = ClaimConflicts.EvidenceOf(side, byId[side.ArticleId]).Text;
             return value.GetProperty("articles").EnumerateArray().Any(a => a.GetString() == side.ArticleId)
+                && SaysValue(side.Span.Of(byId[side.ArticleId].Text), value.GetProperty("value").GetString() ?? "")
                 && value.GetProperty("evidence").EnumerateArray().Any(g => EventsScorer.Overlap(text, g.GetProperty("text").GetString()));
         }
 
@@ -189,6 +190,42 @@ internal static class ConflictTraining
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the words of a read value say the gold value: a number of one is a number of the other ("eight experts"
+    /// and "8"), or a word of one (a weekday, a month) is in the other. The scorer looks only at sentences, so a pair of
+    /// other numbers in the two gold sentences would count for it; as training labels they would teach noise.
+    /// </summary>
+    private static bool SaysValue(string read, string gold)
+    {
+        var numbers = Numbers(gold);
+        if (Numbers(read).Overlaps(numbers))
+        {
+            return true;
+        }
+
+        var words = gold.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-', ';'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return read.ToLowerInvariant().Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 2 && !double.TryParse(w, CultureInfo.InvariantCulture, out _) && words.Contains(w));
+    }
+
+    private static HashSet<double> Numbers(string text)
+    {
+        var found = new HashSet<double>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\d[\d,]*(?:, \d{3})*(?:\.\d+)?|[A-Za-z]+"))
+        {
+            if (NumberWords.TryParse(m.Value.Replace(" ", "", StringComparison.Ordinal).TrimEnd(','), out var n) && !(m.Value.Length <= 2 && char.IsLetter(m.Value[0])))
+            {
+                found.Add(n);
+                found.Add(n * NumberWords.Scale(text[(m.Index + m.Length)..].TrimStart().Split(' ', 2)[0]));
+            }
+            else if (m.Value is "twice" or "Twice")
+            {
+                found.Add(2);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>One value as a side of a claimed pair, with the evidence the product would show for it.</summary>

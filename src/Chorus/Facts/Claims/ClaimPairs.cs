@@ -29,6 +29,7 @@ public sealed class ClaimPairs
         "kind", "sentence_cosine", "window_cosine", "shared_window_words", "shared_names", "units_named", "log_ratio",
         "hedged", "negation_differs", "kind_values_in_sentences", "earliest_sentence", "days_apart", "update_words",
         "states_both", "support_min", "support_max", "in_quotes", "story_keys_of_kind", "lead_both", "sentence_words", "same_unit", "best_match_first", "best_match_second", "shared_neighbours",
+        "other_values_agree", "other_values_differ", "word_before_same", "unit_rarity",
     ];
 
     private static readonly HashSet<string> s_hedges = new(StringComparer.Ordinal)
@@ -50,6 +51,7 @@ public sealed class ClaimPairs
     private readonly Dictionary<(string, int, int), double> _cosines = [];
     private readonly Dictionary<(string, int), double> _bestMatch = [];
     private readonly Dictionary<ClaimValue, HashSet<string>> _neighbours = [];
+    private Dictionary<(string, int), List<ClaimValue>> _bySentence = [];
 
     private ClaimPairs(IReadOnlyList<AnalyzedArticle> articles, Func<string, string> originOf)
     {
@@ -91,6 +93,7 @@ public sealed class ClaimPairs
             .Distinct(StringComparer.Ordinal)
             .Count();
 
+        _bySentence = values.GroupBy(v => (v.ArticleId, v.Sentence)).ToDictionary(g => g.Key, g => g.ToList());
         var windows = values.ToDictionary(v => v, Window);
         foreach (var (kind, ofKind) in byKind)
         {
@@ -146,6 +149,8 @@ public sealed class ClaimPairs
             a.Sentence < 3 && b.Sentence < 3 ? 1 : 0, wordsA.Count + wordsB.Count, a.Unit == b.Unit ? 1 : 0,
             (float)(sentence / Math.Max(1e-9, BestMatch(a, articleB))), (float)(sentence / Math.Max(1e-9, BestMatch(b, articleA))),
             Neighbours(a).Intersect(Neighbours(b)).Count(),
+            OtherValues(a, b, agree: true), OtherValues(a, b, agree: false), WordBefore(a) == WordBefore(b) ? 1 : 0,
+            (float)(a.Unit.Length == 0 ? 0 : _idf.GetValueOrDefault(a.Unit, 0)),
         ];
     }
 
@@ -182,6 +187,36 @@ public sealed class ClaimPairs
         var before = TextAnalyzer.Terms(article.Text, sentence.Start, value.Span.Start).Where(t => !t.StartsWith('#')).TakeLast(2);
         var after = TextAnalyzer.Terms(article.Text, value.Span.End, sentence.End).Where(t => !t.StartsWith('#')).Take(2);
         return _neighbours[value] = before.Concat(after).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// How many other values of the first sentence have a compatible value in the second (or, with
+    /// <paramref name="agree"/> false, none): two tellings of one fact that differ in one figure agree on the rest.
+    /// </summary>
+    private int OtherValues(ClaimValue a, ClaimValue b, bool agree)
+    {
+        var mine = _bySentence.GetValueOrDefault((a.ArticleId, a.Sentence), []).Where(v => v != a);
+        var theirs = _bySentence.GetValueOrDefault((b.ArticleId, b.Sentence), []).Where(v => v != b).ToList();
+        return mine.Count(v => theirs.Any(t => t.CompatibleWith(v)) == agree);
+    }
+
+    /// <summary>The word just before a value, lower-cased: the preposition or verb that gives it its role ("on", "killed", "since").</summary>
+    private string WordBefore(ClaimValue value)
+    {
+        var text = _byId[value.ArticleId].Text;
+        var end = value.Span.Start;
+        while (end > 0 && !char.IsLetter(text[end - 1]) && end > value.Span.Start - 3)
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return text[start..end].ToLowerInvariant();
     }
 
     private static double Mid(ClaimValue v) => double.IsInfinity(v.High) ? v.Low : (v.Low + v.High) / 2;
