@@ -33,16 +33,18 @@ internal static class EventsSuite
         var ids = annotations.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString()!).ToList();
 
         var briefs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var published = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         var timings = new List<(string Event, int Articles, double Ms)>();
         var directory = Directory.CreateTempSubdirectory("chorus-events-");
         try
         {
             // One untimed brief first, so that the first timed one does not pay for compiling the pipeline.
-            Brief(directory.FullName, ids[0], events.GetValueOrDefault(ids[0]) ?? []);
+            Brief(directory.FullName, ids[0], events.GetValueOrDefault(ids[0]) ?? [], texts, published);
             foreach (var id in ids)
             {
                 var lines = events.GetValueOrDefault(id) ?? [];
-                var (json, ms) = Brief(directory.FullName, id, lines);
+                var (json, ms) = Brief(directory.FullName, id, lines, texts, published);
                 briefs[id] = json;
                 timings.Add((id, lines.Count, ms));
             }
@@ -62,6 +64,8 @@ internal static class EventsSuite
         Console.WriteLine(score.SummaryLine());
         Console.WriteLine();
         Breakdown(score, timings);
+        Console.WriteLine();
+        Citations(briefs, texts, published, args.Contains("--verbose"));
         Console.WriteLine();
         Topics(score);
         Console.WriteLine();
@@ -101,17 +105,44 @@ internal static class EventsSuite
     /// through ArticleSource, briefed as one story with the CLI's options, rendered by JsonBriefRenderer. The time
     /// covers reading, briefing and rendering.
     /// </summary>
-    private static (JsonElement Brief, double Ms) Brief(string directory, string id, List<string> lines)
+    private static (JsonElement Brief, double Ms) Brief(string directory, string id, List<string> lines, Dictionary<string, string> texts, Dictionary<string, DateTimeOffset?> published)
     {
         var path = Path.Combine(directory, id + ".jsonl");
         File.WriteAllLines(path, lines);
         var clock = Stopwatch.StartNew();
         var batch = new ArticleSource(InputLimits.Default).ReadAll([path]);
+        foreach (var article in batch.Articles)
+        {
+            texts[article.Id] = article.Text;
+            published[article.Id] = article.Published;
+        }
+
         var brief = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(120)).RunAsOneStory(batch.Articles);
         var json = JsonBriefRenderer.Render(brief);
         clock.Stop();
         using var document = JsonDocument.Parse(json);
         return (document.RootElement.Clone(), clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Every citation of every brief checked against the cited article's stored text (as read) by <see cref="CitationCheck"/>.</summary>
+    private static void Citations(Dictionary<string, JsonElement> briefs, Dictionary<string, string> texts, Dictionary<string, DateTimeOffset?> published, bool verbose)
+    {
+        var (total, problems) = (0, new List<CitationProblem>());
+        foreach (var (id, brief) in briefs)
+        {
+            var (count, found) = CitationCheck.Check(id, brief, texts, published);
+            total += count;
+            problems.AddRange(found);
+        }
+
+        foreach (var problem in verbose ? problems : [])
+        {
+            Console.WriteLine($"CITATION {problem.Event} {problem.Kind} cites {problem.Source}: {problem.Reason} | {problem.Claim}");
+        }
+
+        Console.WriteLine($"citations: {total} checked (summary sentences and facts), {problems.Count} fail the check "
+            + $"({problems.Count(p => p.Kind == "summary")} of summary sentences, {problems.Count(p => p.Kind == "fact")} of facts): "
+            + $"a summary sentence's source must hold a sentence with {CitationCheck.LeastShare:P0} of its stemmed content words and no other number, weekday or month; a fact's source must state its value");
     }
 
     private static void Breakdown(EventsScore score, List<(string Event, int Articles, double Ms)> timings)

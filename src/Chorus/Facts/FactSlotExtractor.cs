@@ -55,6 +55,11 @@ public static partial class FactSlotExtractor
 
     private static readonly HashSet<string> s_meetVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "meets", "meeting", "encountered", "received", "hosted" };
 
+    private static readonly HashSet<string> s_reportVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "confirmed", "confirms", "told", "announced", "announces", "reported", "reports", "stated", "revealed", "disclosed", "filed",
+    };
+
     private static readonly HashSet<string> s_futureCues = new(StringComparer.OrdinalIgnoreCase) { "will", "expected", "due", "plans", "planned", "scheduled", "would", "shall", "upcoming" };
 
     public static List<FactSlot> Extract(AnalyzedArticle article, IReadOnlyList<StoryEntity> entities)
@@ -75,7 +80,7 @@ public static partial class FactSlotExtractor
         foreach (var date in article.Dates.OrderBy(d => d.Span.Start))
         {
             var sentence = article.SentenceAt(date.Span.Start);
-            if (sentence < 0 || sentence >= LeadSentences || date.InDateline || IsFuture(article, date.Span))
+            if (sentence < 0 || sentence >= LeadSentences || date.InDateline || IsFuture(article, date.Span) || IsReportingDate(article, date.Span))
             {
                 continue;
             }
@@ -406,6 +411,19 @@ public static partial class FactSlotExtractor
     };
 
     /// <summary>A date is about the future when a future cue ("will", "expected", "next") comes shortly before it in its clause.</summary>
+    /// <summary>
+    /// Whether a date tells when something was said or filed rather than when it happened: a verb of saying comes before
+    /// it in its clause ("her rep confirmed to People on Friday", "Ketsoyan said Friday that ...", "charges were filed Friday").
+    /// </summary>
+    private static bool IsReportingDate(AnalyzedArticle article, TextSpan date)
+    {
+        var sentence = article.Sentences[article.SentenceAt(date.Start)].Span;
+        var clause = article.Text.AsSpan(sentence.Start, date.Start - sentence.Start).LastIndexOfAny(",;—") is var cut and >= 0 ? sentence.Start + cut + 1 : sentence.Start;
+        return Tokenizer.Tokenize(article.Text, clause, date.Start)
+            .Where(t => t.Kind == TokenKind.Word)
+            .Any(t => s_reportVerbs.Contains(article.Text[t.Span.Range]));
+    }
+
     private static bool IsFuture(AnalyzedArticle article, TextSpan date)
     {
         var sentence = article.Sentences[article.SentenceAt(date.Start)].Span;

@@ -61,6 +61,12 @@ public static class SlotAligner
             .Select(w => PorterStemmer.Stem(w)),
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// A figure is stated as agreed only when some source gives it in its first sentences: what the story is about. A
+    /// count deep in the text is background (a player's season statistics, the weapons of an earlier raid).
+    /// </summary>
+    public const int LeadOfFigures = 4;
+
     public static (List<Agreement> Agreements, List<Conflict> Conflicts) Align(IReadOnlyList<FactSlot> slots, Func<string, string> originOf, Func<string, string> textOf) =>
         Align(slots, originOf, textOf, Changed(slots, originOf, textOf));
 
@@ -109,12 +115,17 @@ public static class SlotAligner
 
                 // An agreement stands when no other value comes from an origin outside it: an origin that also
                 // states the main value is talking about something else with its other one ("12%" cut, "at least 20%" asked).
+                // The fact is cited by the sources that state its value, not by those whose vaguer value merely allows it
+                // ("at least 30" does not state 33).
                 var main = classes.OrderByDescending(c => Origins(c, OriginOfSlot)).First();
-                var origins = Origins(main, OriginOfSlot);
                 var mainOrigins = main.Select(p => originOf(p.Slot.ArticleId)).ToHashSet(StringComparer.Ordinal);
-                if (origins >= 2 && origins > (agreed?.Origins ?? 0) && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId)))))
+                var stated = Stated(main);
+                var stating = main.Where(p => States(p.Slot, stated.Slot)).ToList();
+                var origins = Origins(stating, OriginOfSlot);
+                if (origins >= 2 && origins > (agreed?.Origins ?? 0) && classes.All(c => c == main || c.All(p => mainOrigins.Contains(originOf(p.Slot.ArticleId))))
+                    && (kind is not (SlotKind.Count or SlotKind.Money or SlotKind.Percent) || stating.Any(p => p.Slot.Sentence < LeadOfFigures)))
                 {
-                    agreed = new Agreement(Statement(topic.First(), Normal(main)), kind, main.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins);
+                    agreed = new Agreement(Statement(topic.First(), stated.Slot.Value.Normal), kind, stating.Select(p => p.Slot.ArticleId).Distinct(StringComparer.Ordinal).ToList(), origins);
                 }
             }
 
@@ -378,8 +389,17 @@ public static class SlotAligner
             .Select(s => new Evidence(s.ArticleId, s.Evidence, textOf(s.ArticleId)[s.Evidence.Range]))
             .ToList();
 
-    private static string Normal(List<Profile> group) =>
-        group.Where(p => !p.Slot.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)).Select(p => p.Slot.Value.Normal).FirstOrDefault() ?? group[0].Slot.Value.Normal;
+    /// <summary>The member whose value an agreement states: the first that names a calendar day rather than a weekday.</summary>
+    private static Profile Stated(List<Profile> group) =>
+        group.FirstOrDefault(p => !p.Slot.Value.Key.StartsWith("weekday:", StringComparison.Ordinal)) ?? group[0];
+
+    /// <summary>
+    /// Whether a slot states the value of another: the same value, or one compatible with it and no vaguer ("Wednesday"
+    /// states "5 May 2010", a Wednesday; "at least 30" and "about 300" do not state 33 or 310).
+    /// </summary>
+    private static bool States(FactSlot slot, FactSlot stated) =>
+        slot.Value.Key == stated.Value.Key
+        || (Compatible(slot, stated) && slot.Value.Low >= stated.Value.Low && slot.Value.High <= stated.Value.High);
 
     /// <summary>The most common wording of a class; for dates, one that names the calendar day when any does.</summary>
     private static string Display(List<Profile> group)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Chorus.Clustering;
 using Chorus.Extraction;
 using Chorus.Facts;
+using Chorus.Facts.Claims;
 using Chorus.Text;
 
 namespace Chorus.Summary;
@@ -17,6 +18,12 @@ namespace Chorus.Summary;
 public static partial class BriefSummarizer
 {
     public const double SameContent = 0.5;
+
+    /// <summary>
+    /// The share of a summary sentence's content terms a sentence of another article must hold for that article to be
+    /// cited for it: a looser likeness (<see cref="SameContent"/>) finds the wordings, but a citation claims support.
+    /// </summary>
+    public const double LeastHeld = 0.6;
 
     /// <summary>How many sentences of one article the summary considers: far more than a news article has.</summary>
     public const int MostCandidatesPerArticle = 400;
@@ -77,14 +84,37 @@ public static partial class BriefSummarizer
             }
         }
 
+        var values = new Dictionary<string, ILookup<int, ClaimValue>>(StringComparer.Ordinal);
+        ILookup<int, ClaimValue> ValuesOf(AnalyzedArticle article) =>
+            values.TryGetValue(article.Id, out var found) ? found : values[article.Id] = ClaimValueReader.Read(article).ToLookup(v => v.Sentence);
+        bool Backs(Candidate source, Candidate shown) =>
+            source == shown || (Held(shown.Terms, source.Terms) >= LeastHeld && !LacksValues(ValuesOf(shown.Article)[shown.Sentence.Index], ValuesOf(source.Article)[source.Sentence.Index]));
+
         return chosen
             .OrderBy(c => c.Sentence.Index / (double)Math.Max(1, c.Article.Sentences.Count))
             .ThenBy(c => c.Order)
             .Select(c => new SummarySentence(
                 c.Span.Of(c.Article.Text),
-                StoryOrder(articles, c.Equivalents.Select(e => e.Article.Id)),
+                StoryOrder(articles, c.Equivalents.Where(e => Backs(e, c)).Select(e => e.Article.Id)),
                 new Citation(c.Article.Id, c.Span.Start, c.Span.End)))
             .ToList();
+    }
+
+    /// <summary>The share of a sentence's content terms (numbers aside: they are compared as values) that another sentence holds.</summary>
+    private static double Held(HashSet<string> shown, HashSet<string> source)
+    {
+        var words = shown.Where(t => !t.StartsWith('#')).ToList();
+        return words.Count == 0 ? 1 : words.Count(source.Contains) / (double)words.Count;
+    }
+
+    /// <summary>
+    /// Whether a source's sentence leaves out a value the shown sentence states, or gives another ("on Friday" for "on
+    /// Tuesday", "1923" alone for "April 22, 1923"): every value shown must have one of its kind that agrees with it.
+    /// </summary>
+    private static bool LacksValues(IEnumerable<ClaimValue> shown, IEnumerable<ClaimValue> source)
+    {
+        var theirs = source.ToList();
+        return shown.Any(v => !theirs.Any(t => t.CompatibleWith(v)));
     }
 
     /// <summary>

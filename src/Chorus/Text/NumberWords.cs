@@ -22,7 +22,14 @@ public static class NumberWords
     public static bool TryParse(string text, out double value)
     {
         var t = text.Trim();
-        if (double.TryParse(t.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        // "1,500", and "1, 500" as text rejoined from its tokens writes it.
+        var digits = t.Replace(",", "", StringComparison.Ordinal);
+        if (digits.Contains(' ', StringComparison.Ordinal) && t.AsSpan().ContainsAnyExcept("0123456789, ."))
+        {
+            digits = t;
+        }
+
+        if (double.TryParse(digits.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             return true;
         }

@@ -362,13 +362,13 @@ public static partial class Recognizers
     [GeneratedRegex(QualifierPattern + @"\b(?<n>\d+(?:\.\d+)?|" + NumberWords.Pattern + @")\s?(?:%|per\s?cent\b|percent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex("(?i:" + QualifierPattern + @")\b(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)(?:\s+(?<scale>million|billion|thousand))?\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
+    [GeneratedRegex("(?i:" + QualifierPattern + @")\b(?<n>\d{1,3}(?:, ?\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens? of|hundreds? of|thousands? of)(?:\s+(?<scale>million|billion|thousand))?\s+(?:(?:[A-Z][a-z]+|more|fewer|new|other|small|large|extra|additional|consecutive|successive|straight|separate|different|further|major|key|full)\s+)?(?<noun>[a-z][a-z\-]+)\b")]
     private static partial Regex CountPattern();
 
     [GeneratedRegex(@"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving)\s+(?:at\s+least\s+)?(?<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:[,.;]|and\b|others\b|more\b|people\b|$))", RegexOptions.IgnoreCase)]
     private static partial Regex CasualtyCount();
 
-    [GeneratedRegex(QualifierPattern + @"(?<between>between\s+)?\b(?<lo>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|–|-|(?<and>and))\s*\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    [GeneratedRegex(QualifierPattern + @"(?<between>between\s+)?\b(?<lo>\d{1,3}(?:, ?\d{3}(?!\d))+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|–|-|(?<and>and))\s*\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex RangeStart();
 
     [GeneratedRegex(@"\b(?<part>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the\s+|its\s+|their\s+)?\G", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]

@@ -70,14 +70,14 @@ public static partial class ClaimValueReader
         var values = new List<ClaimValue>();
         var published = article.Article.Published;
 
+        // A dateline's date ("TALLINN, March 11 (BWS) -") dates the filing, not a fact: it is no value, nor are its numbers.
+        var datelines = article.Dates.Where(d => d.InDateline).Select(d => d.Span).ToList();
         foreach (var date in article.Dates)
         {
-            if (date.InDateline || DayKey(date, published) is not { } key)
+            if (!date.InDateline && DayKey(date, published) is { } key)
             {
-                continue;
+                Add(values, article, ValueKind.Day, 0, 0, "", date.Span, key);
             }
-
-            Add(values, article, ValueKind.Day, 0, 0, "", date.Span, key);
         }
 
         foreach (var duration in article.Durations)
@@ -144,9 +144,10 @@ public static partial class ClaimValueReader
                 }
 
                 var start = at + m.Index;
-                if (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '-' or '/' or ':' or '#'))
+                if (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '/' or ':' or '#'
+                    || (text[start - 1] == '-' && (start < 2 || !char.IsLower(text[start - 2])))))
                 {
-                    continue; // "G-20", "COVID-19", "9/11", "10:30"
+                    continue; // "G-20", "COVID-19", "9/11", "10:30"; "magnitude-5" is a value
                 }
 
                 if (unit.Length == 0)
@@ -159,6 +160,7 @@ public static partial class ClaimValueReader
             }
         }
 
+        values.RemoveAll(v => datelines.Any(d => d.Overlaps(v.Span)));
         values.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return values;
     }
