@@ -9,7 +9,7 @@ public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Spe
 /// <summary>
 /// Finds direct quotes (straight, curly or ``typewriter'' double quotes, within a paragraph) and their speakers from the
 /// attribution around them: '"...," X said', '"...," said X', 'X said: "..."', 'according to X', 'Added X,
-/// "..."', 'X conceded that "..."', reported speech ('the agency quoted X as saying', 'X was quoted as saying'), a
+/// "..."', 'X conceded that "..."', 'X concurred, saying "..."', reported speech ('the agency quoted X as saying', 'X was quoted as saying'), a
 /// title alone ('the minister said', left for the story's entities to name), or a pronoun ("he said") resolved to the
 /// nearest person named before it. A quote that opens a paragraph takes its attribution from the rest of that
 /// paragraph, and a quote with none of its own continues the quote just before it when only that quote's attribution
@@ -392,8 +392,10 @@ public static partial class QuoteExtractor
     private static bool IsAttributionOnly(string text, int from, int to) =>
         to - from <= 240 && AfterQuote().IsMatch(text.AsSpan(from, to - from)) && SentenceSplitter.Split(text, from, to).Count <= 1;
 
-    private const string Verbs = "said|says|told|added|stated|explained|insisted|warned|declared|replied|wrote|continued|argued|noted|admitted|" +
-        "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered";
+    private const string Verbs = "said|says|told|tells|added|adds|stated|explained|insisted|warned|declared|replied|wrote|writes|continued|argued|noted|admitted|" +
+        "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered|" +
+        "announced|confirmed|claimed|responded|shouted|yelled|screamed|cried|exclaimed|chanted|joked|quipped|vowed|pledged|promised|urged|maintained|" +
+        "suggested|predicted|complained|recounted|agreed|concurred|whispered|posted|pleaded|boasted|lamented|mused|countered|reiterated";
     private const string Titles = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*";
     private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
     private const string Name = Titles + "(?:" + Described + "|" + Proper + "|he|she|they|" + TitleAlone + ")";
@@ -440,7 +442,7 @@ public static partial class QuoteExtractor
     // 'Tamm said: "..."', 'The minister, Tamm, said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."',
     // 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?<subject>" + Name + @")" + Apposition + @"\s+\p{Ll}+(?:ed|s)\b[^.!?;:`""“”]{0,80}?\b(?:saying|adding)\b[^.!?;:`""“”]{0,60}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.

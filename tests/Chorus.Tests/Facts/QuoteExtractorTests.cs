@@ -250,4 +250,17 @@ public class QuoteExtractorTests
         Assert.Null(Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the Narva city council said.")).Speaker);
         Assert.Equal("the official", Assert.Single(Quotes("The crews met on Monday. ``The quota will not change this year,'' the official said.")).Speaker);
     }
+
+    [Fact]
+    public void ASpeakerWhoAgreesSayingSomethingSpeaksIt()
+    {
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("Marta Ilves concurred, saying, ``The quota is fair to every harbour.''")).Speaker);
+        Assert.Equal("A port official", Assert.Single(Quotes("The crews met on Monday. A port official played down the dispute saying that ``such talks always end in a deal.''")).Speaker);
+    }
+
+    [Fact]
+    public void ShoutingAndChantingAreWaysOfSaying()
+    {
+        Assert.Equal("Karl Tamm", Assert.Single(Quotes("The crews met on Monday. ``Leave the harbour now,'' Karl Tamm shouted.")).Speaker);
+    }
 }
