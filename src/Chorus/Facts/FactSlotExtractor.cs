@@ -58,6 +58,7 @@ public static partial class FactSlotExtractor
     private static readonly HashSet<string> s_reportVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "confirmed", "confirms", "told", "announced", "announces", "reported", "reports", "stated", "revealed", "disclosed", "filed",
+        "posted", "published", "updated",
     };
 
     private static readonly HashSet<string> s_futureCues = new(StringComparer.OrdinalIgnoreCase) { "will", "expected", "due", "plans", "planned", "scheduled", "would", "shall", "upcoming" };
@@ -211,6 +212,12 @@ public static partial class FactSlotExtractor
 
                     break;
                 default:
+                    // "three of the seven bullets" counts a part; the whole is told elsewhere, so the part is no total to compare.
+                    if (PartOfWhole().IsMatch(display))
+                    {
+                        break;
+                    }
+
                     // A count of people says nothing until we know what happened to them: "14 people died" and
                     // "600 people were evacuated" are about different things.
                     var fate = "";
@@ -521,4 +528,7 @@ public static partial class FactSlotExtractor
             .Select(PorterStemmer.Stem)
             .ToList();
     }
+
+    [GeneratedRegex(@"\s+of\s+(?:the\s+|its\s+|their\s+)?\S")]
+    private static partial Regex PartOfWhole();
 }

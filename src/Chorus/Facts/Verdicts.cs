@@ -334,9 +334,13 @@ public static class SlotAligner
         };
     }
 
-    /// <summary>Ages one year apart agree when the reports were published on different days: a birthday may fall between.</summary>
+    /// <summary>
+    /// Ages agree when they differ by no more than the years between the reports, plus one: a birthday may fall between
+    /// reports of different days, and a trial two years on gives an age two years on.
+    /// </summary>
     private static bool OneBirthdayApart(FactSlot a, FactSlot b) =>
-        Math.Abs(a.Value.Low - b.Value.Low) == 1 && a.Published is { } x && b.Published is { } y && x.Date != y.Date;
+        a.Published is { } x && b.Published is { } y && x.Date != y.Date
+        && Math.Abs(a.Value.Low - b.Value.Low) <= Math.Floor(Math.Abs((x - y).TotalDays) / 365.25) + 1;
 
     private static bool SameDay(string a, string b)
     {

@@ -61,4 +61,13 @@ public class AgeSlotTests
         Assert.DoesNotContain(copy.Notes, n => n.Contains("other origin", StringComparison.Ordinal));
         Assert.DoesNotContain(analysis.Sources.Single(s => s.ArticleId == "wire").Notes, n => n.Contains("where its source", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AgesTwoYearsApartInReportsTwoYearsApartAgree()
+    {
+        var analysis = Analyze(
+            ("a", "Prosecutors in Marlow charged Dorian Vasquez, 24, with arson on Monday after the fire at the harbour depot destroyed six boats.", new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero)),
+            ("b", "A jury in Marlow found Dorian Vasquez, 26, guilty of arson on Monday over the fire at the harbour depot that destroyed six boats.", new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero)));
+        Assert.DoesNotContain(analysis.Conflicts, c => c.Kind == SlotKind.Age);
+    }
 }

@@ -49,4 +49,13 @@ public class CountSlotTests
         var conflict = Assert.Single(analysis.Conflicts);
         Assert.Contains(conflict.Values, v => v.Value == "2,500 to 3,000 people");
     }
+
+    [Fact]
+    public void APartOfAWholeIsNoCountToCompare()
+    {
+        var analysis = Analyze(
+            ("a", "An autopsy found that seven bullets struck the boy in Narva on Saturday night, the regional prosecutor said."),
+            ("b", "The autopsy showed that three of the seven bullets struck the boy in Narva on Saturday night, the prosecutor said."));
+        Assert.Empty(analysis.Conflicts);
+    }
 }

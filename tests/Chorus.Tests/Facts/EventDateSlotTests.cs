@@ -20,6 +20,7 @@ public class EventDateSlotTests
     {
         Assert.Empty(EventDates("The singer has entered a clinic, her spokesman confirmed to reporters on Friday. Fans sent flowers."));
         Assert.Empty(EventDates("Her spokesman said Friday that the singer went to a clinic in Malibu. Fans sent flowers."));
+        Assert.Empty(EventDates("A crash on the ring road, posted in Road News on Wednesday. Two drivers were hurt."));
     }
 
     [Fact]
