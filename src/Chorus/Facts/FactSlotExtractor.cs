@@ -417,7 +417,6 @@ public static partial class FactSlotExtractor
         _ => "",
     };
 
-    /// <summary>A date is about the future when a future cue ("will", "expected", "next") comes shortly before it in its clause.</summary>
     /// <summary>
     /// Whether a date tells when something was said or filed rather than when it happened: a verb of saying comes before
     /// it in its clause ("her rep confirmed to People on Friday", "Ketsoyan said Friday that ...", "charges were filed Friday").
@@ -431,6 +430,7 @@ public static partial class FactSlotExtractor
             .Any(t => s_reportVerbs.Contains(article.Text[t.Span.Range]));
     }
 
+    /// <summary>A date is about the future when a future cue ("will", "expected", "next") comes shortly before it in its clause.</summary>
     private static bool IsFuture(AnalyzedArticle article, TextSpan date)
     {
         var sentence = article.Sentences[article.SentenceAt(date.Start)].Span;

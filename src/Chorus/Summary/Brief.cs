@@ -21,8 +21,8 @@ public sealed record ConflictValueLine(string Value, IReadOnlyList<string> Sourc
 /// </summary>
 public sealed record ConflictLine(string Topic, IReadOnlyList<ConflictValueLine> Values, string Confidence = ConflictLine.Confirmed, double Score = 1, string Verdict = ConflictLine.Disagreement)
 {
-    public const string Confirmed = "confirmed";
-    public const string Possible = "possible";
+    public const string Confirmed = Facts.Conflict.Confirmed;
+    public const string Possible = Facts.Conflict.Possible;
     public const string Disagreement = "conflict";
     public const string Update = "update";
 }

@@ -30,7 +30,7 @@ public static class BriefBuilder
             analysis.Conflicts.Select(c => new ConflictLine(
                 c.Topic,
                 c.Values.Select(v => new ConflictValueLine(v.Value, v.Sources, v.Evidence.Select(e => new EvidenceLine(e.Source, e.Text, e.Span.Start, e.Span.End)).ToList(), v.VersionOf)).ToList(),
-                ConflictLine.Confirmed,
+                c.Confidence,
                 Strength(c))).ToList(),
             analysis.Entities.Select(e => new EntityLine(e.Name, KindName(e.Kind), e.Aliases, e.Sources)).ToList(),
             Quotes(analysis),

@@ -22,14 +22,9 @@ public static class NumberWords
     public static bool TryParse(string text, out double value)
     {
         var t = text.Trim();
-        // "1,500", and "1, 500" as text rejoined from its tokens writes it.
-        var digits = t.Replace(",", "", StringComparison.Ordinal);
-        if (digits.Contains(' ', StringComparison.Ordinal) && t.AsSpan().ContainsAnyExcept("0123456789, ."))
-        {
-            digits = t;
-        }
-
-        if (double.TryParse(digits.Replace(" ", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        // "1,500", and "1, 500" as some copies write it (text rejoined from its tokens).
+        var digits = t.AsSpan().ContainsAnyExcept("0123456789, .") ? t.Replace(",", "", StringComparison.Ordinal) : t.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             return true;
         }

@@ -9,9 +9,9 @@ namespace Chorus.Facts.Claims;
 public sealed record ClaimPair(ClaimValue First, ClaimValue Second, float[] Features);
 
 /// <summary>
-/// Finds the candidate disagreements of a story: every pair of incompatible values of one kind (and, for counts, one
-/// unit) from different origins whose sentences or the words around the values share content, weighted by how rare
-/// each word is in the story. Each pair carries the features the verifier scores: how alike the sentences and the
+/// Finds the candidate disagreements of a story: every pair of incompatible values of one kind (amounts in one
+/// currency) from different origins whose sentences or the words around the values share content, weighted by how rare
+/// each word is in the story; whether two counts count the same thing is left to the verifier (a feature). Each pair carries the features the verifier scores: how alike the sentences and the
 /// words around the values are, whether either origin also states the other value in a like sentence (then the two
 /// are about different things), how many origins back each value, hedges, negation, other values of the kind in the
 /// sentence, the distance in publication time, and update wording.
@@ -28,8 +28,9 @@ public sealed class ClaimPairs
     [
         "kind", "sentence_cosine", "window_cosine", "shared_window_words", "shared_names", "units_named", "log_ratio",
         "hedged", "negation_differs", "kind_values_in_sentences", "earliest_sentence", "days_apart", "update_words",
-        "states_both", "support_min", "support_max", "in_quotes", "story_keys_of_kind", "lead_both", "sentence_words", "same_unit", "best_match_first", "best_match_second", "shared_neighbours",
-        "other_values_agree", "other_values_differ", "word_before_same", "unit_rarity",
+        "states_both", "support_min", "support_max", "in_quotes", "story_keys_of_kind", "lead_both", "sentence_words", "same_unit",
+        "best_match_first", "best_match_second", "shared_neighbours", "other_values_agree", "other_values_differ", "word_before_same",
+        "unit_rarity",
     ];
 
     private static readonly HashSet<string> s_hedges = new(StringComparer.Ordinal)
