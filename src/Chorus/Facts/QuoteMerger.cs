@@ -6,7 +6,8 @@ namespace Chorus.Facts;
 /// Merges the same quote across outlets: word overlap of at least 60% (or one quote inside the other), with
 /// compatible speakers. The text shown is taken verbatim from one article: a wording with no wire quotation marks inside,
 /// then the one that holds most of the others (a copy that cut the quote's first or last sentence is held by the full
-/// one), then the one most origins carry.
+/// one), then the one most origins carry. It cites the articles whose words hold it or are held by it, and their copies;
+/// another independent wording of the same quote (a second translation) is shown as a line of its own, with the same speaker.
 /// </summary>
 public static class QuoteMerger
 {
@@ -33,28 +34,52 @@ public static class QuoteMerger
         var groups = GreedyGroups.Of(items, (group, item) => group.Any(other => SameQuote(item, other)));
 
         return groups
-            .Select(g =>
+            .SelectMany(g =>
             {
-                var variants = g.GroupBy(i => i.Quote.Span.Of(i.Article.Text), StringComparer.Ordinal).ToList();
-                var chosen = variants
-                    .OrderBy(v => HoldsQuotationMarks(v.Key))
-                    .ThenByDescending(v => variants.Count(o => Folded(v.Key).Contains(Folded(o.Key), StringComparison.Ordinal)))
-                    .ThenByDescending(v => v.Select(i => originOf(i.Article.Id)).Distinct(StringComparer.Ordinal).Count())
-                    .ThenByDescending(v => v.Max(i => qualityOf(i.Article.Id)))
-                    .First()
-                    .OrderByDescending(i => qualityOf(i.Article.Id))
-                    .First();
                 var speaker = g.Where(i => i.EntityId is not null).GroupBy(i => i.EntityId).OrderByDescending(x => x.Count()).FirstOrDefault()?.First()
                     ?? g.FirstOrDefault(i => i.Speaker is not null);
-                return new MergedQuote(
+                return Wordings(g, originOf, qualityOf).Select(w => new MergedQuote(
                     speaker?.Speaker,
                     speaker?.EntityId,
-                    chosen.Quote.Span.Of(chosen.Article.Text),
-                    chosen.Article.Id,
-                    g.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList());
+                    w.Shown.Quote.Span.Of(w.Shown.Article.Text),
+                    w.Shown.Article.Id,
+                    w.Items.Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToList()));
             })
             .OrderByDescending(q => q.Sources.Count)
             .ToList();
+    }
+
+    /// <summary>
+    /// The wordings of one quote that a reader can check word for word: the wording shown (see the class summary) with
+    /// every article whose words hold it, are held by it (a copy that cut a sentence) or differ by a word or two, and the
+    /// copies of those articles,
+    /// whose garbled words are their source's (the source notes say so). Independent articles that word the quote
+    /// otherwise (another translation: "We are all deeply shocked" against "We are deeply shocked") make a line of their
+    /// own, so a quote cites only articles that carry its words or copy them.
+    /// </summary>
+    private static List<(Item Shown, List<Item> Items)> Wordings(List<Item> group, Func<string, string> originOf, Func<string, double> qualityOf)
+    {
+        var result = new List<(Item, List<Item>)>();
+        var left = group.ToList();
+        while (left.Count > 0)
+        {
+            var variants = left.GroupBy(i => i.Quote.Span.Of(i.Article.Text), StringComparer.Ordinal).ToList();
+            var chosen = variants
+                .OrderBy(v => HoldsQuotationMarks(v.Key))
+                .ThenByDescending(v => variants.Count(o => Folded(v.Key).Contains(Folded(o.Key), StringComparison.Ordinal)))
+                .ThenByDescending(v => v.Select(i => originOf(i.Article.Id)).Distinct(StringComparer.Ordinal).Count())
+                .ThenByDescending(v => v.Max(i => qualityOf(i.Article.Id)))
+                .First();
+            var shown = Folded(chosen.Key);
+            var holding = left.Where(i => Folded(i.Quote.Span.Of(i.Article.Text)) is var words
+                && (shown.Contains(words, StringComparison.Ordinal) || words.Contains(shown, StringComparison.Ordinal) || NearlyTheSame(shown, words))).ToList();
+            var origins = holding.Select(i => originOf(i.Article.Id)).ToHashSet(StringComparer.Ordinal);
+            var family = left.Where(i => holding.Contains(i) || origins.Contains(originOf(i.Article.Id))).ToList();
+            result.Add((chosen.OrderByDescending(i => qualityOf(i.Article.Id)).First(), family));
+            left = left.Except(family).ToList();
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -67,6 +92,36 @@ public static class QuoteMerger
     /// <summary>A quote's words in lower case, one space apart, for telling whether one wording holds another.</summary>
     private static string Folded(string quoted) =>
         " " + string.Join(' ', Tokenizer.WordRanges(quoted).Select(r => quoted[r].ToLowerInvariant())) + " ";
+
+    /// <summary>
+    /// Two wordings a word or two apart in the same order ("keeps boats at sea", "keeps the boats at sea"): at most one
+    /// word in ten inserted, dropped or changed, counted on the longer.
+    /// </summary>
+    private static bool NearlyTheSame(string a, string b)
+    {
+        var x = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var y = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var allowed = Math.Max(x.Length, y.Length) / 10;
+        if (Math.Abs(x.Length - y.Length) > allowed)
+        {
+            return false;
+        }
+
+        var previous = Enumerable.Range(0, y.Length + 1).ToArray();
+        var current = new int[y.Length + 1];
+        for (var i = 1; i <= x.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= y.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[y.Length] <= allowed;
+    }
 
     private static bool SameQuote(Item a, Item b)
     {

@@ -38,4 +38,37 @@ public class QuoteMergerTests
         Assert.Equal(full, quote.Text);
         Assert.Equal(["wire", "copy", "paper"], quote.Sources);
     }
+
+    [Fact]
+    public void TwoIndependentWordingsOfOneQuoteAreTwoLinesEachCitingItsOwnArticles()
+    {
+        var articles = new[]
+        {
+            Articles.Analyzed("agency", "“We are all deeply shocked by the unjust death of three of our citizens,” Marta Ilves said on Monday."),
+            Articles.Analyzed("paper", "“We are deeply shocked by the death of these three people, our fellow citizens,” Marta Ilves told the paper on Monday."),
+        };
+        var entities = EntityMerger.Merge(articles, id => id);
+
+        var quotes = QuoteMerger.Merge(articles, entities, id => id, _ => 1);
+
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Marta Ilves", q.Speaker));
+        Assert.All(quotes, q => Assert.Contains(q.Text, articles.Single(a => a.Id == Assert.Single(q.Sources)).Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WordingsAWordApartOrACopysGarbleStayOneLine()
+    {
+        var articles = new[]
+        {
+            Articles.Analyzed("wire", "“This is not a perfect deal, but it keeps boats at sea and fish in the water,” Marta Ilves said on Monday."),
+            Articles.Analyzed("paper", "“This is not a perfect deal, but it keeps the boats at sea and fish in the water,” Marta Ilves said on Monday."),
+            Articles.Analyzed("spun", "“This is not a perfect deal, but it holds boats on the sea and fish in the water,” Marta Ilves said on Monday."),
+        };
+        var entities = EntityMerger.Merge(articles, id => id);
+
+        var quote = Assert.Single(QuoteMerger.Merge(articles, entities, id => id == "spun" ? "wire" : id, _ => 1));
+
+        Assert.Equal(["wire", "paper", "spun"], quote.Sources);
+    }
 }
