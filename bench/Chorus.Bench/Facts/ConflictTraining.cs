@@ -302,7 +302,7 @@ internal static class ConflictTraining
     }
 
     /// <summary>A LightGBM model over the events' pairs, carried over into the product's tree form and checked against ML.NET's own predictions.</summary>
-    private static (VerifierModel Model, ConflictVerifier Verifier) TrainModel(MLContext ml, IEnumerable<EventPairs> events, double possible, double confirmed)
+    private static ConflictVerifier Train(MLContext ml, IEnumerable<EventPairs> events)
     {
         var rows = events.SelectMany(e => e.Weights(NegativeWeight) is var weights ? e.Pairs.Select((p, i) => new Row { Features = p.Features, Label = e.Labels[i], Weight = weights[i] }) : []).ToList();
         var schema = SchemaDefinition.Create(typeof(Row));
@@ -328,8 +328,8 @@ internal static class ConflictTraining
             ensemble.Bias,
             -calibrated.Calibrator.Slope,
             -calibrated.Calibrator.Offset,
-            possible,
-            confirmed,
+            PossibleFrom: 0,
+            ConfirmedFrom: 1,
             $"LightGBM (Microsoft.ML.LightGbm 6.0.0) on {rows.Count} candidate pairs of ../shared/bench/events, {DateTime.UtcNow:yyyy-MM-dd}");
         using var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(model, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         var verifier = ConflictVerifier.Load(stream);
@@ -342,8 +342,6 @@ internal static class ConflictTraining
             throw new InvalidOperationException($"The tree form of the model differs from ML.NET's predictions by up to {worst}.");
         }
 
-        return (model, verifier);
+        return verifier;
     }
-
-    private static ConflictVerifier Train(MLContext ml, IEnumerable<EventPairs> events) => TrainModel(ml, events, 0, 1).Verifier;
 }
