@@ -22,12 +22,14 @@ public static partial class CitationCheck
 
     private static readonly string[] s_months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    /// <summary>Checks one brief against the texts of its articles; returns how many citations were checked and the failures.</summary>
-    public static (int Checked, List<CitationProblem> Problems) Check(string eventId, JsonElement brief, IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, DateTimeOffset?> published)
+    /// <summary>Checks one brief against its articles as read; returns how many citations were checked and the failures.</summary>
+    public static (int Checked, List<CitationProblem> Problems) Check(string eventId, JsonElement brief, IReadOnlyDictionary<string, Chorus.Extraction.Article> articles)
     {
         var problems = new List<CitationProblem>();
         var count = 0;
-        var sentences = texts.ToDictionary(t => t.Key, t => Sentences(t.Value), StringComparer.Ordinal);
+        var split = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string> SentencesOf(string source) =>
+            split.TryGetValue(source, out var found) ? found : split[source] = articles.TryGetValue(source, out var article) ? Sentences(article.Text) : [];
         foreach (var story in Items(brief, "stories"))
         {
             foreach (var line in Items(story, "summary"))
@@ -36,7 +38,7 @@ public static partial class CitationCheck
                 foreach (var source in Items(line, "sources").Select(s => s.GetString()!))
                 {
                     count++;
-                    if (SentenceProblem(text, sentences.GetValueOrDefault(source) ?? []) is { } reason)
+                    if (SentenceProblem(text, SentencesOf(source)) is { } reason)
                     {
                         problems.Add(new CitationProblem(eventId, source, "summary", text, reason));
                     }
@@ -49,7 +51,7 @@ public static partial class CitationCheck
                 foreach (var source in Items(fact, "sources").Select(s => s.GetString()!))
                 {
                     count++;
-                    if (FactProblem(statement, sentences.GetValueOrDefault(source) ?? [], published.GetValueOrDefault(source)) is { } reason)
+                    if (FactProblem(statement, SentencesOf(source), articles.GetValueOrDefault(source)?.Published) is { } reason)
                     {
                         problems.Add(new CitationProblem(eventId, source, "fact", statement, reason));
                     }

@@ -328,8 +328,6 @@ internal static class ConflictTraining
             ensemble.Bias,
             -calibrated.Calibrator.Slope,
             -calibrated.Calibrator.Offset,
-            PossibleFrom: 0,
-            ConfirmedFrom: 1,
             $"LightGBM (Microsoft.ML.LightGbm 6.0.0) on {rows.Count} candidate pairs of ../shared/bench/events, {DateTime.UtcNow:yyyy-MM-dd}");
         using var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(model, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         var verifier = ConflictVerifier.Load(stream);

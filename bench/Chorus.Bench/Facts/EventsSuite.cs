@@ -33,18 +33,17 @@ internal static class EventsSuite
         var ids = annotations.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString()!).ToList();
 
         var briefs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var published = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        var read = new Dictionary<string, Chorus.Extraction.Article>(StringComparer.Ordinal);
         var timings = new List<(string Event, int Articles, double Ms)>();
         var directory = Directory.CreateTempSubdirectory("chorus-events-");
         try
         {
             // One untimed brief first, so that the first timed one does not pay for compiling the pipeline.
-            Brief(directory.FullName, ids[0], events.GetValueOrDefault(ids[0]) ?? [], texts, published);
+            Brief(directory.FullName, ids[0], events.GetValueOrDefault(ids[0]) ?? [], read);
             foreach (var id in ids)
             {
                 var lines = events.GetValueOrDefault(id) ?? [];
-                var (json, ms) = Brief(directory.FullName, id, lines, texts, published);
+                var (json, ms) = Brief(directory.FullName, id, lines, read);
                 briefs[id] = json;
                 timings.Add((id, lines.Count, ms));
             }
@@ -65,7 +64,7 @@ internal static class EventsSuite
         Console.WriteLine();
         Breakdown(score, timings);
         Console.WriteLine();
-        Citations(briefs, texts, published, args.Contains("--verbose"));
+        Citations(briefs, read, args.Contains("--verbose"));
         Console.WriteLine();
         Topics(score);
         Console.WriteLine();
@@ -105,7 +104,7 @@ internal static class EventsSuite
     /// through ArticleSource, briefed as one story with the CLI's options, rendered by JsonBriefRenderer. The time
     /// covers reading, briefing and rendering.
     /// </summary>
-    private static (JsonElement Brief, double Ms) Brief(string directory, string id, List<string> lines, Dictionary<string, string> texts, Dictionary<string, DateTimeOffset?> published)
+    private static (JsonElement Brief, double Ms) Brief(string directory, string id, List<string> lines, Dictionary<string, Chorus.Extraction.Article> read)
     {
         var path = Path.Combine(directory, id + ".jsonl");
         File.WriteAllLines(path, lines);
@@ -113,8 +112,7 @@ internal static class EventsSuite
         var batch = new ArticleSource(InputLimits.Default).ReadAll([path]);
         foreach (var article in batch.Articles)
         {
-            texts[article.Id] = article.Text;
-            published[article.Id] = article.Published;
+            read[article.Id] = article;
         }
 
         var brief = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(120)).RunAsOneStory(batch.Articles);
@@ -125,12 +123,12 @@ internal static class EventsSuite
     }
 
     /// <summary>Every citation of every brief checked against the cited article's stored text (as read) by <see cref="CitationCheck"/>.</summary>
-    private static void Citations(Dictionary<string, JsonElement> briefs, Dictionary<string, string> texts, Dictionary<string, DateTimeOffset?> published, bool verbose)
+    private static void Citations(Dictionary<string, JsonElement> briefs, Dictionary<string, Chorus.Extraction.Article> read, bool verbose)
     {
         var (total, problems) = (0, new List<CitationProblem>());
         foreach (var (id, brief) in briefs)
         {
-            var (count, found) = CitationCheck.Check(id, brief, texts, published);
+            var (count, found) = CitationCheck.Check(id, brief, read);
             total += count;
             problems.AddRange(found);
         }

@@ -213,7 +213,7 @@ public static partial class FactSlotExtractor
                     break;
                 default:
                     // "three of the seven bullets" counts a part; the whole is told elsewhere, so the part is no total to compare.
-                    if (PartOfWhole().IsMatch(display))
+                    if (quantity.Whole is not null)
                     {
                         break;
                     }
@@ -528,7 +528,4 @@ public static partial class FactSlotExtractor
             .Select(PorterStemmer.Stem)
             .ToList();
     }
-
-    [GeneratedRegex(@"\s+of\s+(?:the\s+|its\s+|their\s+)?\S")]
-    private static partial Regex PartOfWhole();
 }

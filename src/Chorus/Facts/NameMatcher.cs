@@ -167,7 +167,11 @@ public static class NameMatcher
         });
 
     /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
+    public static int Distance(string a, string b) => Distance(a.AsSpan(), b.AsSpan());
+
+    /// <summary>Levenshtein distance between two sequences: of characters, or of words ("keeps boats" and "keeps the boats" are 1 apart).</summary>
+    public static int Distance<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : IEquatable<T>
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
@@ -181,7 +185,7 @@ public static class NameMatcher
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var cost = a[i - 1].Equals(b[j - 1]) ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 

@@ -107,20 +107,7 @@ public static class QuoteMerger
             return false;
         }
 
-        var previous = Enumerable.Range(0, y.Length + 1).ToArray();
-        var current = new int[y.Length + 1];
-        for (var i = 1; i <= x.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= y.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[y.Length] <= allowed;
+        return NameMatcher.Distance<string>(x, y) <= allowed;
     }
 
     private static bool SameQuote(Item a, Item b)

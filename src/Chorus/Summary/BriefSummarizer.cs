@@ -84,11 +84,12 @@ public static partial class BriefSummarizer
             }
         }
 
-        var values = new Dictionary<string, ILookup<int, ClaimValue>>(StringComparer.Ordinal);
-        ILookup<int, ClaimValue> ValuesOf(AnalyzedArticle article) =>
-            values.TryGetValue(article.Id, out var found) ? found : values[article.Id] = ClaimValueReader.Read(article).ToLookup(v => v.Sentence);
+        // Values are read only for the sentences compared: the summary's and the wordings that hold enough of their words.
+        var values = new Dictionary<Candidate, List<ClaimValue>>();
+        List<ClaimValue> ValuesOf(Candidate c) =>
+            values.TryGetValue(c, out var found) ? found : values[c] = ClaimValueReader.Read(c.Article, c.Sentence.Index);
         bool Backs(Candidate source, Candidate shown) =>
-            source == shown || (Held(shown.Terms, source.Terms) >= LeastHeld && !LacksValues(ValuesOf(shown.Article)[shown.Sentence.Index], ValuesOf(source.Article)[source.Sentence.Index]));
+            source == shown || (Held(shown.Terms, source.Terms) >= LeastHeld && !LacksValues(ValuesOf(shown), ValuesOf(source)));
 
         return chosen
             .OrderBy(c => c.Sentence.Index / (double)Math.Max(1, c.Article.Sentences.Count))

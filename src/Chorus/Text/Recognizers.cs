@@ -44,6 +44,9 @@ public sealed record QuantityMention(TextSpan Span, QuantityKind Kind, double Va
 
     /// <summary>For a range ("2,500 to 3,000 people"), its low end; <see cref="Value"/> is then the high end.</summary>
     public double? Low { get; init; }
+
+    /// <summary>For a part of a whole ("64 of the 122 seats"), the whole; <see cref="Value"/> is then the part.</summary>
+    public double? Whole { get; init; }
 }
 
 public enum QuantityKind
@@ -254,9 +257,11 @@ public static partial class Recognizers
                 }
 
                 // "64 of the 122 seats": the count is the part (64); the whole (122) is context.
+                double? whole = null;
                 if (low is null && PartOfWhole().Match(slice, 0, m.Index) is { Success: true } part && NumberWords.TryParse(part.Groups["part"].Value, out var partValue))
                 {
                     span = new TextSpan(start + part.Index, span.End);
+                    whole = n;
                     n = partValue;
                 }
 
@@ -281,7 +286,7 @@ public static partial class Recognizers
                     continue;
                 }
 
-                found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), qualifier) { Noun = noun, Low = low });
+                found.Add(new QuantityMention(span, QuantityKind.Count, n, PorterStemmer.Stem(noun), qualifier) { Noun = noun, Low = low, Whole = whole });
             }
 
             // "killing two people and wounding 21": a bare number right after a casualty verb counts people.

@@ -134,4 +134,12 @@ public class RecognizersTests
         const string text = "an average of 3.5 people per home";
         Assert.Empty(Recognizers.Quantities(text, 0, text.Length, []));
     }
+
+    [Fact]
+    public void APartOfAWholeCountsThePartAndKeepsTheWhole()
+    {
+        const string text = "The party won 64 of the 122 seats in the vote.";
+        var count = Assert.Single(Recognizers.Quantities(text, 0, text.Length, []));
+        Assert.Equal((64.0, 122.0), (count.Value, count.Whole));
+    }
 }

@@ -78,7 +78,7 @@ public sealed class ClaimPairs
     public static (List<ClaimValue> Values, List<ClaimPair> Pairs) Find(IReadOnlyList<AnalyzedArticle> articles, Func<string, string> originOf)
     {
         var finder = new ClaimPairs(articles, originOf);
-        var values = articles.SelectMany(ClaimValueReader.Read).ToList();
+        var values = articles.SelectMany(a => ClaimValueReader.Read(a)).ToList();
         return (values, finder.Pairs(values));
     }
 

@@ -64,15 +64,25 @@ public sealed record ClaimValue(string ArticleId, int Sentence, ValueKind Kind, 
 /// </summary>
 public static partial class ClaimValueReader
 {
-    public static List<ClaimValue> Read(AnalyzedArticle article)
+    /// <summary>Every value of the article, in text order.</summary>
+    public static List<ClaimValue> Read(AnalyzedArticle article) => Read(article, article.Sentences, _ => true);
+
+    /// <summary>The values of one sentence of the article: the same as <see cref="Read(AnalyzedArticle)"/> gives for it.</summary>
+    public static List<ClaimValue> Read(AnalyzedArticle article, int sentence)
+    {
+        var span = article.Sentences[sentence].Span;
+        return Read(article, [article.Sentences[sentence]], s => span.Contains(s.Start));
+    }
+
+    private static List<ClaimValue> Read(AnalyzedArticle article, IReadOnlyList<Sentence> sentences, Func<TextSpan, bool> inScope)
     {
         var text = article.Text;
         var values = new List<ClaimValue>();
         var published = article.Article.Published;
 
         // A dateline's date ("TALLINN, March 11 (BWS) -") dates the filing, not a fact: it is no value, nor are its numbers.
-        var datelines = article.Dates.Where(d => d.InDateline).Select(d => d.Span).ToList();
-        foreach (var date in article.Dates)
+        var datelines = article.Dates.Where(d => d.InDateline && inScope(d.Span)).Select(d => d.Span).ToList();
+        foreach (var date in article.Dates.Where(d => inScope(d.Span)))
         {
             if (!date.InDateline && DayKey(date, published) is { } key)
             {
@@ -80,13 +90,13 @@ public static partial class ClaimValueReader
             }
         }
 
-        foreach (var duration in article.Durations)
+        foreach (var duration in article.Durations.Where(d => inScope(d.Span)))
         {
             var (low, high) = Range(duration.Seconds, duration.Qualifier);
             Add(values, article, ValueKind.Duration, low, high, "s", duration.Span);
         }
 
-        foreach (var quantity in article.Quantities)
+        foreach (var quantity in article.Quantities.Where(q => inScope(q.Span)))
         {
             var kind = quantity.Kind switch
             {
@@ -98,7 +108,7 @@ public static partial class ClaimValueReader
             Add(values, article, kind, quantity.Low ?? low, high, quantity.Unit, quantity.Span);
         }
 
-        foreach (var sentence in article.Sentences)
+        foreach (var sentence in sentences)
         {
             var slice = text[sentence.Span.Range];
             var at = sentence.Span.Start;
@@ -174,7 +184,6 @@ public static partial class ClaimValueReader
         }
     }
 
-    /// <summary>A value the patterns here found: kept only where no recognizer's value already covers it.</summary>
     /// <summary>
     /// A value the patterns here found: kept only where no recognizer's value already covers it, except that a count
     /// read wider here ("1, 500 kilometres" against the recognizer's "500 kilometres") replaces the narrower.

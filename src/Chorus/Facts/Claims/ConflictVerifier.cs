@@ -18,11 +18,6 @@ public sealed class ConflictVerifier
         _model = model;
     }
 
-    /// <summary>The score below which a candidate is not shown, and the one from which it is stated as a disagreement.</summary>
-    public double PossibleFrom => _model.PossibleFrom;
-
-    public double ConfirmedFrom => _model.ConfirmedFrom;
-
     public static ConflictVerifier Load(Stream json) =>
         new(JsonSerializer.Deserialize(json, VerifierJson.Default.VerifierModel) ?? throw new InvalidDataException("The conflict verifier's model is empty."));
 
@@ -64,15 +59,16 @@ public sealed record VerifierTree(int[] Left, int[] Right, int[] Feature, float[
     }
 }
 
-/// <summary>The shipped model: feature names (the order the pair finder writes them), trees, calibration, and the two cut-offs.</summary>
+/// <summary>
+/// A trained model: feature names (the order the pair finder writes them), trees, and calibration. The cut-offs between
+/// nothing, possible and confirmed are the caller's (<see cref="ClaimConflicts.Build"/>).
+/// </summary>
 public sealed record VerifierModel(
     IReadOnlyList<string> Features,
     IReadOnlyList<VerifierTree> Trees,
     double Bias,
     double Slope,
     double Offset,
-    double PossibleFrom,
-    double ConfirmedFrom,
     string Trained);
 
 [JsonSerializable(typeof(VerifierModel))]
