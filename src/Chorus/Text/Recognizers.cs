@@ -76,7 +76,7 @@ public static partial class Recognizers
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred", "thousand"],
         StringComparison.OrdinalIgnoreCase);
 
-    private const string QualifierPattern = @"(?:(?<q>about|around|roughly|approximately|some|nearly|almost|just under|just over|more than|over|at least|less than|under|up to|fewer than)\s+)?";
+    private const string QualifierPattern = @"(?:(?<q>about|around|roughly|approximately|some|nearly|almost|just under|just over|no more than|more than|over|at least|less than|under|up to|fewer than)\s+)?";
 
     public static List<DurationMention> Durations(string text, int start, int end)
     {
@@ -336,7 +336,7 @@ public static partial class Recognizers
         "about" or "around" or "roughly" or "approximately" or "some" => Qualifier.About,
         "nearly" or "almost" or "just under" => Qualifier.Nearly,
         "more than" or "over" or "at least" or "just over" => Qualifier.AtLeast,
-        "less than" or "under" or "up to" or "fewer than" => Qualifier.AtMost,
+        "less than" or "under" or "up to" or "fewer than" or "no more than" => Qualifier.AtMost,
         _ => Qualifier.Exact,
     };
 

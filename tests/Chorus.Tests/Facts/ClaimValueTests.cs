@@ -46,6 +46,8 @@ public class ClaimValueTests
         var value = Single("The agency received nearly 235,000 comments by the deadline.", ValueKind.Count);
         Assert.True(value.Low < 235000 && value.High == 235000);
         Assert.Equal(double.PositiveInfinity, Single("It drew more than 40 boats into the harbour.", ValueKind.Count).High);
+        var most = Single("The offer was for no more than seven boats in the harbour.", ValueKind.Count);
+        Assert.Equal((0.0, 7.0), (most.Low, most.High));
     }
 
     [Fact]

@@ -248,8 +248,9 @@ public static partial class ClaimValueReader
         {
             _ when before.EndsWith("about") || before.EndsWith("around") || before.EndsWith("roughly") || before.EndsWith("approximately") || before.EndsWith("some") => Qualifier.About,
             _ when before.EndsWith("nearly") || before.EndsWith("almost") || before.EndsWith("just under") => Qualifier.Nearly,
-            _ when before.EndsWith("more than") || before.EndsWith("over") || before.EndsWith("at least") || before.EndsWith("upwards of") => Qualifier.AtLeast,
+            // "no more than" before "more than": the longer phrase decides.
             _ when before.EndsWith("less than") || before.EndsWith("under") || before.EndsWith("up to") || before.EndsWith("fewer than") || before.EndsWith("no more than") => Qualifier.AtMost,
+            _ when before.EndsWith("more than") || before.EndsWith("over") || before.EndsWith("at least") || before.EndsWith("upwards of") => Qualifier.AtLeast,
             _ => Qualifier.Exact,
         };
     }
