@@ -212,7 +212,7 @@ public static partial class FactSlotExtractor
 
                     break;
                 default:
-                    // "three of the seven bullets" counts a part; the whole is told elsewhere, so the part is no total to compare.
+                    // "three of the seven trawlers" counts a part; the whole is told elsewhere, so the part is no total to compare.
                     if (quantity.Whole is not null)
                     {
                         break;
@@ -419,7 +419,7 @@ public static partial class FactSlotExtractor
 
     /// <summary>
     /// Whether a date tells when something was said or filed rather than when it happened: a verb of saying comes before
-    /// it in its clause ("her rep confirmed to People on Friday", "Ketsoyan said Friday that ...", "charges were filed Friday").
+    /// it in its clause ("her spokesman confirmed to reporters on Friday", "Tamm said Friday that ...", "charges were filed Friday").
     /// </summary>
     private static bool IsReportingDate(AnalyzedArticle article, TextSpan date)
     {

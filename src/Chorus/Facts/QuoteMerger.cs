@@ -54,7 +54,7 @@ public static class QuoteMerger
     /// every article whose words hold it, are held by it (a copy that cut a sentence) or differ by a word or two, and the
     /// copies of those articles,
     /// whose garbled words are their source's (the source notes say so). Independent articles that word the quote
-    /// otherwise (another translation: "We are all deeply shocked" against "We are deeply shocked") make a line of their
+    /// otherwise (another translation: "We are all deeply saddened" against "We are saddened") make a line of their
     /// own, so a quote cites only articles that carry its words or copy them.
     /// </summary>
     private static List<(Item Shown, List<Item> Items)> Wordings(List<Item> group, Func<string, string> originOf, Func<string, double> qualityOf)

@@ -110,7 +110,7 @@ public static partial class BriefSummarizer
 
     /// <summary>
     /// Whether a source's sentence leaves out a value the shown sentence states, or gives another ("on Friday" for "on
-    /// Tuesday", "1923" alone for "April 22, 1923"): every value shown must have one of its kind that agrees with it.
+    /// Tuesday", "2019" alone for "March 11, 2019"): every value shown must have one of its kind that agrees with it.
     /// </summary>
     private static bool LacksValues(IEnumerable<ClaimValue> shown, IEnumerable<ClaimValue> source)
     {

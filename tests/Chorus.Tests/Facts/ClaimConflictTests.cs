@@ -8,9 +8,9 @@ public class ClaimConflictTests
 {
     private static readonly Chorus.Text.AnalyzedArticle[] s_story =
     [
-        Articles.Analyzed("a", "The singer checked into a clinic in Malibu on Tuesday, her spokesman said. She had toured for months."),
-        Articles.Analyzed("b", "The singer checked into a clinic in Malibu on Friday, a friend told reporters. Her label said nothing."),
-        Articles.Analyzed("c", "A friend said the singer checked into the Malibu clinic on Tuesday. Fans sent flowers."),
+        Articles.Analyzed("a", "The skipper checked into a clinic in Pärnu on Tuesday, her spokesman said. He had fished for months."),
+        Articles.Analyzed("b", "The skipper checked into a clinic in Pärnu on Friday, a friend told reporters. His union said nothing."),
+        Articles.Analyzed("c", "A friend said the skipper checked into the Pärnu clinic on Tuesday. Crews sent flowers."),
     ];
 
     private static (List<ClaimPair> Pairs, double[] Scores) Candidates(double score)
@@ -65,7 +65,7 @@ public class ClaimConflictTests
         var (pairs, scores) = Candidates(0.9);
         var conflict = ClaimConflicts.Build(s_story, pairs, scores, id => id, 0.5, 0.8).Single(c => c.Topic == "A day");
         var evidence = conflict.Values[1].Evidence.Single();
-        Assert.Equal("The singer checked into a clinic in Malibu on Friday, a friend told reporters.", evidence.Text);
+        Assert.Equal("The skipper checked into a clinic in Pärnu on Friday, a friend told reporters.", evidence.Text);
         Assert.Equal(evidence.Text, s_story[1].Text[evidence.Span.Range]);
     }
 

@@ -14,7 +14,7 @@ public class ClaimValueTests
     [Fact]
     public void ACountInWordsIsReadWithWhatItCounts()
     {
-        var value = Single("The pirates came in three boats before dawn.", ValueKind.Count);
+        var value = Single("The crews came in three boats before dawn.", ValueKind.Count);
         Assert.Equal((3, 3), (value.Low, value.High));
         Assert.Equal("boat", value.Unit);
     }
@@ -43,8 +43,8 @@ public class ClaimValueTests
     [Fact]
     public void AQualifierWidensTheRange()
     {
-        var value = Single("The agency received nearly 235,000 comments by the deadline.", ValueKind.Count);
-        Assert.True(value.Low < 235000 && value.High == 235000);
+        var value = Single("The council received nearly 18,000 letters by the deadline.", ValueKind.Count);
+        Assert.True(value.Low < 18000 && value.High == 18000);
         Assert.Equal(double.PositiveInfinity, Single("It drew more than 40 boats into the harbour.", ValueKind.Count).High);
         var most = Single("The offer was for no more than seven boats in the harbour.", ValueKind.Count);
         Assert.Equal((0.0, 7.0), (most.Low, most.High));
@@ -53,8 +53,8 @@ public class ClaimValueTests
     [Fact]
     public void MoneyAndPercentagesKeepTheirKinds()
     {
-        var values = Read("The fund of $160 million grew by 12% last year.");
-        Assert.Contains(values, v => v.Kind == ValueKind.Money && v.Low == 160e6);
+        var values = Read("The fund of $45 million grew by 12% last year.");
+        Assert.Contains(values, v => v.Kind == ValueKind.Money && v.Low == 45e6);
         Assert.Contains(values, v => v.Kind == ValueKind.Percent && v.Low == 12);
     }
 
@@ -78,7 +78,7 @@ public class ClaimValueTests
     public void AMonthAndAYearNamedAloneAreRead()
     {
         Assert.Equal(9, Single("The label launched its line in September with a show.", ValueKind.Month).Low);
-        Assert.Equal(1955, Single("A hearing in 1955 called her as a witness.", ValueKind.Year).Low);
+        Assert.Equal(1961, Single("A hearing in 1961 called the skipper as a witness.", ValueKind.Year).Low);
     }
 
     [Fact]

@@ -54,8 +54,8 @@ public class CountSlotTests
     public void APartOfAWholeIsNoCountToCompare()
     {
         var analysis = Analyze(
-            ("a", "An autopsy found that seven bullets struck the boy in Narva on Saturday night, the regional prosecutor said."),
-            ("b", "The autopsy showed that three of the seven bullets struck the boy in Narva on Saturday night, the prosecutor said."));
+            ("a", "An inquiry found that seven trawlers broke the quota in Narva on Saturday night, the regional inspector said."),
+            ("b", "The inquiry showed that three of the seven trawlers broke the quota in Narva on Saturday night, the inspector said."));
         Assert.Empty(analysis.Conflicts);
     }
 }

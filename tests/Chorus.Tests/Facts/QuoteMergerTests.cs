@@ -44,8 +44,8 @@ public class QuoteMergerTests
     {
         var articles = new[]
         {
-            Articles.Analyzed("agency", "“We are all deeply shocked by the unjust death of three of our citizens,” Marta Ilves said on Monday."),
-            Articles.Analyzed("paper", "“We are deeply shocked by the death of these three people, our fellow citizens,” Marta Ilves told the paper on Monday."),
+            Articles.Analyzed("agency", "“We are all deeply saddened by the loss of three of our fishermen at sea,” Marta Ilves said on Monday."),
+            Articles.Analyzed("paper", "“We are saddened by the loss of these three men, our fellow fishermen,” Marta Ilves told the paper on Monday."),
         };
         var entities = EntityMerger.Merge(articles, id => id);
 

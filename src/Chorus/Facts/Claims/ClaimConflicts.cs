@@ -71,7 +71,7 @@ public static class ClaimConflicts
         };
     }
 
-    /// <summary>The value as the side's first article writes it ("nearly 235,000", "Tuesday").</summary>
+    /// <summary>The value as the side's first article writes it ("nearly 18,000", "Tuesday").</summary>
     private static string Display(ClaimValue value, Dictionary<string, AnalyzedArticle> byId) =>
         value.Span.Of(byId[value.ArticleId].Text);
 

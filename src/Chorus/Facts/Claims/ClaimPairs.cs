@@ -175,7 +175,7 @@ public sealed class ClaimPairs
         return best;
     }
 
-    /// <summary>The nearest two content words on each side of the value, as stems: what the value is said of ("shot _ times", "on _ in Aden").</summary>
+    /// <summary>The nearest two content words on each side of the value, as stems: what the value is said of ("fined _ times", "on _ in Narva").</summary>
     private HashSet<string> Neighbours(ClaimValue value)
     {
         if (_neighbours.TryGetValue(value, out var found))

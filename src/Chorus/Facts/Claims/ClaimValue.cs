@@ -256,7 +256,7 @@ public static partial class ClaimValueReader
     }
 
     /// <summary>
-    /// What a bare number counts or measures: the next word when it is a lower-case noun ("11 times", "7 bullets"),
+    /// What a bare number counts or measures: the next word when it is a lower-case noun ("11 trawlers", "7 nets"),
     /// else the word before it ("magnitude 5.9"), as a stem; "" when neither says.
     /// </summary>
     private static string UnitAround(string text, TextSpan sentence, int start, int end)
