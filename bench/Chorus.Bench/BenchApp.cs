@@ -19,6 +19,7 @@ internal static class BenchApp
             "agreement" => Facts.AgreementSuite.Run(args.Skip(1).ToArray()),
             "events" => Facts.EventsSuite.Run(args.Skip(1).ToArray()),
             "conflicts-train" => Facts.ConflictTraining.Run(args.Skip(1).ToArray()),
+            "speakers-train" => Facts.SpeakerTraining.Run(args.Skip(1).ToArray()),
             "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
             "feeds" => Ingest.FeedSuite.Run(args.Skip(1).ToArray()),
             "ingest" => Ingest.ArchiveSuite.Run(args.Skip(1).ToArray()),
@@ -39,7 +40,8 @@ internal static class BenchApp
               clustering --scale N... [--stages|--light]  articles/s, memory and F1 on a generated stream of N articles (--light: the chorus cluster path)
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
               conflicts-train [--folds K]     the learned conflict verifier on ../shared/bench/events: candidates, and precision-recall cross-validated by topic
-              events [--verbose] [--out FILE]  briefs of the 40 events of ../shared/bench/events scored as its score.py does (conflicts, quotes, speakers); --out writes them for score.py
+              speakers-train [--folds K] [--write]  the learned quote speaker ranker on ../shared/bench/events: cross-validated by topic; --write ships the model
+              events [--verbose] [--out FILE] [--quick]  briefs of the 40 events of ../shared/bench/events scored as its score.py does (conflicts, quotes, speakers), then the quote figures with the speaker ranker cross-validated by topic (--quick skips it); --out writes them for score.py
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'
               summary [--show]               ROUGE-1/2/4 (ROUGE-1.5.5, -n 4 -m -a -l 100) of 100-word DUC 2004 summaries, with 95% intervals
               summary --oracle [--cut-last]  two greedy ROUGE oracles over whole sentences: how far extraction can go (30 s)

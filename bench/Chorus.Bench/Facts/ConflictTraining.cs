@@ -6,10 +6,8 @@ using Chorus.Facts.Claims;
 using Chorus.Ingest;
 using Chorus.Pipeline;
 using Chorus.Text;
-using Microsoft.ML;
-using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.LightGbm;
+using Chorus.Bench.Learning;
+using Chorus.Learning;
 
 namespace Chorus.Bench.Facts;
 
@@ -20,7 +18,7 @@ namespace Chorus.Bench.Facts;
 /// of one gold disagreement, clear or arguable). LightGBM is cross-validated by topic (K folds of whole topics, so no
 /// event's words are seen when its pairs are scored); the out-of-fold scores are turned into conflicts by the product's
 /// own grouping and scored with the port of score.py, over a sweep of cut-offs: the precision-recall curve.
-/// The product's tree evaluation (ConflictVerifier) is checked against ML.NET's own predictions on every fold.
+/// The product's tree evaluation (BoostedTrees) is checked against ML.NET's own predictions on every fold.
 /// CHORUS_TRAIN_MISSED=1 lists the clear disagreements no candidate reaches, CHORUS_TRAIN_TOP=N the N best-scored
 /// pairs, CHORUS_TRAIN_CSV=FILE writes every pair's features and gold disagreement (-1 for none).
 /// </summary>
@@ -44,15 +42,6 @@ internal static class ConflictTraining
         }
     }
 
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-
-        public float Weight { get; set; }
-    }
-
     public static int Run(string[] args)
     {
         if (Extraction.BenchData.Path("events") is not { } root)
@@ -73,12 +62,11 @@ internal static class ConflictTraining
         }
 
         var topics = events.Select(e => e.Topic).Distinct().OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
-        var ml = new MLContext(seed: 1);
         var scores = events.ToDictionary(e => e.Event, e => new double[e.Pairs.Count], StringComparer.Ordinal);
         for (var fold = 0; fold < folds; fold++)
         {
             var heldOut = topics.Where((_, i) => i % folds == fold).ToHashSet();
-            var model = Train(ml, events.Where(e => !heldOut.Contains(e.Topic)));
+            var model = Train(events.Where(e => !heldOut.Contains(e.Topic)));
             foreach (var e in events.Where(e => heldOut.Contains(e.Topic)))
             {
                 for (var i = 0; i < e.Pairs.Count; i++)
@@ -301,45 +289,10 @@ internal static class ConflictTraining
         return EventsScorer.Score(JsonSerializer.SerializeToElement(new { events = events.Select(e => gold[e.Event]) }), briefs);
     }
 
-    /// <summary>A LightGBM model over the events' pairs, carried over into the product's tree form and checked against ML.NET's own predictions.</summary>
-    private static ConflictVerifier Train(MLContext ml, IEnumerable<EventPairs> events)
-    {
-        var rows = events.SelectMany(e => e.Weights(NegativeWeight) is var weights ? e.Pairs.Select((p, i) => new Row { Features = p.Features, Label = e.Labels[i], Weight = weights[i] }) : []).ToList();
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ClaimPairs.FeatureNames.Count);
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
-        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            ExampleWeightColumnName = nameof(Row.Weight),
-            NumberOfLeaves = 4,
-            NumberOfIterations = 300,
-            LearningRate = 0.05,
-            MinimumExampleCountPerLeaf = 30,
-            Seed = 1,
-            NumberOfThreads = 1,
-            Deterministic = true,
-        });
-        var transformer = trainer.Fit(data);
-        var calibrated = (CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>)transformer.Model;
-        var ensemble = calibrated.SubModel.TrainedTreeEnsemble;
-        var model = new VerifierModel(
+    /// <summary>A LightGBM model over the events' pairs (<see cref="TreeTrainer"/>).</summary>
+    private static BoostedTrees Train(IEnumerable<EventPairs> events) =>
+        TreeTrainer.Train(
             ClaimPairs.FeatureNames,
-            ensemble.Trees.Select(t => new VerifierTree(t.LeftChild.ToArray(), t.RightChild.ToArray(), t.NumericalSplitFeatureIndexes.ToArray(), t.NumericalSplitThresholds.ToArray(), t.LeafValues.ToArray())).ToList(),
-            ensemble.Bias,
-            -calibrated.Calibrator.Slope,
-            -calibrated.Calibrator.Offset,
-            $"LightGBM (Microsoft.ML.LightGbm 6.0.0) on {rows.Count} candidate pairs of ../shared/bench/events, {DateTime.UtcNow:yyyy-MM-dd}");
-        using var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(model, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-        var verifier = ConflictVerifier.Load(stream);
-
-        // The product's evaluation of the trees must give ML.NET's probabilities.
-        var predicted = transformer.Transform(data).GetColumn<float>("Probability").ToList();
-        var worst = rows.Select((r, i) => Math.Abs(verifier.Score(r.Features) - predicted[i])).DefaultIfEmpty(0).Max();
-        if (worst > 1e-4)
-        {
-            throw new InvalidOperationException($"The tree form of the model differs from ML.NET's predictions by up to {worst}.");
-        }
-
-        return verifier;
-    }
+            events.SelectMany(e => e.Weights(NegativeWeight) is var weights ? e.Pairs.Select((p, i) => new TrainingRow(p.Features, e.Labels[i], weights[i])) : []),
+            "candidate pairs of ../shared/bench/events");
 }

@@ -338,7 +338,7 @@ public static class EventsScorer
     }
 
     /// <summary>A gold quote's key: its first five folded words.</summary>
-    private static string QuoteKey(JsonElement quote) => string.Join(' ', Fold(Text(quote, "quote")).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(KeyWords));
+    internal static string QuoteKey(JsonElement quote) => string.Join(' ', Fold(Text(quote, "quote")).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(KeyWords));
 
     /// <summary>A conflict counts as confirmed when its confidence is absent or "confirmed" (null or any other value is not).</summary>
     private static bool IsConfirmed(JsonElement conflict) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Chorus.Facts.Quotes;
 using Chorus.Text;
 
 namespace Chorus.Facts;
@@ -27,18 +28,15 @@ public static partial class QuoteExtractor
         "expert fan spokesman spokeswoman spokesperson juror").Split(' '),
         StringComparer.Ordinal);
 
-    public static List<QuoteMention> Extract(AnalyzedArticle article)
+    /// <summary>The article's quotes, each speaker chosen by the learned ranker from the candidates around it (<see cref="SpeakerRanker"/>).</summary>
+    public static List<QuoteMention> Extract(AnalyzedArticle article) => SpeakerRanker.Shared.Attribute(article, ExtractByRules(article));
+
+    /// <summary>The article's quotes with the speakers the attribution patterns give, the ranker's strongest feature.</summary>
+    public static List<QuoteMention> ExtractByRules(AnalyzedArticle article)
     {
         var text = article.Text;
         var quotes = new List<QuoteMention>();
-
-        // A person is named again by the surname; before an Arabic article it may be the name before it
-        // ("Karim Samir al-Nadir" is "Samir" or "al-Nadir").
-        var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).SelectMany(m => Surnames(m.Name)).ToHashSet(StringComparer.Ordinal);
-        var people = article.Mentions
-            .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))
-            .OrderBy(m => m.Span.Start)
-            .ToList();
+        var people = People(article);
         // A quote may run over paragraphs: a long quote whose later paragraphs open with a quotation mark again, or a
         // text that puts each sentence in a paragraph of its own. The speaker of a quote with no attribution of its own
         // is the one of the quote just before it, when only that quote's attribution stands between them
@@ -113,6 +111,19 @@ public static partial class QuoteExtractor
         }
 
         return quotes;
+    }
+
+    /// <summary>
+    /// The people an article names, in text order. A person is named again by the surname; before an Arabic article it
+    /// may be the name before it ("Karim Samir al-Nadir" is "Samir" or "al-Nadir").
+    /// </summary>
+    internal static List<EntityMention> People(AnalyzedArticle article)
+    {
+        var surnames = article.Mentions.Where(m => m.Kind == EntityKind.Person).SelectMany(m => Surnames(m.Name)).ToHashSet(StringComparer.Ordinal);
+        return article.Mentions
+            .Where(m => m.Kind == EntityKind.Person || (m.Kind == EntityKind.Unknown && surnames.Contains(m.Name)))
+            .OrderBy(m => m.Span.Start)
+            .ToList();
     }
 
     private static TextSpan? Speaker(string text, List<EntityMention> people, int open, int close, int paragraphStart, int paragraphEnd, bool quoteEndsSentence)
@@ -207,7 +218,7 @@ public static partial class QuoteExtractor
     }
 
     /// <summary>Pronouns resolve to the last person named before the quote; names stay as written.</summary>
-    private static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
+    internal static TextSpan? Resolve(string text, List<EntityMention> people, TextSpan speaker, int quoteStart)
     {
         // Someone described ('a source', 'her rep', 'Tamm's rep') speaks as described: the name inside is not who speaks.
         if (IsDescribed(speaker.Of(text)))
@@ -255,7 +266,7 @@ public static partial class QuoteExtractor
 
     private static bool IsDescribed(string written) => DescribedWhole().IsMatch(written);
 
-    private static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they" or "him" or "her" or "them";
+    internal static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they" or "him" or "her" or "them";
 
     /// <summary>Whether quoted words end a sentence of their own ('"We sail at dawn."').</summary>
     private static bool EndsSentence(string quoted) => quoted.EndsWith('.');
@@ -272,7 +283,7 @@ public static partial class QuoteExtractor
     }
 
     /// <summary>A place, a function word or a day does not speak ("the weather service in Miami said ...", "It said ..."): no speaker then.</summary>
-    private static TextSpan? Unplaced(string text, TextSpan speaker)
+    internal static TextSpan? Unplaced(string text, TextSpan speaker)
     {
         var written = speaker.Of(text);
         if (IsTitleAlone(written))
@@ -292,7 +303,7 @@ public static partial class QuoteExtractor
         (char.IsUpper(word[0]) && Enum.TryParse<DayOfWeek>(word, ignoreCase: false, out _))
         || (word != "May" && word.Length > 3 && Extraction.DateParser.Month(word) > 0);
 
-    private static bool IsPossessive(string text, TextSpan name) =>
+    internal static bool IsPossessive(string text, TextSpan name) =>
         name.End + 1 < text.Length && text[name.End] is '\'' or '’' && text[name.End + 1] == 's';
 
     /// <summary>A title in quotation marks ("The Last Cod Of The Baltic"): a few words, each capitalised, and no sentence in it.</summary>
@@ -392,7 +403,7 @@ public static partial class QuoteExtractor
     private static bool IsAttributionOnly(string text, int from, int to) =>
         to - from <= 240 && AfterQuote().IsMatch(text.AsSpan(from, to - from)) && SentenceSplitter.Split(text, from, to).Count <= 1;
 
-    private const string Verbs = "said|says|told|tells|added|adds|stated|explained|insisted|warned|declared|replied|wrote|writes|continued|argued|noted|admitted|" +
+    internal const string Verbs = "said|says|told|tells|added|adds|stated|explained|insisted|warned|declared|replied|wrote|writes|continued|argued|noted|admitted|" +
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered|" +
         "announced|confirmed|claimed|responded|shouted|yelled|screamed|cried|exclaimed|chanted|joked|quipped|vowed|pledged|promised|urged|maintained|" +
         "suggested|predicted|complained|recounted|agreed|concurred|whispered|posted|pleaded|boasted|lamented|mused|countered|reiterated";
@@ -406,14 +417,14 @@ public static partial class QuoteExtractor
 
     // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Tamm's spokesman', 'a friend
     // of the actress'.
-    private const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
+    internal const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
         + @"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|of|from|at|in|for)(?:\s+(?!(?:and|or|but|who|which|that|" + Verbs + @")\b)[\p{L}'’\-]+){1,4})?";
 
     // A person named by a title alone: 'the minister', 'the deputy fisheries minister' (only a title's head counts, see Unplaced).
-    private const string TitleAlone = @"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:" + Small + @"\s+){0,2}" + Small;
+    internal const string TitleAlone = @"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:" + Small + @"\s+){0,2}" + Small;
 
     // A small word that may be part of a title: not a pronoun, a link word or a verb of saying.
-    private const string Small = @"(?!(?:he|she|they|it|we|you|when|while|who|which|that|the|and|but|or|as|after|before|if|then|also|not|was|is|had|has|have|would|will|at|in|on|of|for|to|with|by|from|" + Verbs + @")\b)[a-z][a-z\-]*";
+    internal const string Small = @"(?!(?:he|she|they|it|we|you|when|while|who|which|that|the|and|but|or|as|after|before|if|then|also|not|was|is|had|has|have|would|will|at|in|on|of|for|to|with|by|from|" + Verbs + @")\b)[a-z][a-z\-]*";
 
     // The one quoted: 'the agency quoted Valenko as saying', 'quoted him as saying'.
     private const string Quoted = Titles + "(?:" + Proper + "|him|her|them)";

@@ -68,14 +68,4 @@ public class ClaimConflictTests
         Assert.Equal("The skipper checked into a clinic in Pärnu on Friday, a friend told reporters.", evidence.Text);
         Assert.Equal(evidence.Text, s_story[1].Text[evidence.Span.Range]);
     }
-
-    [Fact]
-    public void ATreeSendsAValueAtMostItsThresholdLeftAndReadsLeavesByComplement()
-    {
-        // Node 0 splits feature 1 at 0.5: left is leaf 0 (-1 = ~0), right is node 1, which splits feature 0 at 2.
-        var tree = new VerifierTree([-1, -2], [1, -3], [1, 0], [0.5f, 2f], [10, 20, 30]);
-        Assert.Equal(10, tree.Evaluate([0, 0.5f]));
-        Assert.Equal(20, tree.Evaluate([2, 0.6f]));
-        Assert.Equal(30, tree.Evaluate([3, 0.6f]));
-    }
 }
