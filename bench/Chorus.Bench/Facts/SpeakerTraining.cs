@@ -43,29 +43,26 @@ internal static class SpeakerTraining
         var models = FoldModels(quotes, folds);
         var scores = quotes.ToDictionary(q => q, q => q.Candidates.Select(c => models[q.Topic].Score(c.Features)).ToArray());
 
-        Console.WriteLine($"ranker, cross-validated by topic ({folds} folds of whole topics): the best candidate speaks when it scores at least the cut-off and beats the patterns' choice by the margin; else the patterns' choice stands");
-        Console.WriteLine("cut-off  margin | right  share | wrong | none");
-        foreach (var (cut, margin) in new[] { 0.0, 0.2, 0.3, 0.4, 0.5, 0.7 }.Select(c => (c, 0.0)).Concat(new[] { 0.1, 0.2, 0.3, 0.5 }.Select(m => (SpeakerRanker.MinimumScore, m))))
+        Console.WriteLine($"ranker, cross-validated by topic ({folds} folds of whole topics). Where the patterns found no speaker, the best candidate speaks from the minimum score; where they found one, another candidate replaces it when it scores the margin higher");
+        Console.WriteLine("minimum  margin | right  share | wrong | none | replaced: fixed  broken  both wrong");
+        var settings = new[] { 0.0, 0.3, 0.5, 0.6, 0.7, 0.8 }.Select(c => (c, SpeakerRanker.Margin))
+            .Concat(new[] { 0.0, 0.1, 0.3, 0.5, 1.1 }.Select(m => (SpeakerRanker.MinimumScore, m)));
+        foreach (var (minimum, margin) in settings)
         {
-            var (right, wrong, none) = (0, 0, 0);
+            var (right, wrong, none, fixedOnes, broken, bothWrong) = (0, 0, 0, 0, 0, 0);
             foreach (var q in quotes)
             {
-                var chosen = Choose(q, scores[q], cut, margin);
-                if (chosen is null)
+                var chosen = Choose(q, scores[q], minimum, margin);
+                var ok = chosen is not null && Right(q.GoldSpeaker, chosen);
+                (right, wrong, none) = chosen is null ? (right, wrong, none + 1) : ok ? (right + 1, wrong, none) : (right, wrong + 1, none);
+                if (q.RuleSpeaker is not null && chosen != q.RuleSpeaker)
                 {
-                    none++;
-                }
-                else if (Right(q.GoldSpeaker, chosen))
-                {
-                    right++;
-                }
-                else
-                {
-                    wrong++;
+                    var wasRight = Right(q.GoldSpeaker, q.RuleSpeaker);
+                    (fixedOnes, broken, bothWrong) = ok && !wasRight ? (fixedOnes + 1, broken, bothWrong) : !ok && wasRight ? (fixedOnes, broken + 1, bothWrong) : (fixedOnes, broken, bothWrong + 1);
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cut,7:0.0}  {margin,6:0.0} | {right,5}  {Share(right, quotes.Count),5} | {wrong,5} | {none,4}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{minimum,7:0.0}  {margin,6:0.0} | {right,5}  {Share(right, quotes.Count),5} | {wrong,5} | {none,4} | {fixedOnes,15}  {broken,6}  {bothWrong,10}"));
         }
 
         if (Environment.GetEnvironmentVariable("CHORUS_TRAIN_WRONG") is not null)

@@ -25,7 +25,7 @@ public static partial class QuoteExtractor
     private static readonly HashSet<string> s_personRoles = new(
         ("official source witness resident neighbor neighbour lawyer friend relative mother father brother sister son " +
         "daughter wife husband man woman boy girl protester student teacher doctor nurse worker employee victim survivor " +
-        "expert fan spokesman spokeswoman spokesperson juror").Split(' '),
+        "expert fan spokesman spokeswoman spokesperson juror rep publicist aide agent attorney prosecutor officer detective diplomat activist analyst critic").Split(' '),
         StringComparer.Ordinal);
 
     /// <summary>The article's quotes, each speaker chosen by the learned ranker from the candidates around it (<see cref="SpeakerRanker"/>).</summary>
@@ -87,18 +87,20 @@ public static partial class QuoteExtractor
                 var close = typewriter ? i + 2 : i + 1;
                 var inner = new TextSpan(open + (typewriter ? 2 : 1), i);
                 var trimmed = Trim(text, inner);
-                // A quote of two or three words counts only as a whole utterance that someone is said to have
-                // said: '"We warned them," she added.' is a quote; 'called it "a disaster."' and 'warned of
-                // "serious issues" ahead' are not.
+                // A short quote counts when someone is said to have said it: a whole utterance ('"We warned them," she
+                // added.') by the attribution around it or the quote before it, a phrase ('Kask called it "a disaster"',
+                // 'warned of "serious issues" ahead') only by a speaker in its own sentence. 'The harbour faces
+                // "serious losses"' names no one and is no quote, nor is 'a section called "state security,"': the one
+                // who speaks a short quote is a person.
                 var words = Tokenizer.CountWords(trimmed.Of(text));
-                var utterance = inner.Length > 0 && text[inner.End - 1] is ',' or '.' or '!' or '?';
-                if ((words >= 4 || (words >= 2 && utterance)) && !IsTitle(trimmed.Of(text)))
+                var phrase = IsPhrase(text, trimmed);
+                if (words >= 1 && !IsTitle(trimmed.Of(text)))
                 {
                     var paragraphEnd = text.IndexOf('\n', i) is var lineBreak and >= 0 ? lineBreak : text.Length;
                     var speaker = Speaker(text, people, open, close, openParagraphStart, paragraphEnd, EndsSentence(trimmed.Of(text)))
-                        ?? (lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null)
-                        ?? SayerBefore(text, people, open);
-                    if (words >= 4 || speaker is not null)
+                        ?? (phrase ? null : lastClose >= 0 && (IsAttributionOnly(text, lastClose, open) || text.AsSpan(lastClose, open - lastClose).IsWhiteSpace()) ? lastSpeaker : null)
+                        ?? (phrase ? null : SayerBefore(text, people, open));
+                    if (words >= 4 || (speaker is { } who && IsPerson(article, people, who)))
                     {
                         quotes.Add(new QuoteMention(article.Id, trimmed, speaker));
                         (lastSpeaker, lastClose) = (speaker, close);
@@ -268,6 +270,46 @@ public static partial class QuoteExtractor
 
     internal static bool IsPronoun(string word) => word.ToLowerInvariant() is "he" or "she" or "they" or "him" or "her" or "them";
 
+    /// <summary>
+    /// Whether the speaker of a short quote is a person: someone named, or described by a word for a person ('the fisheries
+    /// minister', 'a harbour spokeswoman', 'officials'). 'A statement of what it called "..."' and 'a device the police
+    /// called "..."' give words to no one, nor does an organisation's name alone.
+    /// </summary>
+    private static bool IsPerson(AnalyzedArticle article, List<EntityMention> people, TextSpan speaker)
+    {
+        if (people.Any(p => p.Span.Overlaps(speaker)))
+        {
+            return true;
+        }
+
+        var written = speaker.Of(article.Text);
+        var head = DescriptionHead().Match(written) is { Success: true } m ? m.Groups["head"].Value : null;
+        if (head is not null)
+        {
+            var single = head.EndsWith('s') ? head[..^1] : head;
+            return s_personRoles.Contains(head) || s_personRoles.Contains(single) || EntityRecognizer.IsTitleHead(head) || EntityRecognizer.IsTitleHead(single);
+        }
+
+        return !article.Mentions.Any(m => (m.Kind is EntityKind.Organization or EntityKind.Place or EntityKind.Event) && m.Span.Overlaps(speaker));
+    }
+
+    /// <summary>
+    /// Whether quoted words are a phrase, not an utterance: under four words, unless two or three end as a sentence or
+    /// a clause does ('"We warned them," she added.'). A phrase speaks only through a speaker in its own sentence.
+    /// </summary>
+    internal static bool IsPhrase(string text, TextSpan quote)
+    {
+        var words = Tokenizer.CountWords(quote.Of(text));
+        var end = quote.End;
+        while (end < text.Length && text[end] == ',')
+        {
+            end++;
+        }
+
+        var utterance = end > quote.Start && (text[end - 1] is ',' or '.' or '!' or '?');
+        return !(words >= 4 || (words >= 2 && utterance));
+    }
+
     /// <summary>Whether quoted words end a sentence of their own ('"We sail at dawn."').</summary>
     private static bool EndsSentence(string quoted) => quoted.EndsWith('.');
 
@@ -407,6 +449,9 @@ public static partial class QuoteExtractor
         "remarked|acknowledged|commented|observed|conceded|cautioned|recalled|tweeted|testified|stressed|emphasized|emphasised|concluded|asked|answered|" +
         "announced|confirmed|claimed|responded|shouted|yelled|screamed|cried|exclaimed|chanted|joked|quipped|vowed|pledged|promised|urged|maintained|" +
         "suggested|predicted|complained|recounted|agreed|concurred|whispered|posted|pleaded|boasted|lamented|mused|countered|reiterated";
+    // Verbs that give someone's words for a thing: 'Tamm called the plan "reckless"', 'Kask described the catch as "thin"'.
+    private const string NamingVerbs = "called|calls|calling|described|describes|describing|dubbed|termed|labelled|labeled|branded";
+
     private const string Titles = @"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Rev)\.\s+)*";
     private const string Proper = @"(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+(?:\s+(?:van|von|de|al|(?:(?:al|el)-)?[A-Z][\p{L}'’\-]+)){0,3}";
     private const string Name = Titles + "(?:" + Described + "|" + Proper + "|he|she|they|" + TitleAlone + ")";
@@ -417,8 +462,12 @@ public static partial class QuoteExtractor
 
     // Someone described, not named: 'a source', 'one man', 'another neighbour', 'her rep', 'Tamm's spokesman', 'a friend
     // of the actress'.
-    internal const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:" + Small + @"\s+){0,2}" + Small
-        + @"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|of|from|at|in|for)(?:\s+(?!(?:and|or|but|who|which|that|" + Verbs + @")\b)[\p{L}'’\-]+){1,4})?";
+    internal const string Described = @"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\p{L}\-]+\s+){0,2}[A-Z][\p{L}\-]+['’]s)\s+(?:(?:" + Small + "|" + Modifier + @")\s+){0,3}" + Small
+        + @"(?:\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|of|from|at|in|for)(?:\s+(?!(?:and|or|but|who|which|that|what|it|its|he|she|they|" + Verbs + "|" + NamingVerbs + @")\b)[\p{L}'’\-]+){1,4})?";
+
+    // A capitalised word that may describe a speaker without naming one: 'a senior Narva Port official', 'a Tallinn
+    // harbour spokeswoman', 'a U.S. diplomat'. The description still ends in a small word.
+    private const string Modifier = @"(?!(?:He|She|They|It|We|The|But|And)\b)[A-Z][\p{L}.\-]*";
 
     // A person named by a title alone: 'the minister', 'the deputy fisheries minister' (only a title's head counts, see Unplaced).
     internal const string TitleAlone = @"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:" + Small + @"\s+){0,2}" + Small;
@@ -453,7 +502,7 @@ public static partial class QuoteExtractor
     // 'Tamm said: "..."', 'The minister, Tamm, said: "..."', 'Tamm was blunt: "..."', 'according to Tamm, "..."',
     // 'Added Tamm, "..."', and a quote inside the speaker's own
     // sentence: 'Tamm conceded that the deal ``will cost every trawler a season'''.
-    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+(?:" + Verbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?<subject>" + Name + @")" + Apposition + @"\s+\p{Ll}+(?:ed|s)\b[^.!?;:`""“”]{0,80}?\b(?:saying|adding)\b[^.!?;:`""“”]{0,60}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
+    [GeneratedRegex(@"(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")(?:\s+\w+){0,3}\s*[:,]\s*$|(?<name>" + Name + @")(?:" + Apposition + @"|,)\s+(?:was|were|is|are)\s+(?:\p{Ll}+\s+)?\p{Ll}+\s*:\s*$|according to\s+(?<name>" + Name + @")\s*[:,]\s*$|(?<subject>" + Name + @")" + Apposition + @"\s+" + Aux + "(?:" + Verbs + "|" + NamingVerbs + @")[\s,]+(?:that\s+)?[^.!?;:`""“”]{0,100}$|(?<subject>" + Name + @")" + Apposition + @"\s+\p{Ll}+(?:ed|s)\b[^.!?;:`""“”]{0,80}?\b(?:saying|adding)\b[^.!?;:`""“”]{0,60}$|(?:Said|Added|Asked|Replied)\s+(?<name>" + Name + @")\s*[:,]\s*$")]
     private static partial Regex BeforeQuote();
 
     // 'the agency quoted Valenko as saying that ``...' and 'Valenko was quoted as saying ``...'.
@@ -466,6 +515,10 @@ public static partial class QuoteExtractor
     // 'Stefanski said ...', 'The coach, Ed Stefanski, said ...': a name as its sentence's subject, then a verb of saying.
     [GeneratedRegex(@"^(?:[A-Z]\w*\s+){0,2}?(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")\b")]
     private static partial Regex SubjectSaid();
+
+    // The noun a description ends in, before what it is of: 'a source close to the council' is a source.
+    [GeneratedRegex(@"^(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+|\S+['’]s\s+)(?:\S+\s+){0,4}?(?<head>\p{Ll}[\p{L}\-]*)(?:\s+(?:close|familiar|with|of|from|at|in|for)\b.*)?$")]
+    private static partial Regex DescriptionHead();
 
     [GeneratedRegex("^" + Described + "$")]
     private static partial Regex DescribedWhole();

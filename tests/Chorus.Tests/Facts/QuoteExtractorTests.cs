@@ -44,12 +44,31 @@ public class QuoteExtractorTests
     }
 
     [Fact]
-    public void AShortUtteranceCountsWhenSomeoneSaidItAndAShortPhraseDoesNot()
+    public void AShortUtteranceCountsWhenSomeoneSaidIt()
     {
-        var quotes = Quotes("\"This is a disaster for the town,\" Ilves said. \"We warned them,\" she added. \"Nobody listened.\" Kaarel Kask warned of \"serious losses\" ahead.");
+        var quotes = Quotes("\"This is a disaster for the town,\" Ilves said. \"We warned them,\" she added. \"Nobody listened.\" The harbour faces \"serious losses\" ahead.");
         Assert.Equal(["This is a disaster for the town", "We warned them", "Nobody listened."], quotes.Select(q => q.Text));
         Assert.All(quotes, q => Assert.Equal("Ilves", q.Speaker));
     }
+
+    [Theory]
+    [InlineData("Kaarel Kask warned of \"serious losses\" ahead.", "serious losses")]
+    [InlineData("Marta Ilves called the quota \"reckless\" on Monday.", "reckless")]
+    [InlineData("Kaarel Kask described the catch as \"thin at best.\"", "thin at best.")]
+    public void AShortPhraseCountsWhenItsOwnSentenceSaysWhoGaveIt(string text, string phrase)
+    {
+        var quote = Assert.Single(Quotes(text));
+        Assert.Equal(phrase, quote.Text);
+        Assert.NotNull(quote.Speaker);
+    }
+
+    [Fact]
+    public void AShortQuoteThatNoPersonGivesIsNoQuote() =>
+        Assert.Empty(Quotes("The charge falls under a section called \"harbour safety,\" which covers any protest at the port."));
+
+    [Fact]
+    public void ADescriptionMayHoldCapitalisedWords() =>
+        Assert.Equal("a senior Narva Port official", Assert.Single(Quotes("“The trawlers stay in port until the ice is gone,” a senior Narva Port official said.")).Speaker);
 
     [Fact]
     public void AQuoteRunsOverParagraphsWhenTheTextPutsEachSentenceInOneOfItsOwn()

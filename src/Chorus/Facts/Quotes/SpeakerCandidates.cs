@@ -94,6 +94,12 @@ public static partial class SpeakerCandidates
                 .Where(c => (c.Span.End <= open && open - c.Span.End <= Before) || (c.Span.Start >= close && c.Span.Start - close <= After))
                 .ToList();
 
+            // A phrase ('called the plan "reckless"') speaks only through someone in its own sentence.
+            if (QuoteExtractor.IsPhrase(text, quote.Span))
+            {
+                window.RemoveAll(c => article.SentenceAt(c.Span.Start) is var s && s != quoteSentence && s != closeSentence);
+            }
+
             // The patterns' choice is always a candidate, even a name the recogniser did not take for one ('Ilves said').
             if (quote.Speaker is { } patterns && !window.Any(c => c.Span.Overlaps(patterns)) && (patterns.End <= open || patterns.Start >= close))
             {
