@@ -183,6 +183,25 @@ public static partial class QuoteExtractor
                 var group = later.Groups["name"];
                 return Resolve(text, people, new TextSpan(close + group.Index, close + group.Index + group.Length), open);
             }
+
+            // A paragraph that ends in a colon introduces the quote that opens the next one ('Tamm told the council on
+            // Monday:⏎"...').
+            var end = paragraphStart - 1;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > 0 && text[end - 1] == ':')
+            {
+                var from = Math.Max(text.LastIndexOf('\n', end - 1) + 1, end - 240);
+                var introduced = IntroducesQuote().Match(text, from, end - from);
+                if (introduced.Success)
+                {
+                    var group = introduced.Groups["name"];
+                    return Resolve(text, people, new TextSpan(group.Index, group.Index + group.Length), open);
+                }
+            }
         }
 
         return null;
@@ -511,6 +530,13 @@ public static partial class QuoteExtractor
 
     [GeneratedRegex(@"(?<name>" + Name + @")\s+(?:" + Verbs + @")\b")]
     private static partial Regex AnywhereSaid();
+
+    // 'Tamm told the council on Monday:', 'The agency said in a report last month:' at a paragraph's end, the speaker
+    // the first name of its sentence that fits.
+    // The one who speaks may be described at length between commas ('X, director of the Narva Port Authority's fisheries
+    // office, says:') or be blunt ('X was blunt:').
+    [GeneratedRegex(@"^(?:[^.!?;:`""“”]*?\s)?(?<name>" + Name + @")(?:,[^,;:`""“”]{1,120},)?\s+(?:" + Aux + "(?:" + Verbs + @")\b[^.!?;:`""“”]{0,80}|(?:was|were|is|are)\s+\p{Ll}+)\s*:\s*$")]
+    private static partial Regex IntroducesQuote();
 
     // 'Stefanski said ...', 'The coach, Ed Stefanski, said ...': a name as its sentence's subject, then a verb of saying.
     [GeneratedRegex(@"^(?:[A-Z]\w*\s+){0,2}?(?<name>" + Name + @")" + Apposition + @",?\s+" + Aux + "(?:" + Verbs + @")\b")]

@@ -63,6 +63,10 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void AParagraphEndingInAColonIntroducesTheQuoteThatOpensTheNext() =>
+        Assert.Equal("Marta Ilves", Assert.Single(Quotes("Marta Ilves told the harbour council on Monday:\n\n“The trawlers stay in port until the ice is gone.”")).Speaker);
+
+    [Fact]
     public void AShortQuoteThatNoPersonGivesIsNoQuote() =>
         Assert.Empty(Quotes("The charge falls under a section called \"harbour safety,\" which covers any protest at the port."));
 
