@@ -13,8 +13,9 @@ public sealed record QuoteMention(string ArticleId, TextSpan Span, TextSpan? Spe
 /// "..."', 'X conceded that "..."', 'X concurred, saying "..."', reported speech ('the agency quoted X as saying', 'X was quoted as saying'), a
 /// title alone ('the minister said', left for the story's entities to name), or a pronoun ("he said") resolved to the
 /// nearest person named before it. A quote that opens a paragraph takes its attribution from the rest of that
-/// paragraph, and a quote with none of its own continues the quote just before it when only that quote's attribution
-/// stands between them.
+/// paragraph, or from the paragraph before when that one ends in a colon ('X told the council:'), and a quote with none
+/// of its own continues the quote just before it when only that quote's attribution stands between them. A quoted
+/// phrase ('X called the plan "reckless"') counts only when a person in its own sentence gives it.
 /// </summary>
 public static partial class QuoteExtractor
 {
@@ -28,7 +29,10 @@ public static partial class QuoteExtractor
         "expert fan spokesman spokeswoman spokesperson juror rep publicist aide agent attorney prosecutor officer detective diplomat activist analyst critic").Split(' '),
         StringComparer.Ordinal);
 
-    /// <summary>The article's quotes, each speaker chosen by the learned ranker from the candidates around it (<see cref="SpeakerRanker"/>).</summary>
+    /// <summary>
+    /// The article's quotes and their speakers: the learned ranker's choice among the candidates around each quote where
+    /// a ranker model ships (<see cref="SpeakerRanker"/>; none does yet), else the patterns' one.
+    /// </summary>
     public static List<QuoteMention> Extract(AnalyzedArticle article) => SpeakerRanker.Shared.Attribute(article, ExtractByRules(article));
 
     /// <summary>The article's quotes with the speakers the attribution patterns give, the ranker's strongest feature.</summary>
