@@ -16,9 +16,9 @@ namespace Chorus.Bench.Facts;
 /// listed (SpeakerCandidates), and a quote that holds a gold quote's first five words labels its candidates by the
 /// scorer's own rule (the gold speaker's surname, or a description's content words, in the candidate's name). LightGBM
 /// is cross-validated by topic: every quote is attributed by a model that never saw its topic, and the speakers it
-/// gives are counted right or wrong against the patterns' ones. --write trains on every topic and writes the model the
-/// product ships (src/Chorus/Facts/Quotes/speaker-ranker.json). CHORUS_TRAIN_WRONG=1 lists the quotes the cross-validated
-/// ranker still gets wrong.
+/// gives are counted right or wrong against the patterns' ones. --write trains on every topic and writes the model file
+/// the product loads when present (src/Chorus/Facts/Quotes/speaker-ranker.json; none ships, see BENCHMARKS.md).
+/// CHORUS_TRAIN_WRONG=1 lists the quotes the cross-validated ranker still gets wrong.
 /// </summary>
 internal static class SpeakerTraining
 {
