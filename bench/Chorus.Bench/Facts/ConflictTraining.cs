@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Chorus.Bench.Learning;
 using Chorus.Clustering;
 using Chorus.Facts;
 using Chorus.Facts.Claims;
-using Chorus.Ingest;
-using Chorus.Pipeline;
-using Chorus.Text;
-using Chorus.Bench.Learning;
 using Chorus.Learning;
+using Chorus.Text;
 
 namespace Chorus.Bench.Facts;
 
@@ -120,31 +118,20 @@ internal static class ConflictTraining
     private static List<EventPairs> Candidates(string root, Dictionary<string, JsonElement> gold)
     {
         var result = new List<EventPairs>();
-        var directory = Directory.CreateTempSubdirectory("chorus-train-");
-        try
+        foreach (var (id, analyzed) in EventsSuite.AnalyzedEvents(root))
         {
-            foreach (var (id, lines) in EventsSuite.EventArticles(root).OrderBy(e => e.Key, StringComparer.Ordinal))
+            var origin = analyzed.ToDictionary(a => a.Id, a => a.Id, StringComparer.Ordinal);
+            foreach (var link in CopyDetector.Detect(analyzed))
             {
-                var path = Path.Combine(directory.FullName, id + ".jsonl");
-                File.WriteAllLines(path, lines);
-                var analyzed = BriefPipeline.Analyze(new ArticleSource(InputLimits.Default).ReadAll([path]).Articles);
-                var origin = analyzed.ToDictionary(a => a.Id, a => a.Id, StringComparer.Ordinal);
-                foreach (var link in CopyDetector.Detect(analyzed))
-                {
-                    origin[link.ArticleId] = link.SourceId;
-                }
-
-                string OriginOf(string article) => origin.GetValueOrDefault(article, article);
-                var (_, pairs) = ClaimPairs.Find(analyzed, OriginOf);
-                var byId = analyzed.ToDictionary(a => a.Id, StringComparer.Ordinal);
-                var disagreements = gold.TryGetValue(id, out var g) ? g.GetProperty("disagreements").EnumerateArray().ToList() : [];
-                var matched = pairs.Select(p => disagreements.FindIndex(d => Matches(p, d, byId))).ToArray();
-                result.Add(new EventPairs(id, new string(id.TakeWhile(char.IsAsciiDigit).ToArray()), analyzed, OriginOf, pairs, matched.Select(m => m >= 0).ToArray(), matched));
+                origin[link.ArticleId] = link.SourceId;
             }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
+
+            string OriginOf(string article) => origin.GetValueOrDefault(article, article);
+            var (_, pairs) = ClaimPairs.Find(analyzed, OriginOf);
+            var byId = analyzed.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            var disagreements = gold.TryGetValue(id, out var g) ? g.GetProperty("disagreements").EnumerateArray().ToList() : [];
+            var matched = pairs.Select(p => disagreements.FindIndex(d => Matches(p, d, byId))).ToArray();
+            result.Add(new EventPairs(id, EventsSuite.TopicOf(id), analyzed, OriginOf, pairs, matched.Select(m => m >= 0).ToArray(), matched));
         }
 
         return result;

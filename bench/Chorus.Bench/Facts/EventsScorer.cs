@@ -36,7 +36,7 @@ public sealed record EventScore(
         SpeakerRight + other.SpeakerRight);
 
     /// <summary>The topic of an event: the digits of its id ("12" for "12b").</summary>
-    public string Topic => new(Event.TakeWhile(char.IsAsciiDigit).ToArray());
+    public string Topic => EventsSuite.TopicOf(Event);
 }
 
 /// <summary>The scores of every event, their total, and the MISSED / UNMATCHED / SPEAKER lines score.py prints with --verbose.</summary>

@@ -8,6 +8,7 @@ using Chorus.Ingest;
 using Chorus.Pipeline;
 using Chorus.Rendering;
 using Chorus.Summary;
+using Chorus.Text;
 
 namespace Chorus.Bench.Facts;
 
@@ -84,6 +85,31 @@ internal static class EventsSuite
         }
 
         return 0;
+    }
+
+    /// <summary>The topic of an event: the digits of its id ("12" for "12b"). Cross-validation folds whole topics.</summary>
+    internal static string TopicOf(string eventId) => new(eventId.TakeWhile(char.IsAsciiDigit).ToArray());
+
+    /// <summary>
+    /// Every event's articles, in event order, read back from a JSONL file through ArticleSource as the CLI reads them,
+    /// and analysed (the trainings' input).
+    /// </summary>
+    internal static IEnumerable<(string Event, IReadOnlyList<AnalyzedArticle> Articles)> AnalyzedEvents(string root)
+    {
+        var directory = Directory.CreateTempSubdirectory("chorus-events-");
+        try
+        {
+            foreach (var (id, lines) in EventArticles(root).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var path = Path.Combine(directory.FullName, id + ".jsonl");
+                File.WriteAllLines(path, lines);
+                yield return (id, BriefPipeline.Analyze(new ArticleSource(InputLimits.Default).ReadAll([path]).Articles));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     /// <summary>The raw lines of articles.jsonl by the event gold.tsv gives each article, in file order.</summary>
@@ -187,8 +213,7 @@ internal static class EventsSuite
         {
             foreach (var id in ids)
             {
-                var topic = new string(id.TakeWhile(char.IsAsciiDigit).ToArray());
-                SpeakerRanker.Shared = new SpeakerRanker(models.GetValueOrDefault(topic));
+                SpeakerRanker.Shared = new SpeakerRanker(models.GetValueOrDefault(TopicOf(id)));
                 briefs[id] = Brief(directory.FullName, id, events.GetValueOrDefault(id) ?? [], []).Brief;
             }
         }

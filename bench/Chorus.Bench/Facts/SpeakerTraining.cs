@@ -3,9 +3,7 @@ using System.Text.Json;
 using Chorus.Bench.Learning;
 using Chorus.Facts;
 using Chorus.Facts.Quotes;
-using Chorus.Ingest;
 using Chorus.Learning;
-using Chorus.Pipeline;
 using Chorus.Text;
 
 namespace Chorus.Bench.Facts;
@@ -147,43 +145,33 @@ internal static class SpeakerTraining
             .ToLookup(q => q.Article, StringComparer.Ordinal);
 
         var result = new List<QuoteRows>();
-        var directory = Directory.CreateTempSubdirectory("chorus-speakers-");
-        try
+        foreach (var (id, articles) in EventsSuite.AnalyzedEvents(root))
         {
-            foreach (var (id, lines) in EventsSuite.EventArticles(root).OrderBy(e => e.Key, StringComparer.Ordinal))
+            foreach (var article in articles)
             {
-                var path = Path.Combine(directory.FullName, id + ".jsonl");
-                File.WriteAllLines(path, lines);
-                foreach (var article in BriefPipeline.Analyze(new ArticleSource(InputLimits.Default).ReadAll([path]).Articles))
+                var quotes = QuoteExtractor.ExtractByRules(article);
+                var candidates = SpeakerCandidates.Of(article, quotes);
+                var people = article.Mentions.Where(m => m.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Unknown).ToList();
+                string NameOf(TextSpan span) => people.FirstOrDefault(m => m.Span.Overlaps(span))?.Name is { } name ? name + " " + span.Of(article.Text) : span.Of(article.Text);
+                for (var i = 0; i < quotes.Count; i++)
                 {
-                    var quotes = QuoteExtractor.ExtractByRules(article);
-                    var candidates = SpeakerCandidates.Of(article, quotes);
-                    var people = article.Mentions.Where(m => m.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Unknown).ToList();
-                    string NameOf(TextSpan span) => people.FirstOrDefault(m => m.Span.Overlaps(span))?.Name is { } name ? name + " " + span.Of(article.Text) : span.Of(article.Text);
-                    for (var i = 0; i < quotes.Count; i++)
+                    var text = EventsScorer.Fold(quotes[i].Span.Of(article.Text));
+                    foreach (var g in gold[article.Id].Where(g => g.Key.Length > 0 && text.Contains(g.Key, StringComparison.Ordinal)).Take(1))
                     {
-                        var text = EventsScorer.Fold(quotes[i].Span.Of(article.Text));
-                        foreach (var g in gold[article.Id].Where(g => g.Key.Length > 0 && text.Contains(g.Key, StringComparison.Ordinal)).Take(1))
-                        {
-                            var names = candidates[i].Select(c => NameOf(c.Speaker)).ToArray();
-                            result.Add(new QuoteRows(
-                                id,
-                                new string(id.TakeWhile(char.IsAsciiDigit).ToArray()),
-                                article.Id,
-                                quotes[i].Span.Of(article.Text),
-                                g.Speaker,
-                                quotes[i].Speaker is { } s ? NameOf(s) : null,
-                                candidates[i],
-                                names.Select(n => Right(g.Speaker, n)).ToArray(),
-                                names));
-                        }
+                        var names = candidates[i].Select(c => NameOf(c.Speaker)).ToArray();
+                        result.Add(new QuoteRows(
+                            id,
+                            EventsSuite.TopicOf(id),
+                            article.Id,
+                            quotes[i].Span.Of(article.Text),
+                            g.Speaker,
+                            quotes[i].Speaker is { } s ? NameOf(s) : null,
+                            candidates[i],
+                            names.Select(n => Right(g.Speaker, n)).ToArray(),
+                            names));
                     }
                 }
             }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
         }
 
         return result;

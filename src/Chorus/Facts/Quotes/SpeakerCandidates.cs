@@ -17,7 +17,11 @@ public enum SpeakerForm
 /// One candidate speaker of one quote. <see cref="Span"/> is where the candidate is written (the pronoun itself for a
 /// pronoun) and <see cref="Speaker"/> the span the quote would name as its speaker (the person a pronoun points back to).
 /// </summary>
-public sealed record SpeakerCandidate(TextSpan Span, TextSpan Speaker, SpeakerForm Form, float[] Features);
+public sealed record SpeakerCandidate(TextSpan Span, TextSpan Speaker, SpeakerForm Form, float[] Features)
+{
+    /// <summary>Whether the attribution patterns chose this candidate (its "rule" feature).</summary>
+    public bool IsPatternsChoice => Features[SpeakerCandidates.RuleFeature] > 0;
+}
 
 /// <summary>
 /// The candidate speakers around a quote and what a reader would weigh in choosing one: where each stands (before or
@@ -40,6 +44,14 @@ public static partial class SpeakerCandidates
         "quote-words", "sentence-has-verb", "sentence-has-quote", "same-sentence", "colon-between", "quote-ends-sentence",
         "verb-between", "same-paragraph", "words-after", "nearest-with-verb", "candidates", "nearest-overall",
     ];
+
+    // Where some features stand in a candidate's row (they are written in the order of the names above).
+    internal static readonly int RuleFeature = Index("rule");
+    private static readonly int s_verbAfter = Index("verb-after");
+    private static readonly int s_verbBefore = Index("verb-before");
+    private static readonly int s_accordingTo = Index("according-to");
+    private static readonly int s_nearestWithVerb = Index("nearest-with-verb");
+    private static readonly int s_candidateCount = Index("candidates");
 
     /// <summary>Every quote's candidates, in the order of <paramref name="quotes"/>.</summary>
     public static List<List<SpeakerCandidate>> Of(AnalyzedArticle article, IReadOnlyList<QuoteMention> quotes)
@@ -169,11 +181,11 @@ public static partial class SpeakerCandidates
             }
 
             // How a candidate stands among the others: the nearest one joined to a verb of saying, and how many there are.
-            var withVerb = candidates.FindIndex(c => c.Features[6] + c.Features[7] + c.Features[8] > 0);
+            var withVerb = candidates.FindIndex(c => c.Features[s_verbAfter] + c.Features[s_verbBefore] + c.Features[s_accordingTo] > 0);
             foreach (var c in candidates)
             {
-                c.Features[^3] = withVerb >= 0 && ReferenceEquals(candidates[withVerb], c) ? 1 : 0;
-                c.Features[^2] = candidates.Count;
+                c.Features[s_nearestWithVerb] = withVerb >= 0 && ReferenceEquals(candidates[withVerb], c) ? 1 : 0;
+                c.Features[s_candidateCount] = candidates.Count;
             }
 
             result.Add(candidates);
@@ -193,6 +205,8 @@ public static partial class SpeakerCandidates
         var clause = stop < 0 ? rest : rest[..stop];
         return clause.ContainsAny("\"“”`") ? 20 : Math.Min(20, Tokenizer.CountWords(clause.ToString()));
     }
+
+    private static int Index(string feature) => FeatureNames.ToList().IndexOf(feature) is var i and >= 0 ? i : throw new InvalidOperationException($"No speaker feature is called '{feature}'.");
 
     /// <summary>The index of the first value at least <paramref name="value"/> in a sorted array.</summary>
     private static int LowerBound(int[] sorted, int value)

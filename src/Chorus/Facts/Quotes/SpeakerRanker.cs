@@ -9,7 +9,7 @@ namespace Chorus.Facts.Quotes;
 /// the best candidate speaks from <see cref="MinimumScore"/>; where they found one, another candidate replaces it only
 /// when it scores <see cref="Margin"/> higher. Without a model file the patterns decide alone, and no model ships: cross-
 /// validated by topic the ranker almost never overrules the patterns, and the speakers it adds where they found none
-/// were right for 0.85 of dev quotes at this cut-off but for about half of the DUC 2004 quotes read by hand
+/// were right for 0.80 of dev quotes at this cut-off but for about half of the DUC 2004 quotes read by hand
 /// (BENCHMARKS.md, issue 17).
 /// </summary>
 public sealed class SpeakerRanker
@@ -76,7 +76,7 @@ public sealed class SpeakerRanker
         }
 
         var best = Enumerable.Range(0, candidates.Count).MaxBy(i => scores[i]);
-        var patterns = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Features[0] > 0).Select(i => scores[i]).DefaultIfEmpty(double.NaN).Max();
+        var patterns = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].IsPatternsChoice).Select(i => scores[i]).DefaultIfEmpty(double.NaN).Max();
         return double.IsNaN(patterns)
             ? (scores[best] >= minimum ? best : -1)
             : (scores[best] - patterns >= margin ? best : -1);
