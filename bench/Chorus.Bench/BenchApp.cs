@@ -20,6 +20,7 @@ internal static class BenchApp
             "events" => Facts.EventsSuite.Run(args.Skip(1).ToArray()),
             "conflicts-train" => Facts.ConflictTraining.Run(args.Skip(1).ToArray()),
             "speakers-train" => Facts.SpeakerTraining.Run(args.Skip(1).ToArray()),
+            "encoder" => Similarity.EncoderSuite.Run(args.Skip(1).ToArray()),
             "summary" => Rouge.SummarySuite.Run(args.Skip(1).ToArray()),
             "feeds" => Ingest.FeedSuite.Run(args.Skip(1).ToArray()),
             "ingest" => Ingest.ArchiveSuite.Run(args.Skip(1).ToArray()),
@@ -39,7 +40,8 @@ internal static class BenchApp
               clustering --ceiling [--lead N --entity W --title W]  what the gold labels and the clusterer's features allow when told the answers
               clustering --scale N... [--stages|--light]  articles/s, memory and F1 on a generated stream of N articles (--light: the chorus cluster path)
               conflicts [--all-duc]          conflicts on the recession story and 10 (or 50) DUC clusters, against the judgements read by hand
-              conflicts-train [--folds K]     the learned conflict verifier on ../shared/bench/events: candidates, and precision-recall cross-validated by topic
+              conflicts-train [--folds K]     the learned conflict verifier on ../shared/bench/events: candidates, and precision-recall cross-validated by topic (CHORUS_TRAIN_MINILM=1 adds MiniLM cosines)
+              encoder [--sentences N]        the MiniLM sentence encoder's rate and memory on sentences of ../shared/bench/events
               speakers-train [--folds K] [--write]  the learned quote speaker ranker on ../shared/bench/events: cross-validated by topic; --write ships the model
               events [--verbose] [--out FILE] [--quick]  briefs of the 40 events of ../shared/bench/events scored as its score.py does (conflicts, quotes, speakers), then the quote figures with the speaker ranker cross-validated by topic (--quick skips it); --out writes them for score.py
               agreement                      adjusted Rand index of Chorus's answer groups on nanco_dataset.json, beside the annotators'

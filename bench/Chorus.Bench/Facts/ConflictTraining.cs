@@ -56,7 +56,7 @@ internal static class ConflictTraining
 
         if (Environment.GetEnvironmentVariable("CHORUS_TRAIN_CSV") is { } csv)
         {
-            File.WriteAllLines(csv, events.SelectMany(e => e.Pairs.Select((p, i) => string.Join(',', new[] { e.Event, e.Disagreement[i].ToString(CultureInfo.InvariantCulture) }.Concat(p.Features.Select(f => f.ToString(CultureInfo.InvariantCulture)))))).Prepend("event,disagreement," + string.Join(',', ClaimPairs.FeatureNames)));
+            File.WriteAllLines(csv, events.SelectMany(e => e.Pairs.Select((p, i) => string.Join(',', new[] { e.Event, e.Disagreement[i].ToString(CultureInfo.InvariantCulture) }.Concat(p.Features.Select(f => f.ToString(CultureInfo.InvariantCulture)))))).Prepend("event,disagreement," + string.Join(',', FeatureNames)));
         }
 
         var topics = events.Select(e => e.Topic).Distinct().OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
@@ -111,6 +111,33 @@ internal static class ConflictTraining
         return 0;
     }
 
+    private static readonly Similarity.MiniLmEncoder? s_encoder = Environment.GetEnvironmentVariable("CHORUS_TRAIN_MINILM") is null ? null : new();
+
+    private static IReadOnlyList<string> FeatureNames => s_encoder is null ? ClaimPairs.FeatureNames : [.. ClaimPairs.FeatureNames, "mini_sentence", "mini_window"];
+
+    /// <summary>The pairs with two more features: MiniLM cosines of the two sentences, and of the words around the two values with the values masked.</summary>
+    private static List<ClaimPair> WithVectors(List<ClaimPair> pairs, Dictionary<string, AnalyzedArticle> byId)
+    {
+        string SentenceOf(ClaimValue v) => byId[v.ArticleId].Sentences[v.Sentence].Span.Of(byId[v.ArticleId].Text);
+        string WindowOf(ClaimValue v)
+        {
+            var article = byId[v.ArticleId];
+            var sentence = article.Sentences[v.Sentence].Span;
+            var start = Math.Max(sentence.Start, v.Span.Start - 80);
+            var end = Math.Min(sentence.End, v.Span.End + 80);
+            return article.Text[start..v.Span.Start] + "some" + article.Text[v.Span.End..end];
+        }
+
+        var texts = pairs.SelectMany(p => new[] { SentenceOf(p.First), SentenceOf(p.Second), WindowOf(p.First), WindowOf(p.Second) }).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = texts.Zip(s_encoder!.Encode(texts)).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
+        return pairs.Select(p => p with
+        {
+            Features = [.. p.Features,
+                (float)Similarity.MiniLmEncoder.Cosine(vectors[SentenceOf(p.First)], vectors[SentenceOf(p.Second)]),
+                (float)Similarity.MiniLmEncoder.Cosine(vectors[WindowOf(p.First)], vectors[WindowOf(p.Second)])],
+        }).ToList();
+    }
+
     private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T> =>
         Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
@@ -129,6 +156,11 @@ internal static class ConflictTraining
             string OriginOf(string article) => origin.GetValueOrDefault(article, article);
             var (_, pairs) = ClaimPairs.Find(analyzed, OriginOf);
             var byId = analyzed.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            if (s_encoder is not null)
+            {
+                pairs = WithVectors(pairs, byId);
+            }
+
             var disagreements = gold.TryGetValue(id, out var g) ? g.GetProperty("disagreements").EnumerateArray().ToList() : [];
             var matched = pairs.Select(p => disagreements.FindIndex(d => Matches(p, d, byId))).ToArray();
             result.Add(new EventPairs(id, EventsSuite.TopicOf(id), analyzed, OriginOf, pairs, matched.Select(m => m >= 0).ToArray(), matched));
@@ -279,7 +311,7 @@ internal static class ConflictTraining
     /// <summary>A LightGBM model over the events' pairs (<see cref="TreeTrainer"/>).</summary>
     private static BoostedTrees Train(IEnumerable<EventPairs> events) =>
         TreeTrainer.Train(
-            ClaimPairs.FeatureNames,
+            FeatureNames,
             events.SelectMany(e => e.Weights(NegativeWeight) is var weights ? e.Pairs.Select((p, i) => new TrainingRow(p.Features, e.Labels[i], weights[i])) : []),
             "candidate pairs of ../shared/bench/events");
 }
