@@ -14,6 +14,11 @@ internal static class ClusteringSuite
 {
     public static int Run(string[] args)
     {
+        if (args.Contains("--events"))
+        {
+            return Events(args);
+        }
+
         var root = BenchData.Path("clustering");
         if (root is null)
         {
@@ -245,6 +250,63 @@ internal static class ClusteringSuite
             $"{size,9} articles (chorus cluster path): {size / clock.Elapsed.TotalSeconds,8:0} articles/s, {clock.Elapsed.TotalSeconds,7:0.0} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB, pairwise F1 {pairwise.F1:0.000} (P {pairwise.Precision:0.000} R {pairwise.Recall:0.000}), {copies.Count} copies"));
     }
 
+    /// <summary>
+    /// --events: ../shared/bench/events/cluster.jsonl (article text only) clustered as 'chorus cluster' does, scored
+    /// against its gold.tsv (events), with the number of topics whose two events share a story; then the old bench's
+    /// line. Each topic of that folder holds two events of one kind, so a story that spans both is a topic merged.
+    /// </summary>
+    private static int Events(string[] args)
+    {
+        if (BenchData.Path("events") is not { } root)
+        {
+            Console.WriteLine("clustering --events: ../shared/bench/events is absent; skipping.");
+            return 0;
+        }
+
+        var gold = File.ReadAllLines(Path.Combine(root, "gold.tsv"))
+            .Select(l => l.Split('\t'))
+            .Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var options = Clustering(args);
+        var clock = Stopwatch.StartNew();
+        var found = new BriefPipeline(options, new Summary.BriefOptions()).ClusterLight(new ReadTally().Articles(new ArticleSource().Read([Path.Combine(root, "cluster.jsonl")])));
+        clock.Stop();
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var s = 0; s < found.Stories.Count; s++)
+        {
+            foreach (var member in found.Stories[s])
+            {
+                predicted[found.Ids[member]] = $"s{s}";
+            }
+        }
+
+        Report("events (cluster.jsonl)", predicted, gold);
+        var merged = MergedTopics(predicted, gold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{predicted.Count} articles, {gold.Values.Distinct().Count()} events, {found.Stories.Count} stories; topics whose two events share a story: {merged.Count} of {gold.Values.Select(TopicOf).Distinct().Count()} ({string.Join(", ", merged)}); {clock.Elapsed.TotalSeconds:0.00} s"));
+        if (args.Contains("--confusion"))
+        {
+            foreach (var e in gold.Values.Distinct().OrderBy(e => int.Parse(TopicOf(e), CultureInfo.InvariantCulture)).ThenBy(e => e, StringComparer.Ordinal))
+            {
+                var members = gold.Where(g => g.Value == e && predicted.ContainsKey(g.Key)).Select(g => predicted[g.Key]).GroupBy(p => p).Select(g => $"{g.Key}:{g.Count()}");
+                Console.WriteLine($"  {e,-5} -> {string.Join(' ', members)}");
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The topics (the number before the event's letter) whose two events have articles in one predicted story.</summary>
+    internal static List<string> MergedTopics(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> gold) =>
+        gold.Where(g => predicted.ContainsKey(g.Key))
+            .GroupBy(g => predicted[g.Key])
+            .SelectMany(story => story.Select(g => g.Value).Distinct().GroupBy(TopicOf).Where(t => t.Count() > 1).Select(t => t.Key))
+            .Distinct()
+            .OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture))
+            .ToList();
+
+    private static string TopicOf(string eventId) => eventId.TrimEnd('a', 'b');
+
     /// <summary>Thresholds from --join and --merge, for sweeps on the development part; defaults otherwise.</summary>
     private static Chorus.Clustering.ClusteringOptions Clustering(string[] args)
     {
@@ -268,6 +330,11 @@ internal static class ClusteringSuite
         if (Value("--entity") is { } entity)
         {
             options = options with { EntityWeight = entity };
+        }
+
+        if (Value("--split") is { } split)
+        {
+            options = options with { SplitShare = split };
         }
 
         if (Value("--title") is { } title)

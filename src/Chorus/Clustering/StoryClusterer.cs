@@ -7,7 +7,9 @@ namespace Chorus.Clustering;
 /// Single-pass streaming story assignment: each article, in publication order (input order when
 /// undated), joins the story whose tf-idf centroid is nearest above <see cref="ClusteringOptions.JoinThreshold"/>,
 /// or starts a new one. Candidates come from an inverted index over the articles' heaviest terms and a time
-/// window, never from all pairs. A merge step then joins stories whose centroids turn out to be close.
+/// window, never from all pairs. A merge step then joins stories whose centroids turn out to be close, a new story
+/// that holds two events of one kind is split in two (<see cref="StorySplitter"/>), and each new article may move to
+/// a story it now fits better.
 /// Articles are reduced to compact <see cref="ClusterItem"/>s (term ids and counts), so a stream of a million fits.
 /// </summary>
 public sealed class StoryClusterer(ClusteringOptions options)
@@ -79,8 +81,12 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         var incoming = Enumerable.Range(0, items.Count).Where(i => fixedStory[i] < 0).ToList();
         var arrivals = ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => (incoming[k], items[incoming[k]]));
-        return Reassign(Stream(arrivals, frequencies, learn: false, states, index), items, fixedStory, Vector);
+        return Reassign(Split(Reassign(Stream(arrivals, frequencies, learn: false, states, index), items, fixedStory, Vector), items), items, fixedStory, Vector);
     }
+
+    /// <summary>Each new story that holds two events becomes two stories (<see cref="StorySplitter"/>); existing stories keep their articles.</summary>
+    private List<Group> Split(List<Group> groups, IReadOnlyList<ClusterItem> items) =>
+        groups.SelectMany(g => g.Fixed >= 0 ? [g] : StorySplitter.Split(g.Members, items, options.SplitShare).Select(part => new Group(-1, part))).ToList();
 
     /// <summary>
     /// One revision over a batch whose items are all at hand: each new article that is closer to another story of
