@@ -267,23 +267,14 @@ internal static class ClusteringSuite
             .Select(l => l.Split('\t'))
             .Where(f => f.Length == 2)
             .ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        var options = Clustering(args);
+        var path = Path.Combine(root, "cluster.jsonl");
         var clock = Stopwatch.StartNew();
-        var found = new BriefPipeline(options, new Summary.BriefOptions()).ClusterLight(new ReadTally().Articles(new ArticleSource().Read([Path.Combine(root, "cluster.jsonl")])));
+        var (predicted, stories) = EventStories(path, Clustering(args));
         clock.Stop();
-        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var s = 0; s < found.Stories.Count; s++)
-        {
-            foreach (var member in found.Stories[s])
-            {
-                predicted[found.Ids[member]] = $"s{s}";
-            }
-        }
-
         Report("events (cluster.jsonl)", predicted, gold);
         var merged = MergedTopics(predicted, gold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{predicted.Count} articles, {gold.Values.Distinct().Count()} events, {found.Stories.Count} stories; topics whose two events share a story: {merged.Count} of {gold.Values.Select(TopicOf).Distinct().Count()} ({string.Join(", ", merged)}); {clock.Elapsed.TotalSeconds:0.00} s"));
+            $"{predicted.Count} articles, {gold.Values.Distinct().Count()} events, {stories} stories; topics whose two events share a story: {merged.Count} of {gold.Values.Select(TopicOf).Distinct().Count()} ({string.Join(", ", merged)}); {clock.Elapsed.TotalSeconds:0.00} s"));
         if (args.Contains("--confusion"))
         {
             foreach (var e in gold.Values.Distinct().OrderBy(e => int.Parse(TopicOf(e), CultureInfo.InvariantCulture)).ThenBy(e => e, StringComparer.Ordinal))
@@ -293,7 +284,60 @@ internal static class ClusteringSuite
             }
         }
 
+        if (args.Contains("--cv"))
+        {
+            CrossValidate(path, gold, Clustering(args));
+        }
+
         return 0;
+    }
+
+    /// <summary>Each article's story, as 'chorus cluster' finds them, and how many stories there are.</summary>
+    private static (Dictionary<string, string> Predicted, int Stories) EventStories(string path, Chorus.Clustering.ClusteringOptions options)
+    {
+        var found = new BriefPipeline(options, new Summary.BriefOptions()).ClusterLight(new ReadTally().Articles(new ArticleSource().Read([path])));
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var s = 0; s < found.Stories.Count; s++)
+        {
+            foreach (var member in found.Stories[s])
+            {
+                predicted[found.Ids[member]] = $"s{s}";
+            }
+        }
+
+        return (predicted, found.Stories.Count);
+    }
+
+    /// <summary>
+    /// --cv: the split share chosen by topic folds. For each of 5 folds of whole topics, the share (of a grid) with the
+    /// best pairwise F1 on the other topics is chosen, and the held-out topics are scored with it; the clustering
+    /// reads every article each time (it learns no weights), only the choice sees the gold, and only of the other topics.
+    /// </summary>
+    private static void CrossValidate(string path, Dictionary<string, string> gold, Chorus.Clustering.ClusteringOptions options)
+    {
+        double[] grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+        var byShare = grid.ToDictionary(share => share, share => EventStories(path, options with { SplitShare = share }).Predicted);
+        var topics = gold.Values.Select(TopicOf).Distinct().OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        const int folds = 5;
+        var outOfFold = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var held = topics.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
+            var training = gold.Where(g => !held.Contains(TopicOf(g.Value))).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+            var heldGold = gold.Where(g => held.Contains(TopicOf(g.Value))).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+            var chosen = grid.MaxBy(share => ClusteringMetric.Pairwise(byShare[share], training).F1);
+            foreach (var id in heldGold.Keys.Where(byShare[chosen].ContainsKey))
+            {
+                outOfFold[id] = $"{fold}:{byShare[chosen][id]}";
+            }
+
+            var pairwise = ClusteringMetric.Pairwise(byShare[chosen], heldGold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fold {fold} (topics {string.Join(",", held.OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)))}): share {chosen} chosen on the rest; held out pairwise F1 {pairwise.F1:0.000}, topics merged {MergedTopics(byShare[chosen], heldGold).Count}"));
+        }
+
+        Report("out of fold, all topics", outOfFold, gold);
+        Console.WriteLine($"  topics merged out of fold: {MergedTopics(outOfFold, gold).Count}");
     }
 
     /// <summary>The topics (the number before the event's letter) whose two events have articles in one predicted story.</summary>
