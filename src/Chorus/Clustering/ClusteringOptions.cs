@@ -27,7 +27,7 @@ public sealed record ClusteringOptions
     /// <summary>
     /// A new story splits in two when its parts' mean cosine across, with terms weighed within the story, is under this
     /// share of their mean cosine within (<see cref="StorySplitter"/>); 0 never splits. Chosen on the development part of
-    /// the events bench (0.35-0.5 tried; 0.45 and 0.5 within 0.005 of pairwise F1), see BENCHMARKS.md.
+    /// the events bench, and by four of five topic folds there (the fifth chose 0.5); see BENCHMARKS.md.
     /// </summary>
     public double SplitShare { get; init; } = 0.45;
 

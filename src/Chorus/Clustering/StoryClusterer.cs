@@ -81,7 +81,10 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         var incoming = Enumerable.Range(0, items.Count).Where(i => fixedStory[i] < 0).ToList();
         var arrivals = ArrivalOrder(incoming.Select(k => items[k].Published).ToList()).Select(k => (incoming[k], items[incoming[k]]));
-        return Reassign(Split(Reassign(Stream(arrivals, frequencies, learn: false, states, index), items, fixedStory, Vector), items), items, fixedStory, Vector);
+        var stories = Reassign(Stream(arrivals, frequencies, learn: false, states, index), items, fixedStory, Vector);
+
+        // A story of two events is split, and the revision runs again for the articles the split left on the wrong side.
+        return Reassign(Split(stories, items), items, fixedStory, Vector);
     }
 
     /// <summary>Each new story that holds two events becomes two stories (<see cref="StorySplitter"/>); existing stories keep their articles.</summary>
