@@ -14,9 +14,7 @@ public static class BriefBuilder
         var story = analysis.Story;
         var articles = story.Articles;
         var copyOf = analysis.Copies.ToDictionary(c => c.ArticleId, c => c.SourceId, StringComparer.Ordinal);
-        var titleSource = articles.Where(a => !copyOf.ContainsKey(a.Id) && a.Article.Title is not null)
-            .OrderByDescending(a => analysis.QualityOf(a.Id))
-            .FirstOrDefault() ?? articles[0];
+        var titleSource = StoryTitle.Source(articles, copyOf.Keys.ToHashSet(StringComparer.Ordinal), analysis.QualityOf) ?? articles[0];
         var summary = BriefSummarizer.Summarize(analysis, options.MaxWords);
 
         // With no headline anywhere, the story is named by the opening of its first summary sentence, which says
