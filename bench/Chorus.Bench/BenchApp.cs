@@ -36,7 +36,7 @@ internal static class BenchApp
             Suites:
               extraction --warc              the same metric on the pages read from ../shared/bench/ingest/extraction-pages.warc.gz
               extraction [--quick] [--dump] [--worst-dev]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
-              clustering --events [--confusion] [--split S]  pairwise and BCubed F1 of 'chorus cluster' on ../shared/bench/events/cluster.jsonl, and the topics whose two events share a story
+              clustering --events [--confusion] [--split S] [--cv]  pairwise and BCubed F1 of 'chorus cluster' on ../shared/bench/events/cluster.jsonl, and the topics whose two events share a story (--cv: the split share chosen by topic folds)
               clustering [--confusion] [--batches N]  pairwise and BCubed F1 of story clustering on ../shared/bench/clustering (--batches: the same articles fed in N batches against one)
               clustering --ceiling [--lead N --entity W --title W]  what the gold labels and the clusterer's features allow when told the answers
               clustering --scale N... [--stages|--light]  articles/s, memory and F1 on a generated stream of N articles (--light: the chorus cluster path)

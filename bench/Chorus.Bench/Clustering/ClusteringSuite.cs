@@ -252,8 +252,9 @@ internal static class ClusteringSuite
 
     /// <summary>
     /// --events: ../shared/bench/events/cluster.jsonl (article text only) clustered as 'chorus cluster' does, scored
-    /// against its gold.tsv (events), with the number of topics whose two events share a story; then the old bench's
-    /// line. Each topic of that folder holds two events of one kind, so a story that spans both is a topic merged.
+    /// against its gold.tsv (events), with the number of topics whose two events share a story. Each topic of that
+    /// folder holds two events of one kind, so a story that spans both is a topic merged. The old bench is
+    /// './bench.sh clustering' without --events.
     /// </summary>
     private static int Events(string[] args)
     {
@@ -341,7 +342,7 @@ internal static class ClusteringSuite
     }
 
     /// <summary>The topics (the number before the event's letter) whose two events have articles in one predicted story.</summary>
-    internal static List<string> MergedTopics(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> gold) =>
+    private static List<string> MergedTopics(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> gold) =>
         gold.Where(g => predicted.ContainsKey(g.Key))
             .GroupBy(g => predicted[g.Key])
             .SelectMany(story => story.Select(g => g.Value).Distinct().GroupBy(TopicOf).Where(t => t.Count() > 1).Select(t => t.Key))

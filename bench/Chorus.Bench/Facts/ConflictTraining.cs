@@ -18,7 +18,8 @@ namespace Chorus.Bench.Facts;
 /// own grouping and scored with the port of score.py, over a sweep of cut-offs: the precision-recall curve.
 /// The product's tree evaluation (BoostedTrees) is checked against ML.NET's own predictions on every fold.
 /// CHORUS_TRAIN_MISSED=1 lists the clear disagreements no candidate reaches, CHORUS_TRAIN_TOP=N the N best-scored
-/// pairs, CHORUS_TRAIN_CSV=FILE writes every pair's features and gold disagreement (-1 for none).
+/// pairs, CHORUS_TRAIN_CSV=FILE writes every pair's features and gold disagreement (-1 for none), CHORUS_TRAIN_MINILM=1
+/// adds two MiniLM cosines to every pair's features (the product computes no vectors, so this is measurement only).
 /// </summary>
 internal static class ConflictTraining
 {
