@@ -322,17 +322,44 @@ public sealed class SqliteStore : IDisposable
             ORDER BY x.articles DESC, x.opened
             """;
         var rows = new List<StoryRow>();
+        var headlines = Headlines();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             rows.Add(new StoryRow(
-                reader.GetString(0), reader.GetInt32(1), Nullable(reader, 2) ?? Headline(Nullable(reader, 6)),
+                reader.GetString(0), reader.GetInt32(1), headlines.GetValueOrDefault(reader.GetString(0)) ?? Headline(Nullable(reader, 6)),
                 Nullable(reader, 3) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
                 Nullable(reader, 4) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
                 reader.GetInt32(5)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Each story's title: the most representative of its articles' headlines (<see cref="Summary.StoryTitle"/>), so
+    /// that neither the first stored nor a late outlier names a story the rest of its coverage names otherwise.
+    /// </summary>
+    private Dictionary<string, string> Headlines()
+    {
+        using var command = Command();
+        command.CommandText = "SELECT story_id, title FROM articles WHERE story_id IS NOT NULL AND title IS NOT NULL AND title <> '' ORDER BY seq";
+        var byStory = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var story = reader.GetString(0);
+            (byStory.TryGetValue(story, out var list) ? list : byStory[story] = []).Add(reader.GetString(1));
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (story, list) in byStory)
+        {
+            var chosen = Summary.StoryTitle.Representative(list);
+            titles[story] = list[chosen < 0 ? 0 : chosen];
+        }
+
+        return titles;
     }
 
     /// <summary>

@@ -31,6 +31,31 @@ public static class StoryTitle
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// The index of the most representative of a story's headlines (given in arrival order): the one sharing most words
+    /// with the others, the earliest on a tie; -1 when there are none.
+    /// </summary>
+    public static int Representative(IReadOnlyList<string> headlines)
+    {
+        var terms = headlines.Select(h => TextAnalyzer.Terms(h, 0, h.Length).ToHashSet(StringComparer.Ordinal)).ToList();
+        var (best, bestScore) = (-1, double.MinValue);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Count == 0)
+            {
+                continue;
+            }
+
+            var score = terms.Where((t, j) => j != i && t.Count > 0).Sum(t => Shared(terms[i], t));
+            if (score > bestScore)
+            {
+                (best, bestScore) = (i, score);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The cosine of two headlines' term sets.</summary>
     private static double Shared(HashSet<string> a, HashSet<string> b) => a.Count(b.Contains) / Math.Sqrt(a.Count * (double)b.Count);
 }

@@ -18,6 +18,29 @@ public sealed class StoreTests : IDisposable
     private static string Sample(string name) => Path.Combine(Repository.Samples, name);
 
     [Fact]
+    public void AStoryIsTitledByTheHeadlineItsCoverageSharesAndFirstSeenOnItsEarliestReport()
+    {
+        // The outlier comes first in the input but is the latest report; its headline names something else.
+        string Line(string id, string day, string title, string text) =>
+            System.Text.Json.JsonSerializer.Serialize(new { id, title, published = $"2026-03-{day}T09:00:00Z", text });
+        const string Body = "The Baltic Fisheries Council agreed to cut the cod quota by 12 percent and to set up a fund for trawler crews in Narva.";
+        File.WriteAllLines(Path.Combine(_directory, "coverage.jsonl"),
+        [
+            Line("late", "20", "Harbour festival draws record crowds", Body + " A festival in the harbour drew crowds at the weekend."),
+            Line("wire", "11", "Council cuts cod quota by 12 percent", Body + " Talks in Tallinn lasted three hours."),
+            Line("daily", "12", "Cod quota cut by 12 percent after Tallinn talks", Body + " Crews welcomed the fund."),
+            Line("weekly", "13", "Council agrees to cut cod quota", Body + " Scientists had warned about cod stocks."),
+            Line("radio", "14", "Cod quota cut and fund set up for crews", Body + " Liisa Tamm said the fund would help."),
+        ]);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, Path.Combine(_directory, "coverage.jsonl")).ExitCode);
+        using var store = SqliteStore.Open(Database);
+        var story = Assert.Single(store.Stories());
+        Assert.Equal(5, story.Articles);
+        Assert.Contains("cod quota", story.Title, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero), story.First);
+    }
+
+    [Fact]
     public void ReingestingTheSameInputChangesNothingAndSaysSo()
     {
         Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, Repository.Samples).ExitCode);
