@@ -312,10 +312,10 @@ public sealed class SqliteStore : IDisposable
     {
         using var command = Command();
         command.CommandText = """
-            SELECT x.id, x.articles, x.title, x.first, x.last, x.sites,
-                   CASE WHEN x.title IS NULL THEN (SELECT substr(text, 1, 200) FROM articles WHERE story_id = x.id ORDER BY seq LIMIT 1) END
+            SELECT x.id, x.articles, x.first, x.last, x.sites,
+                   CASE WHEN NOT x.titled THEN (SELECT substr(text, 1, 200) FROM articles WHERE story_id = x.id ORDER BY seq LIMIT 1) END
             FROM (SELECT s.id AS id, COUNT(a.id) AS articles,
-                         (SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '' ORDER BY seq LIMIT 1) AS title,
+                         EXISTS (SELECT 1 FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '') AS titled,
                          MIN(a.published) AS first, MAX(a.published) AS last, COUNT(DISTINCT a.site) AS sites, MIN(a.seq) AS opened
                   FROM stories s JOIN articles a ON a.story_id = s.id
                   GROUP BY s.id) x
@@ -327,10 +327,10 @@ public sealed class SqliteStore : IDisposable
         while (reader.Read())
         {
             rows.Add(new StoryRow(
-                reader.GetString(0), reader.GetInt32(1), headlines.GetValueOrDefault(reader.GetString(0)) ?? Headline(Nullable(reader, 6)),
-                Nullable(reader, 3) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
-                Nullable(reader, 4) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
-                reader.GetInt32(5)));
+                reader.GetString(0), reader.GetInt32(1), headlines.GetValueOrDefault(reader.GetString(0)) ?? Headline(Nullable(reader, 5)),
+                Nullable(reader, 2) is { } first ? DateTimeOffset.Parse(first, CultureInfo.InvariantCulture) : null,
+                Nullable(reader, 3) is { } last ? DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) : null,
+                reader.GetInt32(4)));
         }
 
         return rows;

@@ -14,20 +14,21 @@ public static class StoryTitle
     public static AnalyzedArticle? Source(IReadOnlyList<AnalyzedArticle> articles, IReadOnlySet<string> copies, Func<string, double> quality)
     {
         var titled = articles
-            .Select((a, order) => (Article: a, Order: order, Terms: a.Article.Title is { } t ? TextAnalyzer.Terms(t, 0, t.Length).ToHashSet(StringComparer.Ordinal) : []))
+            .Select((a, order) => (Article: a, Order: order, Terms: a.Article.Title is { } t ? TermsOf(t) : []))
             .Where(x => x.Terms.Count > 0)
             .ToList();
-        var candidates = titled.Where(x => !copies.Contains(x.Article.Id)).ToList();
+        var scores = Scores(titled.Select(x => x.Terms).ToList());
+        var candidates = Enumerable.Range(0, titled.Count).Where(i => !copies.Contains(titled[i].Article.Id)).ToList();
         if (candidates.Count == 0)
         {
-            candidates = titled;
+            candidates = Enumerable.Range(0, titled.Count).ToList();
         }
 
         return candidates
-            .OrderByDescending(c => titled.Where(o => o.Article != c.Article).Sum(o => Shared(c.Terms, o.Terms)))
-            .ThenByDescending(c => quality(c.Article.Id))
-            .ThenBy(c => c.Order)
-            .Select(c => c.Article)
+            .OrderByDescending(i => scores[i])
+            .ThenByDescending(i => quality(titled[i].Article.Id))
+            .ThenBy(i => titled[i].Order)
+            .Select(i => titled[i].Article)
             .FirstOrDefault();
     }
 
@@ -37,24 +38,27 @@ public static class StoryTitle
     /// </summary>
     public static int Representative(IReadOnlyList<string> headlines)
     {
-        var terms = headlines.Select(h => TextAnalyzer.Terms(h, 0, h.Length).ToHashSet(StringComparer.Ordinal)).ToList();
-        var (best, bestScore) = (-1, double.MinValue);
-        for (var i = 0; i < terms.Count; i++)
+        var scores = Scores(headlines.Select(TermsOf).ToList());
+        var best = -1;
+        for (var i = 0; i < scores.Length; i++)
         {
-            if (terms[i].Count == 0)
+            if (!double.IsNegativeInfinity(scores[i]) && (best < 0 || scores[i] > scores[best]))
             {
-                continue;
-            }
-
-            var score = terms.Where((t, j) => j != i && t.Count > 0).Sum(t => Shared(terms[i], t));
-            if (score > bestScore)
-            {
-                (best, bestScore) = (i, score);
+                best = i;
             }
         }
 
         return best;
     }
+
+    /// <summary>
+    /// How representative each headline is: the sum of its cosines with every other headline; a headline with no terms
+    /// scores negative infinity and counts for no other.
+    /// </summary>
+    private static double[] Scores(IReadOnlyList<HashSet<string>> terms) =>
+        terms.Select((t, i) => t.Count == 0 ? double.NegativeInfinity : terms.Where((o, j) => j != i && o.Count > 0).Sum(o => Shared(t, o))).ToArray();
+
+    private static HashSet<string> TermsOf(string headline) => TextAnalyzer.Terms(headline, 0, headline.Length).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The cosine of two headlines' term sets.</summary>
     private static double Shared(HashSet<string> a, HashSet<string> b) => a.Count(b.Contains) / Math.Sqrt(a.Count * (double)b.Count);
