@@ -290,7 +290,52 @@ internal static class ClusteringSuite
             CrossValidate(path, gold, Clustering(args));
         }
 
+        if (args.Contains("--partings"))
+        {
+            Partings(path, gold, Clustering(args));
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// --partings: each story of eight or more articles found without the split, with the parting the splitter finds
+    /// and the true one (its largest event against the rest), each as its ratio of the mean cosine across the parts to
+    /// the mean within (the split is made under the split share).
+    /// </summary>
+    private static void Partings(string path, Dictionary<string, string> gold, Chorus.Clustering.ClusteringOptions options)
+    {
+        var articles = new ReadTally().Articles(new ArticleSource().Read([path])).ToList();
+        var vocabulary = new Chorus.Similarity.Vocabulary();
+        var features = articles.Select(a => Chorus.Clustering.ClusterFeatures.Of(a, options)).ToList();
+        var items = articles.Select((a, i) => Chorus.Clustering.ClusterFeatures.Item(features[i], a.Published, vocabulary)).ToList();
+        var groups = new Chorus.Clustering.StoryClusterer(options with { SplitShare = 0 }).Run(items, Enumerable.Repeat(-1, items.Count).ToArray(), 0);
+        string EventOf(int m) => gold.GetValueOrDefault(articles[m].Id, "?");
+        string Events(IEnumerable<int> members) =>
+            string.Join(' ', members.GroupBy(EventOf).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}:{g.Count()}"));
+        static string Ratio(Chorus.Clustering.StorySplitter.Parting? p) => p is null ? "-" : (p.Across / p.Within).ToString("0.000", CultureInfo.InvariantCulture);
+        var (right, falseSplits, singles, lowestSingle) = (0, 0, 0, double.MaxValue);
+        foreach (var group in groups.Where(g => g.Members.Count >= Chorus.Clustering.StorySplitter.LeastMembers))
+        {
+            var byEvent = group.Members.GroupBy(EventOf).OrderByDescending(g => g.Count()).ToList();
+            var found = Chorus.Clustering.StorySplitter.Part(group.Members, items);
+            var ratio = found is null ? double.MaxValue : found.Across / found.Within;
+            if (byEvent.Count == 1 || byEvent[1].Count() < Chorus.Clustering.StorySplitter.LeastPart)
+            {
+                singles++;
+                lowestSingle = Math.Min(lowestSingle, ratio);
+                falseSplits += ratio < options.SplitShare ? 1 : 0;
+                continue;
+            }
+
+            var largest = byEvent[0].ToHashSet();
+            var truth = Chorus.Clustering.StorySplitter.Measure(group.Members, items, largest);
+            var wrong = found is null ? group.Members.Count : Math.Min(found.First.Count(largest.Contains) + found.Second.Count(m => !largest.Contains(m)), found.Second.Count(largest.Contains) + found.First.Count(m => !largest.Contains(m)));
+            right += ratio < options.SplitShare && wrong <= 1 ? 1 : 0;
+            Console.WriteLine($"  [{Events(group.Members)}] found {Ratio(found)} ({(found is null ? "" : Events(found.First) + " | " + Events(found.Second))}); true {Ratio(truth)}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  two-event stories split right (one article astray at most): {right}; single-event stories split: {falseSplits} of {singles} (lowest ratio {lowestSingle:0.000})"));
     }
 
     /// <summary>Each article's story, as 'chorus cluster' finds them, and how many stories there are.</summary>
@@ -310,14 +355,14 @@ internal static class ClusteringSuite
     }
 
     /// <summary>
-    /// --cv: the split share chosen by topic folds. For each of 5 folds of whole topics, the share (of a grid) with the
+    /// --cv: the number weight and split share chosen by topic folds. For each of 5 folds of whole topics, the pair (of a grid) with the
     /// best pairwise F1 on the other topics is chosen, and the held-out topics are scored with it; the clustering
     /// reads every article each time (it learns no weights), only the choice sees the gold, and only of the other topics.
     /// </summary>
     private static void CrossValidate(string path, Dictionary<string, string> gold, Chorus.Clustering.ClusteringOptions options)
     {
-        double[] grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
-        var byShare = grid.ToDictionary(share => share, share => EventStories(path, options with { SplitShare = share }).Predicted);
+        var grid = new[] { 1.0, 2, 3 }.SelectMany(number => new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6 }.Select(share => (Number: number, Share: share))).ToList();
+        var byShare = grid.ToDictionary(g => g, g => EventStories(path, options with { NumberWeight = g.Number, SplitShare = g.Share }).Predicted);
         var topics = gold.Values.Select(TopicOf).Distinct().OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
         const int folds = 5;
         var outOfFold = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -334,7 +379,7 @@ internal static class ClusteringSuite
 
             var pairwise = ClusteringMetric.Pairwise(byShare[chosen], heldGold);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  fold {fold} (topics {string.Join(",", held.OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)))}): share {chosen} chosen on the rest; held out pairwise F1 {pairwise.F1:0.000}, topics merged {MergedTopics(byShare[chosen], heldGold).Count}"));
+                $"  fold {fold} (topics {string.Join(",", held.OrderBy(t => int.Parse(t, CultureInfo.InvariantCulture)))}): number weight {chosen.Number}, share {chosen.Share} chosen on the rest; held out pairwise F1 {pairwise.F1:0.000}, topics merged {MergedTopics(byShare[chosen], heldGold).Count}"));
         }
 
         Report("out of fold, all topics", outOfFold, gold);
@@ -380,6 +425,11 @@ internal static class ClusteringSuite
         if (Value("--split") is { } split)
         {
             options = options with { SplitShare = split };
+        }
+
+        if (Value("--number") is { } number)
+        {
+            options = options with { NumberWeight = number };
         }
 
         if (Value("--title") is { } title)

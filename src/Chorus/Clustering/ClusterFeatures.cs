@@ -66,7 +66,7 @@ public static class ClusterFeatures
     /// features with it, and recomputes those of another version.
     /// </summary>
     public static string Version(ClusteringOptions options) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1;{options.LeadSentences};{options.TitleWeight:R};{options.EntityWeight:R}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1;{options.LeadSentences};{options.TitleWeight:R};{options.EntityWeight:R}{(options.NumberWeight == 1 ? "" : $";{options.NumberWeight:R}")}");
 
     /// <summary>Features as text, one "term TAB count" per line, in the dictionary's order (terms hold no tab or line break).</summary>
     public static string Encode(Dictionary<string, double> counts) =>
@@ -107,7 +107,7 @@ public static class ClusterFeatures
         {
             foreach (var term in sentence)
             {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
+                counts[term] = counts.GetValueOrDefault(term) + (term[0] == '#' ? options.NumberWeight : 1);
             }
         }
 

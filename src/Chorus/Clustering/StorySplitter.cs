@@ -51,7 +51,16 @@ public static class StorySplitter
     /// The best parting of a story in two, with the mean cosines within and across its parts, or null when the story is
     /// too small or too large to part, or a part would hold fewer than <see cref="LeastPart"/> reports.
     /// </summary>
-    public static Parting? Part(IReadOnlyList<int> members, IReadOnlyList<ClusterItem> items)
+    public static Parting? Part(IReadOnlyList<int> members, IReadOnlyList<ClusterItem> items) => Part(members, items, given: null);
+
+    /// <summary>
+    /// A given parting of a story measured as <see cref="Part(IReadOnlyList{int}, IReadOnlyList{ClusterItem})"/>
+    /// measures its own: each unit of copies goes to the side most of its members are on. For benchmarks that compare the
+    /// parting found with the true one.
+    /// </summary>
+    public static Parting? Measure(IReadOnlyList<int> members, IReadOnlyList<ClusterItem> items, IReadOnlySet<int> first) => Part(members, items, first);
+
+    private static Parting? Part(IReadOnlyList<int> members, IReadOnlyList<ClusterItem> items, IReadOnlySet<int>? given)
     {
         if (members.Count < LeastMembers || members.Count > MostMembers)
         {
@@ -68,7 +77,12 @@ public static class StorySplitter
 
         var vectors = LocalVectors(units.Select(u => (IReadOnlyList<int>)u.Select(i => members[i]).ToList()).ToList(), items, out var dimensions);
         var best = (Labels: (int[]?)null, Objective: double.MinValue);
-        foreach (var seed in SeedsOf(vectors, dimensions))
+        if (given is not null)
+        {
+            best = (units.Select(u => u.Count(i => given.Contains(members[i])) * 2 >= u.Count ? 0 : 1).ToArray(), 0);
+        }
+
+        foreach (var seed in given is null ? SeedsOf(vectors, dimensions) : [])
         {
             var labels = TwoMeans(vectors, dimensions, seed);
             var sums = Sums(vectors, dimensions, labels, out var sizes);
@@ -90,7 +104,7 @@ public static class StorySplitter
         }
 
         var parts = Sums(vectors, dimensions, chosen, out var counts);
-        if (Math.Min(counts[0], counts[1]) < LeastPart)
+        if (Math.Min(counts[0], counts[1]) < (given is null ? LeastPart : 2))
         {
             return null;
         }
