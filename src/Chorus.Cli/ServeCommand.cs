@@ -11,7 +11,7 @@ internal sealed class ServeCommand : Command
 
     public override string Summary => "Serve the stored stories as a local web page and a JSON API.";
 
-    public override string Usage => "serve [--db FILE] [--host ADDRESS] [--port N] [--words N]";
+    public override string Usage => "serve [--db FILE|URL] [--host ADDRESS] [--port N] [--words N]";
 
     public override string Details => """
         Opens the store (an empty one is created when FILE does not exist) and serves it until Ctrl+C:
@@ -59,18 +59,18 @@ internal sealed class ServeCommand : Command
 
         var port = IntOption(arguments, "--port", 5170, 0, 65535);
         var words = IntOption(arguments, "--words", 120, 10, 5000);
-        string path;
+        string shown;
         using (var store = StoreOption.Open(arguments, mustExist: false))
         {
-            path = store.Path;
+            shown = store.Path;
             if (store.StoryCount() == 0)
             {
-                console.Out.WriteLine($"The store {path} has no stories yet: run 'chorus ingest --db {path} PATH...' or POST articles to /api/articles.");
+                console.Out.WriteLine($"The store {store.Path} has no stories yet: run 'chorus ingest --db {store.Path} PATH...' or POST articles to /api/articles.");
             }
         }
 
         var url = $"http://{(kind == UriHostNameType.IPv6 ? $"[{host.Trim('[', ']')}]" : host)}:{port}";
-        var app = ChorusWebHost.Build(new ServeOptions(path, url, words));
+        var app = ChorusWebHost.Build(new ServeOptions(StoreOption.Target(arguments), url, words));
         try
         {
             app.StartAsync().GetAwaiter().GetResult();
@@ -86,7 +86,7 @@ internal sealed class ServeCommand : Command
             console.Error.WriteLine($"chorus serve: warning: {host} is not a loopback address; anyone who can reach it can read the stories and add articles.");
         }
 
-        console.Out.WriteLine($"Serving {path} at {ChorusWebHost.Address(app)} (JSON API under /api/). Press Ctrl+C to stop.");
+        console.Out.WriteLine($"Serving {shown} at {ChorusWebHost.Address(app)} (JSON API under /api/). Press Ctrl+C to stop.");
         console.Out.Flush();
         app.WaitForShutdownAsync().GetAwaiter().GetResult();
         return 0;

@@ -15,7 +15,7 @@ internal sealed class IngestCommand : Command
 
     public override string Summary => "Store articles in the embedded store; new articles join existing stories.";
 
-    public override string Usage => "ingest [--db FILE] [--batch N] [--quiet] PATH...";
+    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...";
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
@@ -77,7 +77,7 @@ internal sealed class IngestCommand : Command
 
     /// <param name="batch">Inputs stored per transaction.</param>
     /// <param name="temporary">The store is deleted after the run (the demo's), so its path is not worth printing.</param>
-    public static IngestReport Ingest(SqliteStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500, bool temporary = false)
+    public static IngestReport Ingest(IStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500, bool temporary = false)
     {
         var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput) { BatchSize = batch };
         var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
@@ -125,11 +125,21 @@ internal sealed class StoriesCommand : Command
 
     public override string Summary => "List the stories in the store, largest first.";
 
-    public override string Usage => "stories [--db FILE] [--format table|jsonl]";
+    public override string Usage => "stories [--db FILE|URL] [--search WORDS] [--format table|jsonl]";
+
+    public override string Details => """
+        --search lists only the stories with an article whose title or text holds every word given (in
+        any order, and in any form of the word: "quotas" finds "quota"), best match first. It uses the
+        store's own full-text index: FTS5 in SQLite, a tsvector in PostgreSQL.
+
+        Example:
+          chorus stories --db news.db --search "cod quota"
+        """;
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
+        new("--search", "WORDS", "only stories whose articles hold all these words, best match first"),
         new("--format", "FORMAT", "output format: table or jsonl", "table", ["table", "jsonl"]),
         new("--help", null, "show this help"),
     ];
@@ -143,6 +153,14 @@ internal sealed class StoriesCommand : Command
 
         using var store = StoreOption.Open(arguments, mustExist: true);
         var stories = store.Stories();
+        var search = arguments.Value("--search");
+        if (search is not null)
+        {
+            // Each story once, at the place of its best-matching article.
+            var order = store.Search(search, limit: 10_000).Select(hit => hit.Story).Distinct(StringComparer.Ordinal).Select((story, i) => (story, i)).ToDictionary(p => p.story, p => p.i, StringComparer.Ordinal);
+            stories = stories.Where(s => order.ContainsKey(s.Id)).OrderBy(s => order[s.Id]).ToList();
+        }
+
         if (arguments.Value("--format") == "jsonl")
         {
             foreach (var story in stories)
@@ -162,7 +180,7 @@ internal sealed class StoriesCommand : Command
 
         if (stories.Count == 0)
         {
-            console.Out.WriteLine("(no stories yet; run 'chorus ingest PATH...')");
+            console.Out.WriteLine(search is null ? "(no stories yet; run 'chorus ingest PATH...')" : $"(no story matches '{search}')");
         }
 
         return 0;
@@ -176,7 +194,7 @@ internal sealed class ShowCommand : Command
 
     public override string Summary => "Show the brief of one stored story.";
 
-    public override string Usage => "show [--db FILE] [--format md|json|html] [--words N] STORY";
+    public override string Usage => "show [--db FILE|URL] [--format md|json|html] [--words N] STORY";
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -207,7 +225,7 @@ internal sealed class ShowCommand : Command
         return 0;
     }
 
-    public static Brief? StoredBrief(SqliteStore store, string storyId, int words) =>
+    public static Brief? StoredBrief(IStore store, string storyId, int words) =>
         new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Stored(store, storyId);
 }
 
@@ -215,14 +233,16 @@ internal sealed class ShowCommand : Command
 internal static class StoreOption
 {
     /// <summary>The --db option, the same for every command that reads or writes the store.</summary>
-    public static OptionSpec Spec { get; } = new("--db", "FILE", "the SQLite store", "./chorus.db");
+    public static OptionSpec Spec { get; } = new("--db", "FILE|URL", "the store: a SQLite file, or a PostgreSQL server as postgres://USER:PASSWORD@HOST:PORT/DATABASE", "./chorus.db");
 
-    public static SqliteStore Open(ParsedArguments arguments, bool mustExist)
+    /// <summary>The store the --db option names: a file path or a postgres:// URL, with its password if it has one.</summary>
+    public static string Target(ParsedArguments arguments) => arguments.Value("--db") ?? "chorus.db";
+
+    public static IStore Open(ParsedArguments arguments, bool mustExist)
     {
-        var path = arguments.Value("--db") ?? "chorus.db";
         try
         {
-            return SqliteStore.Open(path, mustExist);
+            return Stores.Open(Target(arguments), mustExist);
         }
         catch (StoreException e)
         {

@@ -5,7 +5,7 @@ namespace Chorus.Web;
 /// <summary>
 /// What <see cref="ChorusWebHost"/> serves and where.
 /// </summary>
-/// <param name="StorePath">The SQLite store to read, and to add uploaded articles to.</param>
+/// <param name="StorePath">The store to read, and to add uploaded articles to: a SQLite file or a postgres:// URL.</param>
 /// <param name="Url">Where to listen, e.g. http://127.0.0.1:5170 (port 0 picks a free one).</param>
 /// <param name="Words">The summary's word cap when a request gives none.</param>
 /// <param name="Limits">The limits every uploaded input is read under, as for files.</param>

@@ -127,7 +127,7 @@ internal sealed class StorySite(ServeOptions options)
     public static IResult Problem(int status, string message) => JsonResult(status, new { error = message, status });
 
     /// <summary>One page of the stories, largest first, from the <c>offset</c> and <c>limit</c> parameters.</summary>
-    private IResult WithPage(HttpRequest request, int defaultLimit, Func<SqliteStore, IReadOnlyList<StoryRow>, StoryPage, IResult> render)
+    private IResult WithPage(HttpRequest request, int defaultLimit, Func<IStore, IReadOnlyList<StoryRow>, StoryPage, IResult> render)
     {
         if (!TryNumber(request, "offset", 0, 0, int.MaxValue, out var offset) || !TryNumber(request, "limit", defaultLimit, 1, int.MaxValue, out var limit))
         {
@@ -180,12 +180,12 @@ internal sealed class StorySite(ServeOptions options)
         });
     }
 
-    private IResult WithStore(Func<SqliteStore, IResult> use, bool mustExist = true)
+    private IResult WithStore(Func<IStore, IResult> use, bool mustExist = true)
     {
-        SqliteStore store;
+        IStore store;
         try
         {
-            store = SqliteStore.Open(options.StorePath, mustExist);
+            store = Stores.Open(options.StorePath, mustExist);
         }
         catch (StoreException e)
         {

@@ -82,7 +82,7 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
     /// The brief of a stored story (a story of one article is listed as a single), or null when the store has no
     /// such story. The story's articles are analysed again: the store keeps text, not analyses.
     /// </summary>
-    public Brief? Stored(Storage.SqliteStore store, string storyId)
+    public Brief? Stored(Storage.IStore store, string storyId)
     {
         var articles = store.Articles(storyId).Select(x => x.Article).ToList();
         return articles.Count == 0 ? null : OfStory(storyId, articles);

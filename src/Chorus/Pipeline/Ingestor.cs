@@ -51,7 +51,7 @@ public readonly record struct IngestProgress(int Inputs, int Stored, int Duplica
 /// runs end in the stories of the same runs one after the other.
 /// </para>
 /// </summary>
-public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null, string? stdinName = null)
+public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null, string? stdinName = null)
 {
     public int BatchSize { get; init; } = 500;
 
@@ -103,7 +103,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     /// Stores one batch in one write transaction, and empties it. Features are a function of the article alone, so
     /// they are computed before the store's write lock is taken; the rest depends on what the store holds.
     /// </summary>
-    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done)
+    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null)
     {
         var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
         var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
@@ -115,7 +115,20 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var (ledger, kept) = store.Write(() =>
         {
             known.CatchUp();
+            if (keys is not null)
+            {
+                // A delivery repeated after its batch was committed (its worker died before acknowledging it) is passed over.
+                var ledgered = store.LedgeredKeys(keys);
+                var fresh = Enumerable.Range(0, batch.Count).Where(i => !ledgered.Contains(keys[i])).ToList();
+                (batch, keys) = (fresh.Select(i => batch[i]).ToList(), fresh.Select(i => keys[i]).ToList());
+            }
+
             var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
+            if (keys is not null)
+            {
+                ledger = ledger.Select((entry, i) => entry with { InputKey = keys[i] }).ToList();
+            }
+
             var features = incoming.Select(a => featuresOf[a.Original]).ToList();
             var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published)).ToList());
             var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
@@ -130,13 +143,60 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
         var storedIds = kept.Select(a => a.Article.Id).ToList();
         stored.AddRange(storedIds);
         var next = new IngestProgress(
-            done.Inputs + batch.Count,
+            done.Inputs + ledger.Count,
             done.Stored + storedIds.Count,
             done.Duplicates + ledger.Count(l => l.State == "duplicate"),
             done.Rejected + ledger.Count(l => l.State == "rejected"));
         batch.Clear();
         return next;
     }
+
+    /// <summary>
+    /// A long-running writer's run, for a queue worker: batches of extracted inputs are stored as they come, each input
+    /// with the key of its delivery (inputs whose key the ledger holds are passed over), and the stories are revised
+    /// over the whole store when the writer asks.
+    /// </summary>
+    public sealed class Session
+    {
+        private readonly Ingestor _ingestor;
+        private readonly IStore _store;
+        private readonly TimeProvider _time;
+        private readonly StoreView _known;
+        private readonly List<Diagnostic> _problems = [];
+        private readonly List<Diagnostic> _warnings = [];
+        private readonly List<string> _stored = [];
+
+        internal Session(Ingestor ingestor, IStore store, ClusteringOptions clustering, TimeProvider time)
+        {
+            (_ingestor, _store, _time) = (ingestor, store, time);
+            _known = new StoreView(store, clustering);
+            Run = store.BeginRun(time.GetUtcNow());
+        }
+
+        public long Run { get; }
+
+        /// <summary>What the session has stored, counted, and rejected so far.</summary>
+        public IngestProgress Done { get; private set; }
+
+        /// <summary>The rejections so far, each with its input and reason.</summary>
+        public IReadOnlyList<Diagnostic> Problems => _problems;
+
+        /// <summary>Stores one batch in one write transaction; returns how many of its inputs were new to the ledger.</summary>
+        public int Store(IReadOnlyList<(ExtractionResult Result, string Key)> batch)
+        {
+            var before = Done.Inputs;
+            Done = _ingestor.Flush(Run, batch.Select(b => b.Result).ToList(), _known, _problems, _warnings, _stored, Done, batch.Select(b => b.Key).ToList());
+            return Done.Inputs - before;
+        }
+
+        /// <summary>Clusters every stored article again and moves those whose story changed; returns how many moved.</summary>
+        public int Revise() => _store.Write(() => _ingestor.Revise(_known)).Moves.Count;
+
+        public void Finish() => _store.FinishRun(Run, _time.GetUtcNow());
+    }
+
+    /// <summary>Begins a long-running writer's run (<see cref="Session"/>).</summary>
+    public Session Begin() => new(this, store, clustering, time);
 
     /// <summary>What the end-of-run revision changed: the articles it moved, and the stories it left empty.</summary>
     private sealed record Revision(IReadOnlyList<(string ArticleId, string Story)> Moves, IReadOnlyList<string> MergedStories);
@@ -197,7 +257,7 @@ public sealed class Ingestor(SqliteStore store, InputLimits limits, ClusteringOp
     /// by its text. <see cref="CatchUp"/> brings it up to date inside a write transaction: it adds the articles stored
     /// since (by this writer or another), and reads every story again when another revision has moved articles.
     /// </summary>
-    private sealed class StoreView(SqliteStore store, ClusteringOptions clustering)
+    private sealed class StoreView(IStore store, ClusteringOptions clustering)
     {
         private readonly string _version = ClusterFeatures.Version(clustering);
         private readonly Vocabulary _vocabulary = new();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Chorus.Storage;
 
 /// <summary>
-/// Versioned schema migrations. Pending migrations run once, in one transaction, and record their versions;
+/// The SQLite store's versioned schema migrations (<see cref="PostgresSchema"/> has PostgreSQL's). Pending migrations run once, in one transaction, and record their versions;
 /// opening a newer store with an older Chorus is refused rather than guessed at.
 /// </summary>
 internal static class Schema
@@ -96,6 +96,29 @@ internal static class Schema
         INSERT INTO counters (name, value)
             SELECT 'next_story', COALESCE(MAX(CAST(substr(id, 2) AS INTEGER)), 0) + 1 FROM stories WHERE id GLOB 's[0-9]*';
         INSERT INTO counters (name, value) VALUES ('revision', 0);
+        """,
+
+        // 5: full-text search over titles and texts (FTS5, Porter stems), kept in step with the articles by triggers.
+        // Revisions change only an article's story, so they do not touch the index.
+        """
+        CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='articles', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+        INSERT INTO article_search (article_search) VALUES ('rebuild');
+        CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search (rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END;
+        CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_search (article_search, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        END;
+        CREATE TRIGGER article_search_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO article_search (article_search, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            INSERT INTO article_search (rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END;
+        """,
+
+        // 6: the key of an input delivered from a queue, held once, so a delivery repeated after its commit is known.
+        """
+        ALTER TABLE ledger ADD COLUMN input_key TEXT;
+        CREATE UNIQUE INDEX ledger_input_key ON ledger(input_key) WHERE input_key IS NOT NULL;
         """,
     ];
 

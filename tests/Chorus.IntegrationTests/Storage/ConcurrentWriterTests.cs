@@ -1,50 +1,48 @@
 using System.Net;
 using Chorus.IntegrationTests.Support;
 using Chorus.IntegrationTests.Web;
-using Microsoft.Data.Sqlite;
+using Chorus.Storage;
 
 namespace Chorus.IntegrationTests.Storage;
 
 /// <summary>
 /// Writers at once, in separate processes or in the web host, end in exactly the stories that the same runs give one
 /// after the other: no story id is handed out twice, no article is lost or stored twice, and the last revision sees
-/// every article.
+/// every article. The tests of processes at once run on both engines.
 /// </summary>
 public sealed class ConcurrentWriterTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("chorus-writers-").FullName;
+    private readonly TestStores _stores = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _stores.Dispose();
 
-    [Fact]
-    public async Task TwoIngestsOfTheSamplesAtOnceEndInTheStoriesOfOneAfterTheOther()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task TwoIngestsOfTheSamplesAtOnceEndInTheStoriesOfOneAfterTheOther(string engine)
     {
+        string Store(string name) => _stores.New(engine, name);
         var files = Directory.GetFiles(Repository.Samples).Order(StringComparer.Ordinal).ToList();
         string[] first = [.. files.Where((_, i) => i % 2 == 0)], second = [.. files.Where((_, i) => i % 2 == 1)];
-        var sequential = Store("sequential.db");
+        var sequential = Store("sequential");
         Assert.Equal(0, CliRunner.Run(["ingest", "--db", sequential, "--quiet", .. first]).ExitCode);
         Assert.Equal(0, CliRunner.Run(["ingest", "--db", sequential, "--quiet", .. second]).ExitCode);
 
         // Both processes find no store and create it; a batch of one article makes them take turns at every article.
-        var concurrent = Store("concurrent.db");
+        var concurrent = Store("concurrent");
         await BothAtOnce(concurrent, batch: 1, first, second);
 
-        Assert.Equal(files.Count, Sql<long>(concurrent, "SELECT COUNT(*) FROM articles"));
+        Assert.Equal(files.Count, Convert.ToInt64(TestStores.Sql(concurrent, "SELECT COUNT(*) FROM articles"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Partition(sequential), Partition(concurrent));
     }
 
-    [BenchFact("clustering", "events")]
-    public async Task RealCoverageIngestedByTwoProcessesAtOnceEndsInTheStoriesOfTheTwoRunsOneAfterTheOther()
+    [BenchTheory("clustering", "events"), OnSqlite, OnPostgres]
+    public async Task RealCoverageIngestedByTwoProcessesAtOnceEndsInTheStoriesOfTheTwoRunsOneAfterTheOther(string engine)
     {
+        string Store(string name) => _stores.New(engine, name);
         var (clustering, events) = BenchInputs();
-        var oneThenOther = Store("clustering-then-events.db");
-        var otherThenOne = Store("events-then-clustering.db");
+        var oneThenOther = Store("clustering-then-events");
+        var otherThenOne = Store("events-then-clustering");
         foreach (var (store, order) in new[] { (oneThenOther, new[] { clustering, events }), (otherThenOne, new[] { events, clustering }) })
         {
             foreach (var input in order)
@@ -58,7 +56,7 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.True(expected.Count > 40, $"{expected.Count} stories");
         Assert.Equal(expected, Partition(otherThenOne));
 
-        var concurrent = Store("concurrent.db");
+        var concurrent = Store("concurrent");
         await BothAtOnce(concurrent, batch: 50, [clustering], [events]);
         Assert.True(BatchesInterleaved(concurrent), "the two runs did not write at the same time; the test did not test concurrency");
         Assert.Equal(expected, Partition(concurrent));
@@ -67,8 +65,9 @@ public sealed class ConcurrentWriterTests : IDisposable
     [BenchFact("clustering", "events")]
     public async Task AnIngestAndAWebUploadAtOnceEndInTheStoriesOfOneAfterTheOther()
     {
+        string Store(string name) => _stores.New(TestStores.Sqlite, name);
         var (clustering, events) = BenchInputs();
-        var sequential = Store("sequential.db");
+        var sequential = Store("sequential");
         Assert.Equal(0, CliRunner.Run("ingest", "--db", sequential, "--quiet", events).ExitCode);
         Assert.Equal(0, CliRunner.Run("ingest", "--db", sequential, "--quiet", clustering).ExitCode);
 
@@ -86,8 +85,6 @@ public sealed class ConcurrentWriterTests : IDisposable
         Path.Combine(Repository.SharedBench!, "clustering", "articles.jsonl"),
         Path.Combine(Repository.SharedBench!, "events", "cluster.jsonl"));
 
-    private string Store(string name) => Path.Combine(_directory, name);
-
     /// <summary>Starts two ingests into one store at the same moment and waits for both; each must succeed.</summary>
     private static async Task BothAtOnce(string store, int batch, string[] first, string[] second)
     {
@@ -101,50 +98,20 @@ public sealed class ConcurrentWriterTests : IDisposable
     }
 
     /// <summary>The stories as sets of article contents (content hashes), whatever their ids and the articles' ids.</summary>
-    private static List<string> Partition(string store)
+    private static List<string> Partition(string target)
     {
-        using var connection = Open(store);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT story_id, content_hash FROM articles";
-        var stories = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var story = reader.GetString(0);
-            (stories.TryGetValue(story, out var members) ? members : stories[story] = []).Add(reader.GetString(1));
-        }
-
-        return stories.Values.Select(m => string.Join(",", m.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
+        using var store = Stores.Open(target, mustExist: true);
+        return store.ArticleIndex(featuresVersion: "")
+            .GroupBy(x => x.Story, StringComparer.Ordinal)
+            .Select(g => string.Join(",", g.Select(x => x.Hash).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Whether the ledger holds a row of one run between two rows of another: the runs' batches alternated.</summary>
-    private static bool BatchesInterleaved(string store)
+    private static bool BatchesInterleaved(string target)
     {
-        using var connection = Open(store);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT run_id FROM ledger ORDER BY id";
-        var runs = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            runs.Add(reader.GetInt64(0));
-        }
-
+        var runs = TestStores.Column<long>(target, "SELECT run_id FROM ledger ORDER BY id");
         return runs.Zip(runs.Skip(1)).Count(p => p.First != p.Second) > 1;
-    }
-
-    private static T Sql<T>(string store, string sql)
-    {
-        using var connection = Open(store);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)command.ExecuteScalar()!;
-    }
-
-    private static SqliteConnection Open(string store)
-    {
-        var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
     }
 }

@@ -3,28 +3,31 @@ using Chorus.Storage;
 
 namespace Chorus.IntegrationTests.Storage;
 
+/// <summary>
+/// The store's contract, through the CLI and through its own calls. Most tests run on both engines: SQLite, and
+/// PostgreSQL where a server is at hand (<see cref="TestStores"/>); the rest test SQLite's files and migrations.
+/// </summary>
 public sealed class StoreTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("chorus-store-").FullName;
+    private readonly TestStores _stores = new();
 
-    private string Database => Path.Combine(_directory, "chorus.db");
+    private string Folder => _stores.Directory;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    private string Database => _stores.New(TestStores.Sqlite);
+
+    public void Dispose() => _stores.Dispose();
 
     private static string Sample(string name) => Path.Combine(Repository.Samples, name);
 
-    [Fact]
-    public void AStoryIsTitledByTheHeadlineItsCoverageSharesAndFirstSeenOnItsEarliestReport()
+    [Theory, OnSqlite, OnPostgres]
+    public void AStoryIsTitledByTheHeadlineItsCoverageSharesAndFirstSeenOnItsEarliestReport(string engine)
     {
+        var database = _stores.New(engine);
         // The outlier comes first in the input but is the latest report; its headline names something else.
         string Line(string id, string day, string title, string text) =>
             System.Text.Json.JsonSerializer.Serialize(new { id, title, published = $"2026-03-{day}T09:00:00Z", text });
         const string Body = "The Baltic Fisheries Council agreed to cut the cod quota by 12 percent and to set up a fund for trawler crews in Narva.";
-        File.WriteAllLines(Path.Combine(_directory, "coverage.jsonl"),
+        File.WriteAllLines(Path.Combine(Folder, "coverage.jsonl"),
         [
             Line("late", "20", "Harbour festival draws record crowds", Body + " A festival in the harbour drew crowds at the weekend."),
             Line("wire", "11", "Council cuts cod quota by 12 percent", Body + " Talks in Tallinn lasted three hours."),
@@ -32,72 +35,77 @@ public sealed class StoreTests : IDisposable
             Line("weekly", "13", "Council agrees to cut cod quota", Body + " Scientists had warned about cod stocks."),
             Line("radio", "14", "Cod quota cut and fund set up for crews", Body + " Liisa Tamm said the fund would help."),
         ]);
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, Path.Combine(_directory, "coverage.jsonl")).ExitCode);
-        using var store = SqliteStore.Open(Database);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "coverage.jsonl")).ExitCode);
+        using var store = Stores.Open(database);
         var story = Assert.Single(store.Stories());
         Assert.Equal(5, story.Articles);
         Assert.Contains("cod quota", story.Title, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero), story.First);
     }
 
-    [Fact]
-    public void ReingestingTheSameInputChangesNothingAndSaysSo()
+    [Theory, OnSqlite, OnPostgres]
+    public void ReingestingTheSameInputChangesNothingAndSaysSo(string engine)
     {
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, Repository.Samples).ExitCode);
-        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Repository.Samples).ExitCode);
+        var again = CliRunner.Run("ingest", "--db", database, Repository.Samples);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("12 inputs: 0 stored, 12 duplicates, 0 rejected.", again.Out, StringComparison.Ordinal);
         Assert.Contains("Nothing new", again.Out, StringComparison.Ordinal);
-        using var store = SqliteStore.Open(Database);
+        using var store = Stores.Open(database);
         Assert.Equal(12, store.Articles().Count);
     }
 
-    [Fact]
-    public void NewArticlesJoinTheStoriesAlreadyStored()
+    [Theory, OnSqlite, OnPostgres]
+    public void NewArticlesJoinTheStoriesAlreadyStored(string engine)
     {
-        CliRunner.Run("ingest", "--db", Database, Sample("bws-cod-truce.txt"), Sample("bws-ferry-strike.txt"));
-        var later = CliRunner.Run("ingest", "--db", Database, Sample("tallinn-observer-cod-deal.html"), Sample("northern-post-ferry.html"));
+        var database = _stores.New(engine);
+        CliRunner.Run("ingest", "--db", database, Sample("bws-cod-truce.txt"), Sample("bws-ferry-strike.txt"));
+        var later = CliRunner.Run("ingest", "--db", database, Sample("tallinn-observer-cod-deal.html"), Sample("northern-post-ferry.html"));
         Assert.Contains("0 new stories, 2 existing stories grew", later.Out, StringComparison.Ordinal);
-        using var store = SqliteStore.Open(Database);
+        using var store = Stores.Open(database);
         Assert.Equal(2, store.Stories().Count);
         Assert.All(store.Stories(), s => Assert.Equal(2, s.Articles));
     }
 
-    [Fact]
-    public void TheLedgerAccountsForEveryInput()
+    [Theory, OnSqlite, OnPostgres]
+    public void TheLedgerAccountsForEveryInput(string engine)
     {
-        var bad = Path.Combine(_directory, "empty.txt");
+        var database = _stores.New(engine);
+        var bad = Path.Combine(Folder, "empty.txt");
         File.WriteAllBytes(bad, []);
-        CliRunner.Run("ingest", "--db", Database, Sample("bws-cod-truce.txt"));
-        var result = CliRunner.Run("ingest", "--db", Database, Repository.Samples, bad, Path.Combine(_directory, "missing.html"));
+        CliRunner.Run("ingest", "--db", database, Sample("bws-cod-truce.txt"));
+        var result = CliRunner.Run("ingest", "--db", database, Repository.Samples, bad, Path.Combine(Folder, "missing.html"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("14 inputs: 11 stored, 1 duplicates, 2 rejected.", result.Out, StringComparison.Ordinal);
         Assert.Contains("empty.txt: empty file", result.Error, StringComparison.Ordinal);
-        using var store = SqliteStore.Open(Database);
+        using var store = Stores.Open(database);
         var counts = store.Counts(2);
         Assert.Equal((11, 1, 2), (counts.Stored, counts.Duplicates, counts.Rejected));
     }
 
-    [Fact]
-    public void StoriesAndShowReadTheStore()
+    [Theory, OnSqlite, OnPostgres]
+    public void StoriesAndShowReadTheStore(string engine)
     {
-        CliRunner.Run("ingest", "--db", Database, Repository.Samples);
-        var stories = CliRunner.Run("stories", "--db", Database);
+        var database = _stores.New(engine);
+        CliRunner.Run("ingest", "--db", database, Repository.Samples);
+        var stories = CliRunner.Run("stories", "--db", database);
         Assert.Equal(0, stories.ExitCode);
         var main = stories.Out.Split('\n')[1].Split(' ')[0];
-        var show = CliRunner.Run("show", "--db", Database, main);
+        var show = CliRunner.Run("show", "--db", database, main);
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("## Where they disagree", show.Out, StringComparison.Ordinal);
-        Assert.Equal(1, CliRunner.Run("show", "--db", Database, "s999").ExitCode);
+        Assert.Equal(1, CliRunner.Run("show", "--db", database, "s999").ExitCode);
     }
 
-    [Fact]
-    public void AMissingStoreIsAClearErrorForReaders()
+    [Theory, OnSqlite, OnPostgres]
+    public void AMissingStoreIsAClearErrorForReaders(string engine)
     {
-        var result = CliRunner.Run("stories", "--db", Path.Combine(_directory, "none.db"));
+        var database = _stores.New(engine, "none");
+        var result = CliRunner.Run("stories", "--db", database);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no store at", result.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_directory, "none.db")));
+        Assert.False(File.Exists(database));
     }
 
     [Fact]
@@ -120,59 +128,63 @@ public sealed class StoreTests : IDisposable
         transaction.Rollback();
     }
 
-    [Fact]
-    public void TheSameArticleUnderASecondUrlIsStoredOnceWithBothUrls()
+    [Theory, OnSqlite, OnPostgres]
+    public void TheSameArticleUnderASecondUrlIsStoredOnceWithBothUrls(string engine)
     {
+        var database = _stores.New(engine);
         var page = File.ReadAllText(Sample("harbour-gazette-cod-truce.html"));
-        var amp = Path.Combine(_directory, "amp.html");
+        var amp = Path.Combine(Folder, "amp.html");
         File.WriteAllText(amp, page.Replace("<link rel=\"canonical\" href=\"https://harbourgazette.example/news/2026/03/11/baltic-cod-truce\">", "<link rel=\"canonical\" href=\"https://www.harbourgazette.example/news/2026/03/11/baltic-cod-truce/?utm_source=feed\">", StringComparison.Ordinal));
-        var result = CliRunner.Run("ingest", "--db", Database, Sample("harbour-gazette-cod-truce.html"), amp);
+        var result = CliRunner.Run("ingest", "--db", database, Sample("harbour-gazette-cod-truce.html"), amp);
         Assert.Contains("2 inputs: 1 stored, 1 duplicates, 0 rejected.", result.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void IngestingInFiveBatchesGivesTheSameStoriesAsOneBatch()
+    [Theory, OnSqlite, OnPostgres]
+    public void IngestingInFiveBatchesGivesTheSameStoriesAsOneBatch(string engine)
     {
+        var database = _stores.New(engine);
         var files = Directory.GetFiles(Repository.Samples).Order(StringComparer.Ordinal).ToList();
-        CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples);
-        var batched = Path.Combine(_directory, "batched.db");
+        CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples);
+        var batched = _stores.New(engine, "batched");
         foreach (var batch in files.Chunk((files.Count + 4) / 5))
         {
             Assert.Equal(0, CliRunner.Run(["ingest", "--db", batched, "--quiet", .. batch]).ExitCode);
         }
 
-        Assert.Equal(Partition(Database), Partition(batched));
+        Assert.Equal(Partition(database), Partition(batched));
     }
 
-    [Fact]
-    public void EachStoredArticleKeepsItsClusteringFeaturesAndAStoreWithoutThemGetsThemBackWithTheSameStories()
+    [Theory, OnSqlite, OnPostgres]
+    public void EachStoredArticleKeepsItsClusteringFeaturesAndAStoreWithoutThemGetsThemBackWithTheSameStories(string engine)
     {
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
-        var before = Partition(Database);
-        Assert.Equal(1L, Sql("SELECT (SELECT COUNT(*) FROM article_features) = (SELECT COUNT(*) FROM articles)"));
-        Sql("DELETE FROM article_features"); // as a store written before features were kept
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples).ExitCode);
+        var before = Partition(database);
+        Assert.Equal(TestStores.Sql(database, "SELECT COUNT(*) FROM articles"), TestStores.Sql(database, "SELECT COUNT(*) FROM article_features"));
+        TestStores.Sql(database, "DELETE FROM article_features"); // as a store written before features were kept
 
-        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        var again = CliRunner.Run("ingest", "--db", database, Repository.Samples);
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("moved to another story", again.Out, StringComparison.Ordinal);
-        Assert.Equal(before, Partition(Database));
-        using var store = SqliteStore.Open(Database);
+        Assert.Equal(before, Partition(database));
+        using var store = Stores.Open(database);
         var version = Chorus.Clustering.ClusterFeatures.Version(Chorus.Clustering.ClusteringOptions.Default);
         Assert.All(store.ArticleIndex(version), x => Assert.NotNull(x.Features));
     }
 
-    [Fact]
-    public void StoriesLeftWrongByAnOlderRunAreRevisedAndTheRunSaysSo()
+    [Theory, OnSqlite, OnPostgres]
+    public void StoriesLeftWrongByAnOlderRunAreRevisedAndTheRunSaysSo(string engine)
     {
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", Database, "--quiet", Repository.Samples).ExitCode);
-        var right = Partition(Database);
-        Sql("UPDATE articles SET story_id = (SELECT MIN(story_id) FROM articles)");
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples).ExitCode);
+        var right = Partition(database);
+        TestStores.Sql(database, "UPDATE articles SET story_id = (SELECT MIN(story_id) FROM articles)");
 
-        var again = CliRunner.Run("ingest", "--db", Database, Repository.Samples);
+        var again = CliRunner.Run("ingest", "--db", database, Repository.Samples);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("Nothing new", again.Out, StringComparison.Ordinal);
         Assert.Contains("Revised (the stories were made by an older Chorus", again.Out, StringComparison.Ordinal);
-        Assert.Equal(right, Partition(Database));
+        Assert.Equal(right, Partition(database));
     }
 
     /// <summary>The clustering bench's 534 real articles, cut into five JSONL files and ingested one file per run.</summary>
@@ -182,13 +194,13 @@ public sealed class StoreTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(Repository.SharedBench!, "clustering", "articles.jsonl"));
         var parts = lines.Chunk((lines.Length + 4) / 5).Select((chunk, i) =>
         {
-            var part = Path.Combine(_directory, $"part{i}.jsonl");
+            var part = Path.Combine(Folder, $"part{i}.jsonl");
             File.WriteAllLines(part, chunk);
             return part;
         }).ToList();
 
         Assert.Equal(0, CliRunner.Run(["ingest", "--db", Database, "--quiet", .. parts]).ExitCode);
-        var batched = Path.Combine(_directory, "batched.db");
+        var batched = Path.Combine(Folder, "batched.db");
         var reports = new List<string>();
         foreach (var part in parts)
         {
@@ -205,25 +217,9 @@ public sealed class StoreTests : IDisposable
         Assert.Contains(reports, r => r.Contains("earlier articles moved to another story", StringComparison.Ordinal));
     }
 
-    /// <summary>Runs one statement on the test's store and closes it again, as another program editing the file would.</summary>
-    private object? Sql(string sql)
-    {
-        object? result;
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            result = command.ExecuteScalar();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return result;
-    }
-
     private static List<string> Partition(string database)
     {
-        using var store = SqliteStore.Open(database);
+        using var store = Stores.Open(database);
         return store.Articles()
             .GroupBy(x => x.Story)
             .Select(g => string.Join(",", g.Select(x => x.Article.Id).Order(StringComparer.Ordinal)))
@@ -231,19 +227,20 @@ public sealed class StoreTests : IDisposable
             .ToList();
     }
 
-    [Fact]
-    public void AnArchivesRecordsThatAreNotPagesAreLedgeredAsSkippedAndTheCountsAddUp()
+    [Theory, OnSqlite, OnPostgres]
+    public void AnArchivesRecordsThatAreNotPagesAreLedgeredAsSkippedAndTheCountsAddUp(string engine)
     {
+        var database = _stores.New(engine);
         const string page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season.</p></body></html>";
         static string Record(string type, string block) =>
             $"WARC/1.0\r\nWARC-Type: {type}\r\nWARC-Target-URI: https://harbour-gazette.example/cod\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(block)}\r\n\r\n{block}\r\n\r\n";
-        var archive = Path.Combine(_directory, "crawl.warc");
+        var archive = Path.Combine(Folder, "crawl.warc");
         File.WriteAllText(archive, Record("warcinfo", "software: team test") + Record("request", "GET /cod HTTP/1.1\r\n\r\n") + Record("response", page));
 
-        var result = CliRunner.Run("ingest", "--db", Database, archive);
+        var result = CliRunner.Run("ingest", "--db", database, archive);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("3 inputs: 1 stored, 0 duplicates, 0 rejected, 2 skipped", result.Out, StringComparison.Ordinal);
-        using var store = SqliteStore.Open(Database);
+        using var store = Stores.Open(database);
         Assert.Equal("https://harbour-gazette.example/cod", Assert.Single(store.Articles()).Article.Url);
     }
 
@@ -267,10 +264,11 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(1, store.Counts(1).Rejected);
     }
 
-    [Fact]
-    public void StoryNumbersAreTakenInsideAWriteAndNeverHandedOutTwice()
+    [Theory, OnSqlite, OnPostgres]
+    public void StoryNumbersAreTakenInsideAWriteAndNeverHandedOutTwice(string engine)
     {
-        using var store = SqliteStore.Open(Database);
+        var database = _stores.New(engine);
+        using var store = Stores.Open(database);
         Assert.Throws<InvalidOperationException>(() => store.TakeStoryNumbers(1));
         Assert.Equal(1, store.Write(() => store.TakeStoryNumbers(2)));
         Assert.Equal(3, store.Write(() => store.TakeStoryNumbers(1)));
@@ -296,17 +294,17 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(8, store.NextStoryNumber());
     }
 
-    [Fact]
-    public void AWriterKeptWaitingLongerThanItsPatienceGetsAClearErrorAndWritesNothing()
+    [Theory, OnSqlite, OnPostgres]
+    public void AWriterKeptWaitingLongerThanItsPatienceGetsAClearErrorAndWritesNothing(string engine)
     {
-        using (SqliteStore.Open(Database))
+        var database = _stores.New(engine);
+        using (Stores.Open(database))
         {
         }
 
-        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
-        other.Open();
-        using var othersWrite = other.BeginTransaction(deferred: false);
-        using var store = SqliteStore.Open(Database, writeWait: TimeSpan.FromSeconds(1));
+        var (other, othersWrite) = TestStores.HoldWriteLock(database);
+        using var othersConnection = other;
+        using var store = Stores.Open(database, writeWait: TimeSpan.FromSeconds(1));
 
         var error = Assert.Throws<StoreException>(() => store.Write(() => store.TakeStoryNumbers(5)));
 
@@ -315,17 +313,17 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(1, store.NextStoryNumber());
     }
 
-    [Fact]
-    public async Task AWriterThatFindsTheStoreBusySaysSoThenWritesOnceTheOtherIsDone()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task AWriterThatFindsTheStoreBusySaysSoThenWritesOnceTheOtherIsDone(string engine)
     {
-        using (SqliteStore.Open(Database))
+        var database = _stores.New(engine);
+        using (Stores.Open(database))
         {
         }
 
-        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
-        other.Open();
-        using var othersWrite = other.BeginTransaction(deferred: false);
-        using var store = SqliteStore.Open(Database);
+        var (other, othersWrite) = TestStores.HoldWriteLock(database);
+        using var othersConnection = other;
+        using var store = Stores.Open(database);
         var notices = 0;
         store.WaitingForWriter = () => notices++;
         var released = Task.Delay(TimeSpan.FromSeconds(2.5)).ContinueWith(_ => othersWrite.Rollback(), TaskScheduler.Default);
@@ -337,9 +335,10 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(1, notices); // the store was free the second time
     }
 
-    [Fact]
-    public void APageFetchedUnderOneUrlThatDeclaresAnotherIsFoundUnderBoth()
+    [Theory, OnSqlite, OnPostgres]
+    public void APageFetchedUnderOneUrlThatDeclaresAnotherIsFoundUnderBoth(string engine)
     {
+        var database = _stores.New(engine);
         static string Response(string uri, string html)
         {
             var block = $"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}";
@@ -347,16 +346,50 @@ public sealed class StoreTests : IDisposable
         }
 
         const string body = "<p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.</p>";
-        var archive = Path.Combine(_directory, "crawl.warc");
+        var archive = Path.Combine(Folder, "crawl.warc");
         File.WriteAllText(archive,
             Response("https://gazette.example/amp-view/cod?id=7", $"<html><head><link rel=\"canonical\" href=\"https://gazette.example/news/cod-truce\"></head><body>{body}</body></html>")
             + Response("https://www.gazette.example/news/cod-truce/?utm_source=feed", $"<html><body>{body}<p>Updated at 21:00 with the minister's reaction, which came late in the evening.</p></body></html>"));
 
-        var result = CliRunner.Run("ingest", "--db", Database, archive);
+        var result = CliRunner.Run("ingest", "--db", database, archive);
         Assert.Contains("2 inputs: 1 stored, 1 duplicates", result.Out, StringComparison.Ordinal);
-        using var store = SqliteStore.Open(Database);
+        using var store = Stores.Open(database);
         var id = store.ArticleIdByUrl(Chorus.Ingest.UrlCanonicalizer.Canonical("https://gazette.example/amp-view/cod?id=7")!);
         Assert.NotNull(id);
         Assert.Equal(id, store.ArticleIdByUrl(Chorus.Ingest.UrlCanonicalizer.Canonical("https://gazette.example/news/cod-truce")!));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void SearchFindsArticlesByTheirWordsStemmedAndReadsOperatorsAsWords(string engine)
+    {
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples).ExitCode);
+        using var store = Stores.Open(database);
+        var codStory = store.Stories().First(s => s.Title!.Contains("cod", StringComparison.OrdinalIgnoreCase)).Id;
+
+        var hits = store.Search("quotas trawlers");
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Equal(codStory, hit.Story));
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Rank <= p.Second.Rank), "hits are not best first");
+
+        Assert.Empty(store.Search("cod ferry library renovation")); // every word must match
+        Assert.Empty(store.Search("  \"-( * ")); // no word at all
+        Assert.Equal(store.Search("cod quota").Count, store.Search("\"cod\" quota* -(").Count(h => h.Story == codStory));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void TheStoriesCommandSearchesAndListsOnlyTheStoriesWhoseArticlesMatch(string engine)
+    {
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples).ExitCode);
+
+        var ferry = CliRunner.Run("stories", "--db", database, "--search", "ferry crews");
+        var nothing = CliRunner.Run("stories", "--db", database, "--search", "volcano");
+
+        Assert.Equal(0, ferry.ExitCode);
+        var rows = ferry.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Contains("Ferry", Assert.Single(rows), StringComparison.Ordinal);
+        Assert.Equal(0, nothing.ExitCode);
+        Assert.Contains("no story matches 'volcano'", nothing.Out, StringComparison.Ordinal);
     }
 }

@@ -17,11 +17,11 @@ public sealed class BenchFactAttribute : FactAttribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BenchTheoryAttribute : TheoryAttribute
 {
-    public BenchTheoryAttribute(string part)
+    public BenchTheoryAttribute(params string[] parts)
     {
-        if (Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part)))
+        if (parts.FirstOrDefault(part => Repository.SharedBench is not { } bench || !Directory.Exists(Path.Combine(bench, part))) is { } absent)
         {
-            Skip = $"../shared/bench/{part} is absent on this machine";
+            Skip = $"../shared/bench/{absent} is absent on this machine";
         }
     }
 }

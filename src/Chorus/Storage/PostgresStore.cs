@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
+
+namespace Chorus.Storage;
+
+/// <summary>
+/// The shared store: PostgreSQL, for many writers on many machines. The tables and the answers are those of
+/// <see cref="SqliteStore"/>. A write takes one transaction-scoped advisory lock, so writers take turns as they do on
+/// SQLite's file lock, and each sees what the one before it committed; readers never wait. Full-text search uses a
+/// stored tsvector column with a GIN index.
+/// </summary>
+public sealed class PostgresStore : SqlStore
+{
+    /// <summary>The advisory lock that writers take in turn ("chorus" in ASCII).</summary>
+    private const long WriteLock = 0x63686F727573;
+
+    private PostgresStore(NpgsqlConnection connection, string path, TimeSpan writeWait) : base(connection, path, writeWait)
+    {
+    }
+
+    private new NpgsqlConnection Connection => (NpgsqlConnection)base.Connection;
+
+    /// <summary>Whether a --db value names a PostgreSQL server rather than a file.</summary>
+    public static bool IsUrl(string target) =>
+        target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Opens the store at a postgres:// URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=...), creating the
+    /// database when it is missing and <paramref name="mustExist"/> is false, and bringing its schema up to date.
+    /// </summary>
+    public static PostgresStore Open(string url, bool mustExist = false, TimeSpan? writeWait = null)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Ceiling((writeWait ?? SqliteStore.DefaultWriteWait).TotalSeconds));
+        var settings = Settings(url, wait);
+        var shown = Shown(settings);
+        try
+        {
+            var connection = Connect(settings, mustExist, shown);
+            try
+            {
+                if (mustExist && PostgresSchema.Version(connection) == 0)
+                {
+                    throw new StoreException($"no store at {shown}; run 'chorus ingest --db {shown} PATH...' first");
+                }
+
+                PostgresSchema.Migrate(connection, WriteLock);
+                return new PostgresStore(connection, shown, wait);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StoreException($"cannot open the store at {shown}: {Reason(e)}", e);
+        }
+    }
+
+    protected override DbTransaction BeginWriteTransaction()
+    {
+        var transaction = Connection.BeginTransaction();
+        try
+        {
+            using var command = Connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 0; // lock_timeout bounds the wait
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {(long)WriteWait.TotalMilliseconds}");
+            command.ExecuteNonQuery();
+            command.CommandText = $"SELECT pg_try_advisory_xact_lock({WriteLock})";
+            if (WaitingForWriter is { } waiting && command.ExecuteScalar() is false)
+            {
+                waiting();
+            }
+
+            command.CommandText = $"SELECT pg_advisory_xact_lock({WriteLock})";
+            command.ExecuteNonQuery();
+            return transaction;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    protected override StoreException WriteFailed(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }
+        ? new StoreException($"the store at {Path} stayed locked by another writer for more than {Waited(WriteWait)}; run again when it has finished", e)
+        : new StoreException($"cannot write to the store at {Path}: {Reason(e)}", e);
+
+    /// <summary>The tsvector of each article's title and text (English stems), ranked by ts_rank; negated, so lower is better.</summary>
+    protected override string SearchSql => """
+        SELECT a.id, a.story_id, -ts_rank(a.search, q.query)
+        FROM articles a, plainto_tsquery('english', @query) q(query)
+        WHERE a.search @@ q.query
+        ORDER BY ts_rank(a.search, q.query) DESC, a.seq
+        LIMIT @limit
+        """;
+
+    /// <summary>The words alone: plainto_tsquery reads no operators and needs every word.</summary>
+    protected override string? SearchQuery(string words) => Words(words) is { Count: > 0 } list ? string.Join(' ', list) : null;
+
+    /// <summary>The URL as Npgsql settings; a URL it cannot read is a store error that says what form it wants.</summary>
+    internal static NpgsqlConnectionStringBuilder Settings(string url, TimeSpan wait)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new StoreException($"cannot read the store URL '{Redacted(url)}': expected postgres://USER:PASSWORD@HOST:PORT/DATABASE");
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } database ? database : "chorus",
+            // Each store holds one connection of its own; writers take turns through the advisory lock.
+            Pooling = false,
+            CommandTimeout = (int)Math.Max(30, wait.TotalSeconds + 30),
+        };
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0)
+        {
+            settings.Username = Uri.UnescapeDataString(user);
+        }
+
+        if (uri.UserInfo.Split(':', 2) is [_, var password])
+        {
+            settings.Password = Uri.UnescapeDataString(password);
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (Uri.UnescapeDataString(k), Uri.UnescapeDataString(v)) : (Uri.UnescapeDataString(pair), "");
+            try
+            {
+                settings[key.Replace('_', ' ')] = value;
+            }
+            catch (ArgumentException)
+            {
+                throw new StoreException($"the store URL '{Redacted(url)}' has a setting PostgreSQL's driver does not know: '{key}'");
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>The store as messages name it: its URL without a password.</summary>
+    private static string Shown(NpgsqlConnectionStringBuilder settings) =>
+        string.Create(CultureInfo.InvariantCulture, $"postgres://{(settings.Username is { } user ? Uri.EscapeDataString(user) + "@" : "")}{settings.Host}:{settings.Port}/{Uri.EscapeDataString(settings.Database ?? "")}");
+
+    private static string Redacted(string url) => System.Text.RegularExpressions.Regex.Replace(url, @"(?<=://[^:/@]*:)[^@]*(?=@)", "***");
+
+    /// <summary>A connection to the store's database; a missing one is created unless the store must exist.</summary>
+    private static NpgsqlConnection Connect(NpgsqlConnectionStringBuilder settings, bool mustExist, string shown)
+    {
+        var connection = new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            connection.Dispose();
+            if (mustExist)
+            {
+                throw new StoreException($"no store at {shown}; run 'chorus ingest --db {shown} PATH...' first", e);
+            }
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Database = "postgres" };
+        using (var admin = new NpgsqlConnection(maintenance.ConnectionString))
+        {
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{settings.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            try
+            {
+                create.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another process created it first (or at the same moment: then the catalogue's unique index says so).
+            }
+        }
+
+        var created = new NpgsqlConnection(settings.ConnectionString);
+        created.Open();
+        return created;
+    }
+
+    private static string Reason(DbException e) => e is PostgresException p ? p.MessageText : e.InnerException?.Message ?? e.Message;
+}

@@ -1,0 +1,459 @@
+using System.Data.Common;
+using System.Globalization;
+using Chorus.Extraction;
+
+namespace Chorus.Storage;
+
+/// <summary>
+/// What the two engines share: the same tables, the same SQL (parameters named with '@', upserts with ON CONFLICT,
+/// RETURNING), and times kept as ISO 8601 text with the offset the source gave. An engine supplies its connection, how a
+/// write transaction takes the store's write lock, what its errors mean, and its full-text search.
+/// </summary>
+public abstract class SqlStore : IStore
+{
+    private DbTransaction? _transaction;
+
+    protected SqlStore(DbConnection connection, string path, TimeSpan writeWait)
+    {
+        Connection = connection;
+        Path = path;
+        WriteWait = writeWait;
+    }
+
+    protected DbConnection Connection { get; }
+
+    public string Path { get; }
+
+    public TimeSpan WriteWait { get; }
+
+    public Action? WaitingForWriter { get; set; }
+
+    public virtual void Dispose() => Connection.Dispose();
+
+    public T Write<T>(Func<T> work)
+    {
+        if (_transaction is not null)
+        {
+            return work();
+        }
+
+        try
+        {
+            using var transaction = BeginWriteTransaction();
+            _transaction = transaction;
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        catch (DbException e)
+        {
+            throw WriteFailed(e);
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+
+    public void Write(Action work) => Write(() =>
+    {
+        work();
+        return true;
+    });
+
+    /// <summary>Begins a transaction that holds the store's write lock, waiting up to <see cref="WriteWait"/> for it.</summary>
+    protected abstract DbTransaction BeginWriteTransaction();
+
+    /// <summary>A failed write in words a user can act on: another writer held the lock too long, or the engine's reason.</summary>
+    protected abstract StoreException WriteFailed(DbException e);
+
+    /// <summary>The engine's search: parameters @query (from <see cref="SearchQuery"/>) and @limit; columns article id, story id, rank.</summary>
+    protected abstract string SearchSql { get; }
+
+    /// <summary>The user's words as the engine's query, or null when they hold no word to search for.</summary>
+    protected abstract string? SearchQuery(string words);
+
+    /// <summary>The text the wait message gives for a wait.</summary>
+    protected static string Waited(TimeSpan wait) => wait.TotalMinutes >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0.#} minutes")
+        : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0} second{(wait.TotalSeconds == 1 ? "" : "s")}");
+
+    /// <summary>The words of a query: runs of letters and digits, at most 32 of them.</summary>
+    protected static List<string> Words(string query) =>
+        System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).Take(32).ToList();
+
+    public string? ArticleIdByHash(string hash) => Scalar("SELECT id FROM articles WHERE content_hash = @v", hash);
+
+    public string? ArticleIdByUrl(string canonicalUrl) => Scalar("SELECT article_id FROM article_urls WHERE url = @v", canonicalUrl);
+
+    public bool ArticleIdExists(string id) => Scalar("SELECT id FROM articles WHERE id = @v", id) is not null;
+
+    public int StoryCount()
+    {
+        using var command = Command("SELECT COUNT(*) FROM stories");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public List<(Article Article, string Story)> Articles(string? storyId = null)
+    {
+        using var command = Command(
+            "SELECT id, source, url, title, site, author, published, language, text, chrome_removed, story_id FROM articles"
+            + (storyId is null ? "" : " WHERE story_id = @story") + " ORDER BY seq",
+            storyId is null ? [] : [("@story", storyId)]);
+        var result = new List<(Article, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var article = new Article(
+                reader.GetString(0), reader.GetString(1), Nullable(reader, 2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5),
+                Time(reader, 6), Nullable(reader, 7), reader.GetString(8))
+            {
+                ChromeRemoved = Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
+            };
+            result.Add((article, reader.GetString(10)));
+        }
+
+        return result;
+    }
+
+    public List<string> ArticleIdsOf(string storyId) =>
+        Strings("SELECT id FROM articles WHERE story_id = @story ORDER BY seq", ("@story", storyId));
+
+    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0)
+    {
+        using var command = Command(
+            """
+            SELECT a.seq, a.id, a.content_hash, a.published, a.story_id, f.features
+            FROM articles a LEFT JOIN article_features f ON f.article_id = a.id AND f.version = @version
+            WHERE a.seq > @after
+            ORDER BY a.seq
+            """,
+            ("@version", featuresVersion), ("@after", afterSeq));
+        var result = new List<IndexedArticle>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new IndexedArticle(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Time(reader, 3), reader.GetString(4), Nullable(reader, 5)));
+        }
+
+        return result;
+    }
+
+    public List<string> StoriesOfArticles(long lastSeq) =>
+        Strings("SELECT story_id FROM articles WHERE seq <= @last ORDER BY seq", ("@last", lastSeq));
+
+    public (long LastSeq, long Revision) Position()
+    {
+        using var command = Command("SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT value FROM counters WHERE name = 'revision')");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public long NextStoryNumber()
+    {
+        using var command = Command("SELECT value FROM counters WHERE name = 'next_story'");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public long TakeStoryNumbers(int count)
+    {
+        RequireWrite();
+        using var command = Command("UPDATE counters SET value = value + @count WHERE name = 'next_story' RETURNING value - @count", ("@count", (long)count));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void SaveFeatures(string version, IReadOnlyList<(string ArticleId, string Features)> features)
+    {
+        if (features.Count == 0)
+        {
+            return;
+        }
+
+        Write(() =>
+        {
+            foreach (var (article, encoded) in features)
+            {
+                Execute(
+                    """
+                    INSERT INTO article_features (article_id, version, features) VALUES (@id, @version, @features)
+                    ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, features = excluded.features
+                    """,
+                    ("@id", article), ("@version", version), ("@features", encoded));
+            }
+        });
+    }
+
+    public List<StoryRow> Stories()
+    {
+        using var command = Command(
+            """
+            SELECT x.id, x.articles, x.first, x.last, x.sites,
+                   CASE WHEN NOT x.titled THEN (SELECT substr(text, 1, 200) FROM articles WHERE story_id = x.id ORDER BY seq LIMIT 1) END
+            FROM (SELECT s.id AS id, COUNT(a.id) AS articles,
+                         EXISTS (SELECT 1 FROM articles WHERE story_id = s.id AND title IS NOT NULL AND title <> '') AS titled,
+                         MIN(a.published) AS first, MAX(a.published) AS last, COUNT(DISTINCT a.site) AS sites, MIN(a.seq) AS opened
+                  FROM stories s JOIN articles a ON a.story_id = s.id
+                  GROUP BY s.id) x
+            ORDER BY x.articles DESC, x.opened
+            """);
+        var rows = new List<StoryRow>();
+        var headlines = Headlines();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StoryRow(
+                reader.GetString(0),
+                Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                headlines.GetValueOrDefault(reader.GetString(0)) ?? Headline(Nullable(reader, 5)),
+                Time(reader, 2),
+                Time(reader, 3),
+                Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
+    }
+
+    public List<SearchHit> Search(string query, int limit = 100)
+    {
+        if (SearchQuery(query) is not { } engineQuery)
+        {
+            return [];
+        }
+
+        using var command = Command(SearchSql, ("@query", engineQuery), ("@limit", (long)limit));
+        var hits = new List<SearchHit>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), Convert.ToDouble(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// Each story's title: the most representative of its articles' headlines (<see cref="Summary.StoryTitle"/>), so
+    /// that neither the first stored nor a late outlier names a story the rest of its coverage names otherwise.
+    /// </summary>
+    private Dictionary<string, string> Headlines()
+    {
+        using var command = Command("SELECT story_id, title FROM articles WHERE story_id IS NOT NULL AND title IS NOT NULL AND title <> '' ORDER BY seq");
+        var byStory = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var story = reader.GetString(0);
+            (byStory.TryGetValue(story, out var list) ? list : byStory[story] = []).Add(reader.GetString(1));
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (story, list) in byStory)
+        {
+            var chosen = Summary.StoryTitle.Representative(list);
+            titles[story] = list[chosen < 0 ? 0 : chosen];
+        }
+
+        return titles;
+    }
+
+    /// <summary>
+    /// A title for a story whose articles have none: the first sentence of its first article's text, cut after a word
+    /// once it passes 80 characters.
+    /// </summary>
+    internal static string? Headline(string? text)
+    {
+        var line = text?.Trim().Split('\n', 2)[0].Trim();
+        if (string.IsNullOrEmpty(line))
+        {
+            return null;
+        }
+
+        line = Text.SentenceSplitter.Split(line, 1) is [var first] ? first.Of(line) : line;
+        if (line.Length <= 100)
+        {
+            return line;
+        }
+
+        var cut = line.IndexOf(' ', 80);
+        return cut < 0 || cut > 100 ? line[..80].TrimEnd() + "…" : line[..cut].TrimEnd(',', ';', ':') + "…";
+    }
+
+    public long BeginRun(DateTimeOffset now) => Write(() =>
+    {
+        using var command = Command("INSERT INTO ingest_runs (started_at) VALUES (@at) RETURNING id", ("@at", Iso(now)));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    public void FinishRun(long run, DateTimeOffset now) =>
+        Write(() => Execute("UPDATE ingest_runs SET finished_at = @at WHERE id = @run", ("@at", Iso(now)), ("@run", run)));
+
+    public void Commit(
+        long run,
+        DateTimeOffset now,
+        IReadOnlyList<(Article Article, string Hash, string Story)> articles,
+        IReadOnlyList<(string Url, string ArticleId)> urls,
+        IReadOnlyList<LedgerEntry> ledger) => Write(() =>
+    {
+        foreach (var story in articles.Select(a => a.Story).Distinct(StringComparer.Ordinal))
+        {
+            UpsertStory(story, now);
+        }
+
+        foreach (var (article, hash, story) in articles)
+        {
+            Execute(
+                """
+                INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)
+                VALUES (@id, @hash, @source, @url, @title, @site, @author, @published, @language, @text, @chrome, @story, @at)
+                """,
+                ("@id", article.Id), ("@hash", hash), ("@source", article.Source), ("@url", article.Url), ("@title", article.Title),
+                ("@site", article.Site), ("@author", article.Author), ("@published", article.Published is { } p ? Iso(p) : null),
+                ("@language", article.Language), ("@text", article.Text), ("@chrome", article.ChromeRemoved), ("@story", story), ("@at", Iso(now)));
+        }
+
+        foreach (var (url, articleId) in urls)
+        {
+            Execute("INSERT INTO article_urls (url, article_id) VALUES (@url, @id) ON CONFLICT (url) DO NOTHING", ("@url", url), ("@id", articleId));
+        }
+
+        foreach (var entry in ledger)
+        {
+            Execute(
+                "INSERT INTO ledger (run_id, input, state, article_id, duplicate_of, reason, at, input_key) VALUES (@run, @input, @state, @article, @dup, @reason, @at, @key)",
+                ("@run", run), ("@input", entry.Input), ("@state", entry.State), ("@article", entry.ArticleId), ("@dup", entry.DuplicateOf), ("@reason", entry.Reason), ("@at", Iso(now)), ("@key", entry.InputKey));
+        }
+    });
+
+    public void Revise(DateTimeOffset now, IReadOnlyList<(string ArticleId, string Story)> moves)
+    {
+        if (moves.Count == 0)
+        {
+            return;
+        }
+
+        Write(() =>
+        {
+            foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
+            {
+                UpsertStory(story, now);
+            }
+
+            foreach (var (article, story) in moves)
+            {
+                Execute("UPDATE articles SET story_id = @story WHERE id = @id", ("@story", story), ("@id", article));
+            }
+
+            Execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)");
+            Execute("UPDATE counters SET value = value + 1 WHERE name = 'revision'");
+        });
+    }
+
+    public LedgerCounts Counts(long run) => Counts("WHERE run_id = @run", ("@run", run));
+
+    public LedgerCounts Counts() => Counts("");
+
+    public HashSet<string> LedgeredKeys(IReadOnlyCollection<string> keys)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => $"@k{i}").ToList();
+            using var command = Command(
+                $"SELECT input_key FROM ledger WHERE input_key IN ({string.Join(", ", names)})",
+                chunk.Select((key, i) => (names[i], (object?)key)).ToArray());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+
+    private LedgerCounts Counts(string where, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command($"SELECT state, COUNT(*) FROM ledger {where} GROUP BY state", parameters);
+        int stored = 0, duplicates = 0, rejected = 0, skipped = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            switch (reader.GetString(0))
+            {
+                case "stored": stored = count; break;
+                case "duplicate": duplicates = count; break;
+                case "skipped": skipped = count; break;
+                default: rejected += count; break;
+            }
+        }
+
+        return new LedgerCounts(stored, duplicates, rejected, skipped);
+    }
+
+    protected static string Iso(DateTimeOffset when) => when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
+        Nullable(reader, ordinal) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private string? Scalar(string sql, string value)
+    {
+        using var command = Command(sql, ("@v", value));
+        return command.ExecuteScalar() switch
+        {
+            null or DBNull => null,
+            var result => Convert.ToString(result, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>A command on the store's connection, in its write transaction when one is open.</summary>
+    protected DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private void RequireWrite()
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("this store call must run inside IStore.Write");
+        }
+    }
+
+    /// <summary>Creates the story, or marks an existing one as updated now.</summary>
+    private void UpsertStory(string story, DateTimeOffset now) =>
+        Execute("INSERT INTO stories (id, created_at, updated_at) VALUES (@id, @at, @at) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at", ("@id", story), ("@at", Iso(now)));
+
+    protected void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+}
