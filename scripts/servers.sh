@@ -10,18 +10,20 @@
 #   scripts/servers.sh url postgres|rabbitmq      print the URL to give to --db or --queue
 #
 # Settings (environment): CHORUS_SERVERS (state directory, default .servers beside this script's folder),
-# CHORUS_PG_PORT (default 54329), CHORUS_AMQP_PORT (default 35672; the node's distribution port is 20000 above it).
+# CHORUS_PG_PORT (default 25432), CHORUS_AMQP_PORT (default 25672; the node's distribution and epmd ports are the next two).
+# The ports sit below Linux's ephemeral range (32768-60999), so an outgoing connection never holds one when a server
+# (re)starts.
 # PostgreSQL comes from the machine's postgresql-15 and RabbitMQ from rabbitmq-server (Debian); the script installs
 # either with apt-get when it runs as root and it is missing. The RabbitMQ node has its own name, data, logs and
 # epmd port, so it never meets a system-wide one.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="${CHORUS_SERVERS:-$root/.servers}"
-pg_port="${CHORUS_PG_PORT:-54329}"
+pg_port="${CHORUS_PG_PORT:-25432}"
 pg_data="$state/postgres/data"
 pg_socket="$state/postgres/socket"
 pg_log="$state/postgres/log"
-amqp_port="${CHORUS_AMQP_PORT:-35672}"
+amqp_port="${CHORUS_AMQP_PORT:-25672}"
 rabbit_dir="$state/rabbitmq"
 
 say() { echo "servers: $*" >&2; }
@@ -90,14 +92,14 @@ rabbit_env() {
   export RABBITMQ_NODENAME="chorus-$amqp_port@localhost"
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$amqp_port"
-  export RABBITMQ_DIST_PORT="$((amqp_port + 20000))"
-  export ERL_EPMD_PORT="$((amqp_port + 1))"
+  export RABBITMQ_DIST_PORT="$((amqp_port + 1))"
+  export ERL_EPMD_PORT="$((amqp_port + 2))"
   export RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia"
   export RABBITMQ_LOG_BASE="$rabbit_dir/log"
   export RABBITMQ_PID_FILE="$rabbit_dir/pid"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins"
   export RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq.conf"
-  export RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced.config"
   export RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf"
   export HOME="$rabbit_dir"
 }
@@ -136,6 +138,8 @@ start_rabbitmq() {
   [[ -f "$rabbit_dir/enabled_plugins" ]] || echo '[].' >"$rabbit_dir/enabled_plugins"
   # Quorum queues keep their log on disk; a small segment keeps the node's memory small on a laptop.
   [[ -f "$rabbit_dir/rabbitmq.conf" ]] || printf 'loopback_users = none\nlog.file.level = warning\nraft.segment_max_entries = 4096\n' >"$rabbit_dir/rabbitmq.conf"
+  # A restarted node must listen again at once, while connections of the old one linger in TIME_WAIT on its port.
+  printf '[{rabbit, [{tcp_listen_options, [{backlog, 128}, {nodelay, true}, {reuseaddr, true}, {linger, {true, 0}}, {exit_on_close, false}]}]}].\n' >"$rabbit_dir/advanced.config"
   : >"$rabbit_dir/rabbitmq-env.conf"
   if [[ "$(id -u)" == 0 ]]; then chown -R rabbitmq:rabbitmq "$rabbit_dir"; fi
   if [[ -f /var/lib/rabbitmq/.erlang.cookie && ! -f "$rabbit_dir/.erlang.cookie" ]]; then
@@ -149,12 +153,17 @@ start_rabbitmq() {
     return 0
   fi
 
-  as_rabbit rabbitmq-server -detached >/dev/null 2>&1 || as_rabbit rabbitmq-server >"$rabbit_dir/log/console" 2>&1 &
+  rm -f "$rabbit_dir/log/erl_crash.dump"
+  as_rabbit rabbitmq-server -detached >/dev/null 2>&1
   local tries
   for tries in $(seq 1 90); do
     if as_rabbit rabbitmqctl -q await_startup --timeout 2 >/dev/null 2>&1; then
       say "RabbitMQ ready: $(url_rabbitmq)"
       return 0
+    fi
+    if [[ -f "$rabbit_dir/log/erl_crash.dump" ]]; then
+      say "RabbitMQ failed to start: $(sed -n 's/^Slogan: //p' "$rabbit_dir/log/erl_crash.dump" | cut -c1-300)"
+      return 1
     fi
     sleep 1
   done
@@ -165,8 +174,17 @@ start_rabbitmq() {
 stop_rabbitmq() {
   [[ -x /usr/lib/rabbitmq/bin/rabbitmqctl && -d "$rabbit_dir" ]] || return 0
   rabbit_env
+  local pid=""
+  [[ -f "$rabbit_dir/pid" ]] && pid="$(cat "$rabbit_dir/pid" 2>/dev/null || true)"
   if as_rabbit rabbitmqctl -q status >/dev/null 2>&1; then
     as_rabbit rabbitmqctl -q shutdown >/dev/null 2>&1 || true
+  fi
+  # The node is gone only when its process is: a new one cannot listen on the port before.
+  if [[ -n "$pid" ]]; then
+    local waited
+    for waited in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; sleep 1; fi
+    rm -f "$rabbit_dir/pid"
     say "RabbitMQ stopped"
   fi
   if [[ "$(id -u)" == 0 ]]; then runuser -u rabbitmq -- epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true

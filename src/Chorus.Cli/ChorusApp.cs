@@ -9,6 +9,7 @@ internal static class ChorusApp
         new ClusterCommand(),
         new BriefCommand(),
         new IngestCommand(),
+        new WorkerCommand(),
         new StoriesCommand(),
         new ShowCommand(),
         new ServeCommand(),
@@ -59,7 +60,7 @@ internal static class ChorusApp
             console.Error.WriteLine($"Run 'chorus {command.Name} --help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Storage.StoreException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Storage.StoreException or Chorus.Queue.QueueUnavailableException)
         {
             console.Error.WriteLine($"chorus {command.Name}: {e.Message}");
             return 1;

@@ -15,7 +15,7 @@ internal sealed class IngestCommand : Command
 
     public override string Summary => "Store articles in the embedded store; new articles join existing stories.";
 
-    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...";
+    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...\n       chorus ingest --queue amqp://HOST [--queue-name NAME] [--quiet] PATH...";
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
@@ -38,15 +38,24 @@ internal sealed class IngestCommand : Command
         Progress goes to stderr: a live bar with the count, rate and time left on a terminal, a line per
         stored batch otherwise, nothing with --quiet.
 
+        With --queue, the inputs are not stored here: each input item (a page, an archive's record, a
+        feed's item, a JSONL line) is published to a RabbitMQ queue as one persistent message, and
+        'chorus worker' processes on any machines extract and store them. The run ends when the broker
+        has confirmed every message; the counts of stored, duplicate and rejected inputs are the
+        workers' to tell (see 'chorus worker --help'). Any number of publishers may run at once.
+
         Example:
           chorus ingest --db news.db samples/coverage
           chorus stories --db news.db
+          chorus ingest --queue amqp://guest:guest@127.0.0.1:25672/ samples/coverage
         """;
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StoreOption.Spec,
         new("--batch", "N", "inputs stored per transaction", "500"),
+        QueueOption.Spec,
+        QueueOption.NameSpec,
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -70,6 +79,16 @@ internal sealed class IngestCommand : Command
         }
 
         var quiet = arguments.Has("--quiet");
+        if (QueueOption.Queue(arguments) is { } queue)
+        {
+            if (arguments.Has("--db"))
+            {
+                throw new UsageException("--db and --queue do not go together: with --queue, the workers write to their store");
+            }
+
+            return Publish(queue, paths, limits, console, quiet);
+        }
+
         using var store = StoreOption.Open(arguments, mustExist: false);
         var report = Ingest(store, paths, limits, console, quiet, batch);
         return report.Counts.Rejected > 0 ? 1 : 0;
@@ -115,7 +134,156 @@ internal sealed class IngestCommand : Command
         return report;
     }
 
+    /// <summary>Publishes the inputs' items to the queue; every unreadable path is still told, and counts as a failure.</summary>
+    private static int Publish(Chorus.Queue.InputQueue queue, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
+    {
+        var items = new Ingest.InputReader(limits, console.OpenInput).Read(paths);
+        var publisher = new Chorus.Queue.InputPublisher(queue);
+        var lastShown = System.Diagnostics.Stopwatch.StartNew();
+        var report = publisher.PublishAsync(items, published =>
+        {
+            if (!quiet && lastShown.ElapsedMilliseconds >= 2000)
+            {
+                console.Error.WriteLine($"chorus: {published:N0} inputs published");
+                lastShown.Restart();
+            }
+        }).GetAwaiter().GetResult();
+        if (!quiet)
+        {
+            var notes = report.Rejected + report.Skipped > 0 ? $" ({report.Rejected} already rejected by the reader, {report.Skipped} to be skipped)" : "";
+            console.Out.WriteLine($"{Plural(report.Published, "input", "inputs")} published to {queue.Name} at {queue.Shown}{notes}; publication {report.Publication}.");
+            console.Out.WriteLine("Workers ('chorus worker') store them; their ledger rows carry the publication's id.");
+        }
+
+        return report.Rejected > 0 ? 1 : 0;
+    }
+
     private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+}
+
+/// <summary><c>chorus worker</c>: takes inputs from the queue, extracts and stores them, until stopped.</summary>
+internal sealed class WorkerCommand : Command
+{
+    public override string Name => "worker";
+
+    public override string Summary => "Take inputs from a RabbitMQ queue and store them: one of any number of workers.";
+
+    public override string Usage => "worker --queue amqp://HOST [--queue-name NAME] [--db FILE|URL] [--batch N] [--until-empty] [--quiet]";
+
+    public override string Details => """
+        A worker takes the input items that 'chorus ingest --queue' published, in batches: it extracts
+        each, stores the batch in one transaction of the store (--db, usually a postgres:// URL shared by
+        every worker), and only then acknowledges the batch's messages. Run as many as you like, on as
+        many machines: extraction runs in all of them at once, and the store's write lock lets one at a
+        time put new articles in stories.
+
+        Nothing is lost and nothing is counted twice. A worker that dies leaves its messages to the
+        queue, which delivers them again; inputs whose batch was already stored are recognised by their
+        key and passed over. When the store or the broker goes away, the worker waits for it and goes on.
+        A message that cannot be stored, even alone, is rejected in the ledger with the reason and sent to
+        the dead-letter queue (NAME.dead) for an operator to look at.
+
+        When the queue has been quiet for two seconds, and at least once a minute while it is busy, the
+        worker revises the stories over the whole store, as an ingest does at its end.
+
+        It runs until stopped (Ctrl+C finishes the batch in hand), or with --until-empty until the queue
+        has nothing left. The counts printed at the end are this worker's; 'chorus stories' reads the
+        whole store.
+
+        Example:
+          scripts/servers.sh start
+          chorus worker --queue amqp://guest:guest@127.0.0.1:25672/ --db postgres://postgres@127.0.0.1:25432/chorus &
+          chorus ingest --queue amqp://guest:guest@127.0.0.1:25672/ samples/coverage
+        """;
+
+    public override IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        QueueOption.Spec,
+        QueueOption.NameSpec,
+        StoreOption.Spec,
+        new("--batch", "N", "inputs stored per transaction", "100"),
+        new("--until-empty", null, "stop when the queue has nothing left, instead of waiting for more"),
+        new("--quiet", null, "print nothing but errors"),
+        .. CommandInputs.LimitOptions,
+        new("--help", null, "show this help"),
+    ];
+
+    public override int Run(ParsedArguments arguments, Console console)
+    {
+        var queue = QueueOption.Queue(arguments) ?? throw new UsageException("--queue is required: the amqp:// URL of the broker that holds the inputs");
+        var batch = IntOption(arguments, "--batch", 100, 1, 10_000);
+        var quiet = arguments.Has("--quiet");
+        var options = new Chorus.Queue.WorkerOptions(batch, UntilEmpty: arguments.Has("--until-empty"));
+        var worker = new Chorus.Queue.IngestWorker(queue, StoreOption.Target(arguments), CommandInputs.Limits(arguments), ClusteringOptions.Default, TimeProvider.System, options);
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // finish the batch in hand, then stop
+            stop.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            var report = worker.RunAsync(e =>
+            {
+                if (e.Problem || !quiet)
+                {
+                    console.Error.WriteLine($"chorus worker: {e.Message}");
+                }
+            }, stop.Token).GetAwaiter().GetResult();
+            if (!quiet)
+            {
+                console.Out.WriteLine($"{report.Inputs} inputs: {report.Stored} stored, {report.Duplicates} duplicates, {report.Rejected} rejected ({report.DeadLettered} sent to {queue.DeadName}); {report.Redelivered} came again after another delivery; {report.Revisions} revisions moved {report.Moved} articles.");
+                var latency = report.Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $"; publish to commit: median {l.Median.TotalMilliseconds:0} ms, 95th percentile {l.P95.TotalMilliseconds:0} ms") : "";
+                var rate = report.Writing > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / report.Writing.TotalSeconds:0} inputs/s there)") : "";
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, store write transactions {report.Writing.TotalSeconds:0.0} s{rate}{latency}."));
+            }
+
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Chorus.Queue.QueueUnavailableException e)
+        {
+            console.Error.WriteLine($"chorus worker: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+}
+
+/// <summary>The --queue and --queue-name options, the same for the publisher and the workers.</summary>
+internal static class QueueOption
+{
+    public static OptionSpec Spec { get; } = new("--queue", "URL", "a RabbitMQ broker as amqp://USER:PASSWORD@HOST:PORT/VHOST");
+
+    public static OptionSpec NameSpec { get; } = new("--queue-name", "NAME", "the queue of inputs on that broker", Chorus.Queue.InputQueue.DefaultName);
+
+    public static Chorus.Queue.InputQueue? Queue(ParsedArguments arguments)
+    {
+        if (arguments.Value("--queue") is not { } url)
+        {
+            return arguments.Has("--queue-name") ? throw new UsageException("--queue-name needs --queue") : null;
+        }
+
+        if (!Chorus.Queue.InputQueue.IsUrl(url))
+        {
+            throw new UsageException($"--queue takes an amqp:// URL, not '{url}'");
+        }
+
+        var name = arguments.Value("--queue-name") ?? Chorus.Queue.InputQueue.DefaultName;
+        if (name.Length is 0 or > 200 || name.Any(char.IsControl))
+        {
+            throw new UsageException($"--queue-name '{name}' is not a queue name");
+        }
+
+        return new Chorus.Queue.InputQueue(url, name);
+    }
 }
 
 /// <summary><c>chorus stories</c>: lists the stories in the store.</summary>

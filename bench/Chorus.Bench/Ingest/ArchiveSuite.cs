@@ -62,7 +62,7 @@ public static class ArchiveSuite
     }
 
     /// <summary>Writes response records (one gzip member each) cycling over the source's pages until the uncompressed size is reached.</summary>
-    private static (int Records, long Bytes) Generate(string source, string target, long size)
+    internal static (int Records, long Bytes) Generate(string source, string target, long size)
     {
         var pages = new ArchiveReader(InputLimits.Default).Read(source, () => File.OpenRead(source)).OfType<RawDocument>().Where(d => d.Kind == MediaKind.Html).ToList();
         using var output = new BufferedStream(File.Create(target), 1 << 20);

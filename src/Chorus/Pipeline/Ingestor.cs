@@ -103,7 +103,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
     /// Stores one batch in one write transaction, and empties it. Features are a function of the article alone, so
     /// they are computed before the store's write lock is taken; the rest depends on what the store holds.
     /// </summary>
-    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null)
+    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null, Action<TimeSpan>? wrote = null)
     {
         var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
         var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
@@ -112,6 +112,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             featuresOf[article] = features;
         }
 
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         var (ledger, kept) = store.Write(() =>
         {
             known.CatchUp();
@@ -136,6 +137,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
             return (ledger, incoming);
         });
+        wrote?.Invoke(writing.Elapsed);
 
         // What was dropped from the articles that were kept, and damage passed over in an archive, is told, in input order.
         var keptOriginals = kept.Select(a => a.Original).ToHashSet(ReferenceEqualityComparer.Instance);
@@ -181,16 +183,30 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         /// <summary>The rejections so far, each with its input and reason.</summary>
         public IReadOnlyList<Diagnostic> Problems => _problems;
 
+        /// <summary>
+        /// Time spent inside the store's write transactions: catching up with other writers, duplicates, story
+        /// assignment and the commit. Writers take turns there, so it bounds the rate of all of them together.
+        /// </summary>
+        public TimeSpan Writing { get; private set; }
+
         /// <summary>Stores one batch in one write transaction; returns how many of its inputs were new to the ledger.</summary>
         public int Store(IReadOnlyList<(ExtractionResult Result, string Key)> batch)
         {
             var before = Done.Inputs;
-            Done = _ingestor.Flush(Run, batch.Select(b => b.Result).ToList(), _known, _problems, _warnings, _stored, Done, batch.Select(b => b.Key).ToList());
+            Done = _ingestor.Flush(Run, batch.Select(b => b.Result).ToList(), _known, _problems, _warnings, _stored, Done, batch.Select(b => b.Key).ToList(), t => Writing += t);
             return Done.Inputs - before;
         }
 
-        /// <summary>Clusters every stored article again and moves those whose story changed; returns how many moved.</summary>
-        public int Revise() => _store.Write(() => _ingestor.Revise(_known)).Moves.Count;
+        /// <summary>
+        /// Clusters every stored article again and moves those whose story changed; returns how many moved, or null when
+        /// no article has arrived since the last revision (by this writer or another): the revision depends only on the
+        /// stored articles, so it would change nothing.
+        /// </summary>
+        public int? Revise() => _store.Write(() =>
+        {
+            _known.CatchUp();
+            return _store.RevisedThrough() == _store.Position().LastSeq ? null : (int?)_ingestor.Revise(_known).Moves.Count;
+        });
 
         public void Finish() => _store.FinishRun(Run, _time.GetUtcNow());
     }
@@ -227,6 +243,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             .Select(k => (known.ArticleId(order[k]), revised[k]))
             .ToList();
         store.Revise(time.GetUtcNow(), moves);
+        store.MarkRevised(store.Position().LastSeq);
         known.CatchUp();
         var after = revised.ToHashSet(StringComparer.Ordinal);
         return new Revision(moves, before.Where(s => !after.Contains(s)).Order(StringComparer.Ordinal).ToList());

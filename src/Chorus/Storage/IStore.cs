@@ -93,6 +93,12 @@ public interface IStore : IDisposable
     /// </summary>
     long TakeStoryNumbers(int count);
 
+    /// <summary>The arrival number of the last article when the stories were last revised over the whole store (-1: never).</summary>
+    long RevisedThrough();
+
+    /// <summary>Notes that a revision over every article up to <paramref name="lastSeq"/> ran. Call it inside <see cref="Write{T}"/>.</summary>
+    void MarkRevised(long lastSeq);
+
     /// <summary>Stores articles' clustering features (replacing those of another version).</summary>
     void SaveFeatures(string version, IReadOnlyList<(string ArticleId, string Features)> features);
 

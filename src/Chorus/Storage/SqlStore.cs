@@ -163,6 +163,20 @@ public abstract class SqlStore : IStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public long RevisedThrough()
+    {
+        using var command = Command("SELECT COALESCE((SELECT value FROM counters WHERE name = 'revised_through'), -1)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void MarkRevised(long lastSeq)
+    {
+        RequireWrite();
+        Execute(
+            "INSERT INTO counters (name, value) VALUES ('revised_through', @seq) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            ("@seq", lastSeq));
+    }
+
     public void SaveFeatures(string version, IReadOnlyList<(string ArticleId, string Features)> features)
     {
         if (features.Count == 0)

@@ -33,7 +33,7 @@ public sealed class ConcurrentWriterTests : IDisposable
         await BothAtOnce(concurrent, batch: 1, first, second);
 
         Assert.Equal(files.Count, Convert.ToInt64(TestStores.Sql(concurrent, "SELECT COUNT(*) FROM articles"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(Partition(sequential), Partition(concurrent));
+        Assert.Equal(TestStores.Partition(sequential), TestStores.Partition(concurrent));
     }
 
     [BenchTheory("clustering", "events"), OnSqlite, OnPostgres]
@@ -52,14 +52,14 @@ public sealed class ConcurrentWriterTests : IDisposable
         }
 
         // The order of the runs does not matter once each has revised the stories over the whole store.
-        var expected = Partition(oneThenOther);
+        var expected = TestStores.Partition(oneThenOther);
         Assert.True(expected.Count > 40, $"{expected.Count} stories");
-        Assert.Equal(expected, Partition(otherThenOne));
+        Assert.Equal(expected, TestStores.Partition(otherThenOne));
 
         var concurrent = Store("concurrent");
         await BothAtOnce(concurrent, batch: 50, [clustering], [events]);
         Assert.True(BatchesInterleaved(concurrent), "the two runs did not write at the same time; the test did not test concurrency");
-        Assert.Equal(expected, Partition(concurrent));
+        Assert.Equal(expected, TestStores.Partition(concurrent));
     }
 
     [BenchFact("clustering", "events")]
@@ -78,7 +78,7 @@ public sealed class ConcurrentWriterTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        Assert.Equal(Partition(sequential), Partition(served.StorePath));
+        Assert.Equal(TestStores.Partition(sequential), TestStores.Partition(served.StorePath));
     }
 
     private static (string Clustering, string Events) BenchInputs() => (
@@ -95,17 +95,6 @@ public sealed class ConcurrentWriterTests : IDisposable
         {
             Assert.True(exitCode == 0, error);
         }
-    }
-
-    /// <summary>The stories as sets of article contents (content hashes), whatever their ids and the articles' ids.</summary>
-    private static List<string> Partition(string target)
-    {
-        using var store = Stores.Open(target, mustExist: true);
-        return store.ArticleIndex(featuresVersion: "")
-            .GroupBy(x => x.Story, StringComparer.Ordinal)
-            .Select(g => string.Join(",", g.Select(x => x.Hash).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
     }
 
     /// <summary>Whether the ledger holds a row of one run between two rows of another: the runs' batches alternated.</summary>

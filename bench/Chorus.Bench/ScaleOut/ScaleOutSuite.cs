@@ -1,0 +1,436 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Chorus.Storage;
+
+namespace Chorus.Bench.ScaleOut;
+
+/// <summary>
+/// Chorus on PostgreSQL and RabbitMQ with worker processes, against the embedded SQLite run of the same inputs.
+/// <para>
+/// <c>--smoke</c>: starts the servers (scripts/servers.sh), publishes the demo corpus and the clustering bench's
+/// articles, runs two workers, kills one with SIGKILL midway, and checks that the ledger adds up and the stories equal
+/// the embedded run's. It ends with one line: <c>scale-out smoke: N stored, N duplicates, N rejected, N stories, OK</c>.
+/// </para>
+/// <para>
+/// Without it: throughput with 1 and 2 workers on a generated WARC (<c>--gb N</c>, as <c>./bench.sh ingest</c> makes
+/// it), the time inside the store's write transactions (where story assignment runs, one writer at a time), the
+/// latency from publish to commit, and the CPU each process used.
+/// </para>
+/// </summary>
+internal static partial class ScaleOutSuite
+{
+    private static readonly string Root = RepositoryRoot();
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll");
+
+    public static int Run(string[] args)
+    {
+        if (!Servers("start", "postgres") || !Servers("start", "rabbitmq"))
+        {
+            Console.WriteLine("scale-out: the servers did not start (scripts/servers.sh start); see above");
+            return 1;
+        }
+
+        var amqp = ServerUrl("rabbitmq");
+        var pgServer = ServerUrl("postgres");
+        return args.Contains("--smoke") ? Smoke(amqp, pgServer) : Full(args, amqp, pgServer);
+    }
+
+    private static int Smoke(string amqp, string pgServer)
+    {
+        var clock = Stopwatch.StartNew();
+        var inputs = new List<string> { Path.Combine(Root, "samples", "coverage") };
+        if (Extraction.BenchData.Path("clustering") is { } clustering && File.Exists(Path.Combine(clustering, "articles.jsonl")))
+        {
+            inputs.Add(Path.Combine(clustering, "articles.jsonl"));
+        }
+        else
+        {
+            Console.WriteLine("scale-out smoke: ../shared/bench/clustering/articles.jsonl is absent; the demo corpus alone goes through");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("chorus-scale-out-").FullName;
+        var store = Database(pgServer, "smoke");
+        var queue = $"chorus.smoke.{Guid.NewGuid():N}";
+        var problems = new List<string>();
+        try
+        {
+            var published = Publish(amqp, queue, inputs);
+            Console.WriteLine($"published {published} inputs to {queue}");
+
+            // Two workers; one is killed once a third of the inputs are in the ledger.
+            var workers = new[] { Worker.Start(amqp, queue, store, batch: 20), Worker.Start(amqp, queue, store, batch: 20) };
+            WaitFor(() => LedgerRows(store) >= published / 3, workers[0]);
+            workers[0].Kill();
+            var atKill = LedgerRows(store);
+            Console.WriteLine($"killed worker 1 (SIGKILL) with {atKill} of {published} inputs in the ledger");
+            var survivor = workers[1].End();
+            Console.WriteLine($"worker 2: {survivor.LastLine}");
+            if (survivor.ExitCode != 0)
+            {
+                problems.Add($"worker 2 exited with {survivor.ExitCode}: {survivor.Error}");
+            }
+
+            if (atKill >= published)
+            {
+                problems.Add("the kill came after the last input was stored; it tested nothing");
+            }
+
+            var embedded = Path.Combine(directory, "embedded.db");
+            var (embeddedExit, _, embeddedError) = RunCli(["ingest", "--db", embedded, "--quiet", .. inputs]);
+            if (embeddedExit != 0)
+            {
+                problems.Add($"the embedded run failed: {embeddedError}");
+            }
+
+            using var shared = Stores.Open(store, mustExist: true);
+            var counts = shared.Counts();
+            var rows = LedgerRows(store);
+            var keys = Scalar(store, "SELECT COUNT(DISTINCT input_key) FROM ledger");
+            var articles = Scalar(store, "SELECT COUNT(*) FROM articles");
+            if (rows != published || keys != published || counts.Total != published)
+            {
+                problems.Add($"the ledger does not add up: {published} published, {rows} rows, {keys} keys, {counts.Total} counted");
+            }
+
+            if (articles != counts.Stored)
+            {
+                problems.Add($"{articles} articles stored but {counts.Stored} ledgered as stored");
+            }
+
+            var partition = Partition(store);
+            var expected = Partition(embedded);
+            if (!partition.SequenceEqual(expected))
+            {
+                problems.Add($"the stories differ from the embedded run's: {partition.Count} against {expected.Count}, {partition.Except(expected).Count()} not found there");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"took {clock.Elapsed.TotalSeconds:0} s"));
+            foreach (var problem in problems)
+            {
+                Console.WriteLine($"problem: {problem}");
+            }
+
+            Console.WriteLine($"scale-out smoke: {counts.Stored} stored, {counts.Duplicates} duplicates, {counts.Rejected} rejected, {partition.Count} stories, {(problems.Count == 0 ? "OK" : "FAILED")}");
+            return problems.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            DropDatabase(pgServer, store);
+            DeleteQueue(amqp, queue);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int Full(string[] args, string amqp, string pgServer)
+    {
+        if (Extraction.BenchData.Path("ingest") is not { } root || !File.Exists(Path.Combine(root, "extraction-pages.warc.gz")))
+        {
+            Console.WriteLine("scale-out: ../shared/bench/ingest/extraction-pages.warc.gz is absent; skipping.");
+            return 0;
+        }
+
+        var gigabytes = Array.IndexOf(args, "--gb") is var at && at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : 2;
+        var workerCounts = Array.IndexOf(args, "--workers") is var w && w >= 0 && w + 1 < args.Length
+            ? args[w + 1].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+            : [1, 2];
+        var directory = Directory.CreateTempSubdirectory("chorus-scale-out-").FullName;
+        try
+        {
+            var warc = Path.Combine(directory, "generated.warc.gz");
+            var (records, bytes) = Ingest.ArchiveSuite.Generate(Path.Combine(root, "extraction-pages.warc.gz"), warc, (long)(gigabytes * 1024 * 1024 * 1024));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated: {records} response records, {bytes / (1024.0 * 1024 * 1024):0.00} GB uncompressed"));
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+            var single = 0.0;
+            foreach (var count in workerCounts)
+            {
+                var store = Database(pgServer, $"w{count}");
+                var queue = $"chorus.bench.{Guid.NewGuid():N}";
+                try
+                {
+                    var servers = ServerCpu();
+                    var publishClock = Stopwatch.StartNew();
+                    var (published, publisherCpu) = PublishMeasured(amqp, queue, [warc]);
+                    var publishTime = publishClock.Elapsed;
+
+                    var clock = Stopwatch.StartNew();
+                    var workers = Enumerable.Range(0, count).Select(_ => Worker.Start(amqp, queue, store, batch: 100)).ToList();
+                    WaitFor(() => LedgerRows(store) >= published, workers[0], TimeSpan.FromHours(1));
+                    var processing = clock.Elapsed;
+                    var ends = workers.Select(x => x.End()).ToList();
+                    var serversAfter = ServerCpu();
+                    var rate = published / processing.TotalSeconds;
+                    single = count == workerCounts[0] ? rate : single;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{count} worker{(count == 1 ? "" : "s")}: {published} inputs in {processing.TotalSeconds:0.0} s = {rate:0} inputs/s{(count != workerCounts[0] && single > 0 ? $" ({rate / single:0.00} x {workerCounts[0]} worker)" : "")}; publishing took {publishTime.TotalSeconds:0.0} s ({published / publishTime.TotalSeconds:0}/s)"));
+                    foreach (var (end, i) in ends.Select((e, i) => (e, i)))
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  worker {i + 1}: CPU {end.Cpu.TotalSeconds:0.0} s; {end.Timing}"));
+                    }
+
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  CPU: publisher {publisherCpu.TotalSeconds:0.0} s, PostgreSQL {(serversAfter.Postgres - servers.Postgres).TotalSeconds:0.0} s, RabbitMQ {(serversAfter.Rabbit - servers.Rabbit).TotalSeconds:0.0} s (over publishing and processing)"));
+                }
+                finally
+                {
+                    DropDatabase(pgServer, store);
+                    DeleteQueue(amqp, queue);
+                }
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A worker process (--until-empty), its stderr read as it goes so the pipe never fills.</summary>
+    private sealed class Worker
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _error = new();
+        private readonly StringBuilder _output = new();
+        private TimeSpan _cpu;
+
+        private Worker(Process process)
+        {
+            _process = process;
+            process.ErrorDataReceived += (_, e) => { lock (_error) { _error.AppendLine(e.Data); } };
+            process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        public static Worker Start(string amqp, string queue, string store, int batch) =>
+            new(StartCli(["worker", "--queue", amqp, "--queue-name", queue, "--db", store, "--batch", batch.ToString(CultureInfo.InvariantCulture), "--until-empty"]));
+
+        /// <summary>Samples the CPU the worker has used; the last sample before it ends is its total.</summary>
+        public void Sample()
+        {
+            try
+            {
+                _process.Refresh();
+                _cpu = _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                // it has ended; the last sample stands
+            }
+        }
+
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public (int ExitCode, string LastLine, string Timing, string Error, TimeSpan Cpu) End()
+        {
+            while (!_process.WaitForExit(100))
+            {
+                Sample();
+            }
+
+            _process.WaitForExit();
+            var lines = _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var code = _process.ExitCode;
+            _process.Dispose();
+            return (code, lines.FirstOrDefault() ?? "", lines.Skip(1).FirstOrDefault() ?? "", _error.ToString(), _cpu);
+        }
+    }
+
+    private static void WaitFor(Func<bool> condition, Worker worker, TimeSpan? patience = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > (patience ?? TimeSpan.FromMinutes(5)))
+            {
+                throw new TimeoutException("the workers made no progress");
+            }
+
+            worker.Sample();
+            Thread.Sleep(100);
+        }
+    }
+
+    private static int Publish(string amqp, string queue, IEnumerable<string> inputs) => PublishMeasured(amqp, queue, inputs).Published;
+
+    private static (int Published, TimeSpan Cpu) PublishMeasured(string amqp, string queue, IEnumerable<string> inputs)
+    {
+        using var process = StartCli(["ingest", "--queue", amqp, "--queue-name", queue, .. inputs]);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var cpu = TimeSpan.Zero;
+        while (!process.WaitForExit(100))
+        {
+            try
+            {
+                process.Refresh();
+                cpu = process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        var match = PublishedLine().Match(output.Result);
+        return match.Success ? (int.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), cpu)
+            : throw new InvalidOperationException($"the publisher failed: {error.Result}");
+    }
+
+    private static Process StartCli(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static (int ExitCode, string Output, string Error) RunCli(IEnumerable<string> args)
+    {
+        using var process = StartCli(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static bool Servers(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "scripts", "servers.sh")) { UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
+    private static string ServerUrl(string server)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "scripts", "servers.sh")) { UseShellExecute = false, RedirectStandardOutput = true };
+        start.ArgumentList.Add("url");
+        start.ArgumentList.Add(server);
+        using var process = Process.Start(start)!;
+        var url = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return url;
+    }
+
+    /// <summary>The URL of a fresh database on the server (the store creates it).</summary>
+    private static string Database(string server, string name) =>
+        new UriBuilder(server) { Path = $"/chorus_bench_{name}_{DateTime.UtcNow:yyyyMMddHHmmss}" }.Uri.ToString();
+
+    private static void DropDatabase(string server, string store)
+    {
+        var name = new Uri(store).AbsolutePath.Trim('/');
+        using var connection = new Npgsql.NpgsqlConnection(PostgresStore.Settings(new UriBuilder(server) { Path = "/postgres" }.Uri.ToString(), TimeSpan.FromMinutes(1)).ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
+    private static void DeleteQueue(string amqp, string name)
+    {
+        var queue = new Chorus.Queue.InputQueue(amqp, name);
+        Task.Run(async () =>
+        {
+            await using var connection = await queue.ConnectAsync("chorus bench");
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeleteAsync(queue.Name, false, false);
+            await channel.QueueDeleteAsync(queue.DeadName, false, false);
+        }).GetAwaiter().GetResult();
+    }
+
+    private static long LedgerRows(string store)
+    {
+        try
+        {
+            return Scalar(store, "SELECT COUNT(*) FROM ledger");
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return 0; // not made yet
+        }
+    }
+
+    private static long Scalar(string store, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(PostgresStore.Settings(store, TimeSpan.FromMinutes(1)).ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The stories as sets of article contents (content hashes), whatever their ids.</summary>
+    private static List<string> Partition(string target)
+    {
+        using var store = Stores.Open(target, mustExist: true);
+        return store.ArticleIndex(featuresVersion: "")
+            .GroupBy(x => x.Story, StringComparer.Ordinal)
+            .Select(g => string.Join(",", g.Select(x => x.Hash).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>CPU used so far by every PostgreSQL and RabbitMQ (beam) process on the machine, from /proc.</summary>
+    private static (TimeSpan Postgres, TimeSpan Rabbit) ServerCpu()
+    {
+        var (postgres, rabbit) = (0L, 0L);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                if (name == "postgres")
+                {
+                    postgres += ticks;
+                }
+                else if (name.StartsWith("beam", StringComparison.Ordinal) || name is "erl_child_setup" or "epmd")
+                {
+                    rabbit += ticks;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+            {
+                // a process that ended while being read
+            }
+        }
+
+        return (TimeSpan.FromSeconds(postgres / 100.0), TimeSpan.FromSeconds(rabbit / 100.0));
+    }
+
+    [GeneratedRegex(@"^([\d,]+) inputs? published", RegexOptions.Multiline)]
+    private static partial Regex PublishedLine();
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Chorus.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
