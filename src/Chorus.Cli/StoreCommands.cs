@@ -56,6 +56,7 @@ internal sealed class IngestCommand : Command
         new("--batch", "N", "inputs stored per transaction", "500"),
         QueueOption.Spec,
         QueueOption.NameSpec,
+        new("--rate", "N", "with --queue: publish at most N inputs a second (default: as fast as the broker takes them)"),
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -79,6 +80,11 @@ internal sealed class IngestCommand : Command
         }
 
         var quiet = arguments.Has("--quiet");
+        if (arguments.Has("--rate") && !arguments.Has("--queue"))
+        {
+            throw new UsageException("--rate paces publishing to a queue; it needs --queue");
+        }
+
         if (QueueOption.Queue(arguments) is { } queue)
         {
             if (arguments.Has("--db"))
@@ -86,7 +92,10 @@ internal sealed class IngestCommand : Command
                 throw new UsageException("--db and --queue do not go together: with --queue, the workers write to their store");
             }
 
-            return Publish(queue, paths, limits, console, quiet);
+            var rate = arguments.Value("--rate") is { } text
+                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 && r <= 1_000_000 ? r : throw new UsageException($"--rate takes a number of inputs a second above 0, not '{text}'")
+                : 0;
+            return Publish(queue, paths, limits, console, quiet, rate);
         }
 
         using var store = StoreOption.Open(arguments, mustExist: false);
@@ -135,10 +144,10 @@ internal sealed class IngestCommand : Command
     }
 
     /// <summary>Publishes the inputs' items to the queue; every unreadable path is still told, and counts as a failure.</summary>
-    private static int Publish(Chorus.Queue.InputQueue queue, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet)
+    private static int Publish(Chorus.Queue.InputQueue queue, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, double rate)
     {
         var items = new Ingest.InputReader(limits, console.OpenInput).Read(paths);
-        var publisher = new Chorus.Queue.InputPublisher(queue);
+        var publisher = new Chorus.Queue.InputPublisher(queue) { MaxRate = rate };
         var lastShown = System.Diagnostics.Stopwatch.StartNew();
         var report = publisher.PublishAsync(items, published =>
         {

@@ -157,7 +157,7 @@ internal static partial class ScaleOutSuite
 
                     var clock = Stopwatch.StartNew();
                     var workers = Enumerable.Range(0, count).Select(_ => Worker.Start(amqp, queue, store, batch: 100)).ToList();
-                    WaitFor(() => LedgerRows(store) >= published, workers[0], TimeSpan.FromHours(1));
+                    WaitFor(() => LedgerRows(store) >= published, workers, TimeSpan.FromHours(1));
                     var processing = clock.Elapsed;
                     var ends = workers.Select(x => x.End()).ToList();
                     var serversAfter = ServerCpu();
@@ -180,11 +180,38 @@ internal static partial class ScaleOutSuite
                 }
             }
 
+            Latency(amqp, pgServer, root, directory, rate: Math.Max(5, Math.Round(single / 2)));
             return 0;
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Publish-to-commit latency at a steady load: a smaller archive published at half of one worker's rate while one
+    /// worker takes it, so the figure is the pipeline's own delay and not a backlog's.
+    /// </summary>
+    private static void Latency(string amqp, string pgServer, string root, string directory, double rate)
+    {
+        var warc = Path.Combine(directory, "latency.warc.gz");
+        var (records, _) = Ingest.ArchiveSuite.Generate(Path.Combine(root, "extraction-pages.warc.gz"), warc, 100L * 1024 * 1024);
+        var store = Database(pgServer, "latency");
+        var queue = $"chorus.bench.{Guid.NewGuid():N}";
+        try
+        {
+            using var publisher = StartCli(["ingest", "--queue", amqp, "--queue-name", queue, "--quiet", "--rate", rate.ToString(CultureInfo.InvariantCulture), warc]);
+            Thread.Sleep(1000);
+            var worker = Worker.Start(amqp, queue, store, batch: 100);
+            publisher.WaitForExit();
+            var end = worker.End();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency: {records} inputs published at {rate:0}/s to 1 worker: {end.Timing}"));
+        }
+        finally
+        {
+            DropDatabase(pgServer, store);
+            DeleteQueue(amqp, queue);
         }
     }
 
@@ -232,6 +259,7 @@ internal static partial class ScaleOutSuite
 
         public (int ExitCode, string LastLine, string Timing, string Error, TimeSpan Cpu) End()
         {
+            Sample();
             while (!_process.WaitForExit(100))
             {
                 Sample();
@@ -245,7 +273,9 @@ internal static partial class ScaleOutSuite
         }
     }
 
-    private static void WaitFor(Func<bool> condition, Worker worker, TimeSpan? patience = null)
+    private static void WaitFor(Func<bool> condition, Worker worker, TimeSpan? patience = null) => WaitFor(condition, [worker], patience);
+
+    private static void WaitFor(Func<bool> condition, IReadOnlyList<Worker> workers, TimeSpan? patience = null)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
@@ -255,7 +285,11 @@ internal static partial class ScaleOutSuite
                 throw new TimeoutException("the workers made no progress");
             }
 
-            worker.Sample();
+            foreach (var worker in workers)
+            {
+                worker.Sample();
+            }
+
             Thread.Sleep(100);
         }
     }
@@ -388,7 +422,7 @@ internal static partial class ScaleOutSuite
             .ToList();
     }
 
-    /// <summary>CPU used so far by every PostgreSQL and RabbitMQ (beam) process on the machine, from /proc.</summary>
+    /// <summary>CPU used so far by every PostgreSQL and RabbitMQ (beam) process on the machine and their ended children, from /proc.</summary>
     private static (TimeSpan Postgres, TimeSpan Rabbit) ServerCpu()
     {
         var (postgres, rabbit) = (0L, 0L);
@@ -399,7 +433,8 @@ internal static partial class ScaleOutSuite
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                // Its own time and that of its ended children: a PostgreSQL backend ends with its connection.
+                var ticks = fields.Skip(11).Take(4).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
                 if (name == "postgres")
                 {
                     postgres += ticks;

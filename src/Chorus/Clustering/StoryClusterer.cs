@@ -205,6 +205,76 @@ public sealed class StoryClusterer(ClusteringOptions options)
     }
 
     /// <summary>
+    /// A long-lived assigner for a store that grows batch by batch: it keeps the stored stories' centroids, the term
+    /// frequencies and the candidate index between batches, so a batch costs its own size and not the store's. Each
+    /// arrival joins the closest story above the join threshold, or starts one, as the streaming pass does; the
+    /// revision over the whole store (<see cref="Run"/>) then merges, splits and moves what a single pass got wrong.
+    /// Stories are numbered 0.. in the order the assigner first saw them.
+    /// </summary>
+    public sealed class Assigner(ClusteringOptions options)
+    {
+        private readonly TermFrequencies _frequencies = new();
+        private readonly StoryIndex _index = new();
+        private readonly List<StoryState> _states = [];
+        private int _items;
+
+        /// <summary>How many stories the assigner knows: the next new story gets this number.</summary>
+        public int Stories => _states.Count;
+
+        /// <summary>Adds an article that is stored in story <paramref name="story"/> (one past the last: a story new to the assigner).</summary>
+        public void AddStored(ClusterItem item, int story)
+        {
+            if (story == _states.Count)
+            {
+                _states.Add(new StoryState(story));
+            }
+
+            Add(_states[story], item);
+        }
+
+        /// <summary>Assigns new articles in publication order; returns each one's story number, new stories numbered from <see cref="Stories"/> up.</summary>
+        public int[] Assign(IReadOnlyList<ClusterItem> items)
+        {
+            var storyOf = new int[items.Count];
+            foreach (var k in ArrivalOrder(items.Select(x => x.Published).ToList()))
+            {
+                var item = items[k];
+                _frequencies.Add(item.Terms);
+                var vector = SparseVector.Weighted(item.Terms, item.Counts, _frequencies.Idf);
+                StoryState? best = null;
+                var bestScore = options.JoinThreshold;
+                foreach (var candidate in _index.Candidates(vector.TopTerms(options.CandidateTerms), item.Published, options.Window))
+                {
+                    if (candidate.WithinWindow(item.Published, options.Window) && candidate.Centroid.Cosine(vector) is var score && score >= bestScore)
+                    {
+                        (best, bestScore) = (candidate, score);
+                    }
+                }
+
+                if (best is null)
+                {
+                    best = new StoryState(_states.Count);
+                    _states.Add(best);
+                }
+
+                best.Add(_items++, vector, item.Published);
+                _index.Add(best, vector.TopTerms(options.CandidateTerms));
+                storyOf[k] = best.Fixed;
+            }
+
+            return storyOf;
+        }
+
+        private void Add(StoryState state, ClusterItem item)
+        {
+            _frequencies.Add(item.Terms);
+            var vector = SparseVector.Weighted(item.Terms, item.Counts, _frequencies.Idf);
+            state.Add(_items++, vector, item.Published);
+            _index.Add(state, vector.TopTerms(options.CandidateTerms));
+        }
+    }
+
+    /// <summary>
     /// Stories by the heaviest terms of their articles. A story whose newest dated article is more than twice the
     /// window older than a dated arrival is retired from the term lists that arrival walks: arrivals come in
     /// publication order, so no later dated article can join it, and the lists stay as short as the window instead

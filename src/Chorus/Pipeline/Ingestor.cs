@@ -113,7 +113,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         }
 
         var writing = System.Diagnostics.Stopwatch.StartNew();
-        var (ledger, kept) = store.Write(() =>
+        var (ledger, kept) = WriteOrForget(known, () =>
         {
             known.CatchUp();
             if (keys is not null)
@@ -131,7 +131,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             }
 
             var features = incoming.Select(a => featuresOf[a.Original]).ToList();
-            var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published)).ToList());
+            var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published, a.Article.Id)).ToList());
             var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
             store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
@@ -151,6 +151,20 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             done.Rejected + ledger.Count(l => l.State == "rejected"));
         batch.Clear();
         return next;
+    }
+
+    /// <summary>A write whose failure also drops the view's assigner, which took in the articles that did not commit.</summary>
+    private T WriteOrForget<T>(StoreView known, Func<T> work)
+    {
+        try
+        {
+            return store.Write(work);
+        }
+        catch
+        {
+            known.Forget();
+            throw;
+        }
     }
 
     /// <summary>
@@ -284,6 +298,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         private List<string> _stories = [];
         private long _lastSeq;
         private long _revision = -1;
+        private StoryClusterer.Assigner? _assigner;
+        private readonly Dictionary<string, int> _storyNumber = new(StringComparer.Ordinal);
+        private readonly List<string> _storyIds = [];
+        private readonly HashSet<string> _assigned = new(StringComparer.Ordinal);
 
         public int Count => _items.Count;
 
@@ -309,6 +327,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             {
                 _stories = store.StoriesOfArticles(_lastSeq);
                 _revision = revision;
+                _assigner = null; // articles moved: the assigner's stories are no longer the store's
             }
 
             if (lastSeq == _lastSeq)
@@ -326,46 +345,75 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 _hashKeys.Add(ulong.Parse(article.Hash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
                 _stories.Add(article.Story);
                 _lastSeq = article.Seq;
+                if (_assigner is not null && !_assigned.Remove(article.Id))
+                {
+                    AddStored(_items[^1], article.Story); // stored by another writer
+                }
             }
         }
 
         /// <summary>
         /// Puts new articles in stories: each joins the stored story it fits, or starts a new one with a number taken
         /// from the store. Returns each article's story, in order. Runs inside the write transaction, after
-        /// <see cref="CatchUp"/>.
+        /// <see cref="CatchUp"/>; if the transaction fails, call <see cref="Forget"/>.
+        /// <para>
+        /// The assigner that decides it lives as long as this view (<see cref="StoryClusterer.Assigner"/>): it takes in
+        /// each stored article once, so a batch costs its own size however large the store has grown. It is built
+        /// again after a revision has moved articles, and the revision is what settles the stories.
+        /// </para>
         /// </summary>
-        public List<string> Assign(IReadOnlyList<(Dictionary<string, double> Features, DateTimeOffset? Published)> incoming)
+        public List<string> Assign(IReadOnlyList<(Dictionary<string, double> Features, DateTimeOffset? Published, string Id)> incoming)
         {
-            var storyIds = new List<string>();
-            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-            var fixedStory = new int[_items.Count + incoming.Count];
+            var assigner = Assigner();
+            var numbers = assigner.Assign(incoming.Select(x => ClusterFeatures.Item(x.Features, x.Published, _vocabulary)).ToList());
+            var fresh = assigner.Stories - _storyIds.Count;
+            var next = fresh > 0 ? store.TakeStoryNumbers(fresh) : 0;
+            for (var k = 0; k < fresh; k++)
+            {
+                var id = $"s{next + k}";
+                _storyNumber[id] = _storyIds.Count;
+                _storyIds.Add(id);
+            }
+
+            foreach (var x in incoming)
+            {
+                _assigned.Add(x.Id); // already in the assigner when CatchUp reads it back from the store
+            }
+
+            return numbers.Select(n => _storyIds[n]).ToList();
+        }
+
+        /// <summary>Drops the assigner after a write that did not commit: it holds articles that the store does not.</summary>
+        public void Forget() => _assigner = null;
+
+        private StoryClusterer.Assigner Assigner()
+        {
+            if (_assigner is { } built)
+            {
+                return built;
+            }
+
+            _assigner = new StoryClusterer.Assigner(clustering);
+            _storyNumber.Clear();
+            _storyIds.Clear();
+            _assigned.Clear();
             for (var i = 0; i < _items.Count; i++)
             {
-                if (!numbers.TryGetValue(_stories[i], out var number))
-                {
-                    numbers[_stories[i]] = number = storyIds.Count;
-                    storyIds.Add(_stories[i]);
-                }
-
-                fixedStory[i] = number;
+                AddStored(_items[i], _stories[i]);
             }
 
-            Array.Fill(fixedStory, -1, _items.Count, incoming.Count);
-            var items = _items.Concat(incoming.Select(x => ClusterFeatures.Item(x.Features, x.Published, _vocabulary))).ToList();
-            var groups = new StoryClusterer(clustering).Run(items, fixedStory, storyIds.Count);
-            var fresh = groups.Count(g => g.Fixed < 0);
-            var next = fresh > 0 ? store.TakeStoryNumbers(fresh) : 0;
-            var storyOf = new string[incoming.Count];
-            foreach (var group in groups)
+            return _assigner;
+        }
+
+        private void AddStored(ClusterItem item, string story)
+        {
+            if (!_storyNumber.TryGetValue(story, out var number))
             {
-                var story = group.Fixed >= 0 ? storyIds[group.Fixed] : $"s{next++}";
-                foreach (var member in group.Members.Where(m => m >= _items.Count))
-                {
-                    storyOf[member - _items.Count] = story;
-                }
+                _storyNumber[story] = number = _storyIds.Count;
+                _storyIds.Add(story);
             }
 
-            return [.. storyOf];
+            _assigner!.AddStored(item, number);
         }
 
         /// <summary>

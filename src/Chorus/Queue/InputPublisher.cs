@@ -20,6 +20,9 @@ public sealed class InputPublisher(InputQueue queue)
 
     public int MaxInFlight { get; init; } = 256;
 
+    /// <summary>At most this many items a second (0: as fast as the broker confirms them).</summary>
+    public double MaxRate { get; init; }
+
     public async Task<PublishReport> PublishAsync(IEnumerable<InputItem> items, Action<int>? progress = null, CancellationToken cancellation = default)
     {
         var publication = Guid.NewGuid().ToString("N");
@@ -31,9 +34,16 @@ public sealed class InputPublisher(InputQueue queue)
 
         var (published, rejected, skipped) = (0, 0, 0);
         var inFlight = new List<Task>(MaxInFlight);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var item in items)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (MaxRate > 0 && TimeSpan.FromSeconds(published / MaxRate) - clock.Elapsed is { Ticks: > 0 } ahead)
+            {
+                await Confirmed(inFlight);
+                await Task.Delay(ahead, cancellation);
+            }
+
             var message = QueueMessage.Of(item, $"{publication}:{published + 1}");
             var properties = new BasicProperties
             {
