@@ -88,7 +88,8 @@ internal static class ClusteringSuite
     /// 'chorus cluster' instead: the whole input reduced to light features and copy prints, clustered in publication
     /// order with document frequencies from all of it, then copies found story by story.
     /// </summary>
-    private static int Scale(string root, int[] sizes, bool stages, bool light)
+    /// <summary>Writes the generated stream of <paramref name="size"/> articles that <c>--scale</c> clusters; returns the gold story of each.</summary>
+    internal static Dictionary<string, string> WriteScaleCorpus(string root, int size, string path)
     {
         var storyOf = File.ReadAllLines(Path.Combine(root, "gold.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
         var events = File.ReadLines(Path.Combine(root, "articles.jsonl"))
@@ -98,10 +99,15 @@ internal static class ClusteringSuite
             .GroupBy(e => storyOf[e.Id])
             .Select(g => (IReadOnlyList<string>)g.Select(e => e.Text).ToList())
             .ToList();
+        return ScaleCorpus.Write(events, size, path);
+    }
+
+    private static int Scale(string root, int[] sizes, bool stages, bool light)
+    {
         foreach (var size in sizes)
         {
             var path = Path.Combine(Path.GetTempPath(), $"chorus-scale-{size}.jsonl");
-            var gold = ScaleCorpus.Write(events, size, path);
+            var gold = WriteScaleCorpus(root, size, path);
             GC.Collect();
             if (stages)
             {

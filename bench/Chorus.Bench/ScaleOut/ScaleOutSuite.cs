@@ -26,6 +26,11 @@ internal static partial class ScaleOutSuite
 
     public static int Run(string[] args)
     {
+        if (Array.IndexOf(args, "--assigner") is var a && a >= 0)
+        {
+            return Assigner(a + 1 < args.Length ? int.Parse(args[a + 1], CultureInfo.InvariantCulture) : 100_000);
+        }
+
         if (!Servers("start", "postgres") || !Servers("start", "rabbitmq"))
         {
             Console.WriteLine("scale-out: the servers did not start (scripts/servers.sh start); see above");
@@ -212,6 +217,67 @@ internal static partial class ScaleOutSuite
         {
             DropDatabase(pgServer, store);
             DeleteQueue(amqp, queue);
+        }
+    }
+
+    /// <summary>
+    /// The story assigner alone, as a worker's write transaction runs it: a generated stream of real texts (the clustering
+    /// bench's, mutated as <c>clustering --scale</c> does) reduced to clustering items first, then assigned in batches
+    /// of 100 to a store that grows to <paramref name="size"/> articles. Only the assignment is timed.
+    /// </summary>
+    private static int Assigner(int size)
+    {
+        if (Extraction.BenchData.Path("clustering") is not { } root)
+        {
+            Console.WriteLine("scale-out --assigner: ../shared/bench/clustering is absent; skipping.");
+            return 0;
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"chorus-assigner-{size}.jsonl");
+        try
+        {
+            Clustering.ClusteringSuite.WriteScaleCorpus(root, size, path);
+            var options = Chorus.Clustering.ClusteringOptions.Default;
+            var vocabulary = new Chorus.Similarity.Vocabulary();
+            var prepare = Stopwatch.StartNew();
+            var items = new Chorus.Ingest.InputReader().Read([path])
+                .AsParallel().AsOrdered()
+                .Select(item => Chorus.Extraction.ArticleExtractor.Extract(item).Article)
+                .Where(article => article is not null)
+                .Select(article => (article!.Published, Features: Chorus.Clustering.ClusterFeatures.Of(article, options)))
+                .AsSequential()
+                .Select(x => Chorus.Clustering.ClusterFeatures.Item(x.Features, x.Published, vocabulary))
+                .ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} articles reduced to clustering items in {prepare.Elapsed.TotalSeconds:0} s (not timed below)"));
+
+            var assigner = new Chorus.Clustering.StoryClusterer.Assigner(options);
+            var timed = TimeSpan.Zero;
+            var window = TimeSpan.Zero;
+            var windowStart = 0;
+            var memory = GC.GetTotalMemory(forceFullCollection: true);
+            for (var start = 0; start < items.Count; start += 100)
+            {
+                var batch = items.GetRange(start, Math.Min(100, items.Count - start));
+                var clock = Stopwatch.StartNew();
+                assigner.Assign(batch);
+                timed += clock.Elapsed;
+                window += clock.Elapsed;
+                var done = start + batch.Count;
+                if (done - windowStart >= items.Count / 4 || done == items.Count)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  articles {windowStart + 1}-{done}: {(done - windowStart) / window.TotalSeconds:0} articles/s"));
+                    (window, windowStart) = (TimeSpan.Zero, done);
+                }
+            }
+
+            var held = GC.GetTotalMemory(forceFullCollection: true) - memory;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"assigner: {items.Count} articles in batches of 100 in {timed.TotalSeconds:0.0} s = {items.Count / timed.TotalSeconds:0} articles/s; {assigner.Stories} stories; it holds {held / (1024.0 * 1024):0} MB"));
+            return 0;
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

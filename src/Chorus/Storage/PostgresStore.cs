@@ -118,6 +118,10 @@ public sealed class PostgresStore : SqlStore
             // Each store holds one connection of its own; writers take turns through the advisory lock.
             Pooling = false,
             CommandTimeout = (int)Math.Max(30, wait.TotalSeconds + 30),
+            // The same few statements run for every article: prepared once per connection, they are not parsed and
+            // planned again each time (measured: the per-article time in a worker's write transaction halves).
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
         };
         if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0)
         {
