@@ -356,7 +356,7 @@ internal static partial class ScaleOutSuite
                 worker.Sample();
             }
 
-            Thread.Sleep(100);
+            Thread.Sleep(250);
         }
     }
 
@@ -470,7 +470,11 @@ internal static partial class ScaleOutSuite
 
     private static long Scalar(string store, string sql)
     {
-        using var connection = new Npgsql.NpgsqlConnection(PostgresStore.Settings(store, TimeSpan.FromMinutes(1)).ConnectionString);
+        // Pooled: the bench polls the ledger while the workers run, and a new server process per poll would cost the
+        // machine's two cores more than the poll itself.
+        var settings = PostgresStore.Settings(store, TimeSpan.FromMinutes(1));
+        settings.Pooling = true;
+        using var connection = new Npgsql.NpgsqlConnection(settings.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
