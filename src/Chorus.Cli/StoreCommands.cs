@@ -245,7 +245,7 @@ internal sealed class WorkerCommand : Command
                 console.Out.WriteLine($"{report.Inputs} inputs: {report.Stored} stored, {report.Duplicates} duplicates, {report.Rejected} rejected ({report.DeadLettered} sent to {queue.DeadName}); {report.Redelivered} came again after another delivery; {report.Revisions} revisions moved {report.Moved} articles.");
                 var latency = report.Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $"; publish to commit: median {l.Median.TotalMilliseconds:0} ms, 95th percentile {l.P95.TotalMilliseconds:0} ms") : "";
                 var rate = report.Writing > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / report.Writing.TotalSeconds:0} inputs/s there)") : "";
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, store write transactions {report.Writing.TotalSeconds:0.0} s{rate}{latency}."));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {report.Writing.TotalSeconds:0.0} s{rate}{latency}."));
             }
 
             return 0;

@@ -112,9 +112,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             featuresOf[article] = features;
         }
 
-        var writing = System.Diagnostics.Stopwatch.StartNew();
+        var locked = TimeSpan.Zero;
         var (ledger, kept) = WriteOrForget(known, () =>
         {
+            var holding = System.Diagnostics.Stopwatch.StartNew(); // the lock is held from here to the commit
             known.CatchUp();
             if (keys is not null)
             {
@@ -135,9 +136,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
             store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
+            locked = holding.Elapsed;
             return (ledger, incoming);
         });
-        wrote?.Invoke(writing.Elapsed);
+        wrote?.Invoke(locked);
 
         // What was dropped from the articles that were kept, and damage passed over in an archive, is told, in input order.
         var keptOriginals = kept.Select(a => a.Original).ToHashSet(ReferenceEqualityComparer.Instance);
@@ -198,8 +200,8 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         public IReadOnlyList<Diagnostic> Problems => _problems;
 
         /// <summary>
-        /// Time spent inside the store's write transactions: catching up with other writers, duplicates, story
-        /// assignment and the commit. Writers take turns there, so it bounds the rate of all of them together.
+        /// Time spent holding the writers' lock, up to the commit: catching up with other writers, duplicates, story
+        /// assignment and the rows written. Writers take turns there, so it bounds the rate of all of them together.
         /// </summary>
         public TimeSpan Writing { get; private set; }
 

@@ -26,7 +26,7 @@ public sealed record WorkerReport(int Inputs, int Stored, int Duplicates, int Re
     /// <summary>Time spent extracting (reading the messages and extracting their pages), in this worker.</summary>
     public TimeSpan Extracting { get; init; }
 
-    /// <summary>Time spent inside the store's write transactions, where writers take turns (story assignment among it).</summary>
+    /// <summary>Time spent holding the writers' lock, where writers take turns (story assignment among it), up to each commit.</summary>
     public TimeSpan Writing { get; init; }
 
     /// <summary>From publication to the commit of the input's batch: the median and the 95th percentile, over this worker's inputs.</summary>

@@ -45,7 +45,13 @@ public sealed class PostgresStore : SqlStore
                 }
 
                 PostgresSchema.Migrate(connection, WriteLock);
-                return new PostgresStore(connection, shown, wait);
+                var store = new PostgresStore(connection, shown, wait);
+                if (!mustExist)
+                {
+                    store.IndexUnsearchable(); // a writer's job, left undone by one that stopped
+                }
+
+                return store;
             }
             catch
             {
@@ -85,6 +91,27 @@ public sealed class PostgresStore : SqlStore
             throw;
         }
     }
+
+    /// <summary>The search vector of each article a write stored: computed here, after the commit, so writers do not wait on it.</summary>
+    protected override void AfterCommit(IReadOnlyList<string> storedArticleIds)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = $"UPDATE articles SET search = {SearchVector} WHERE id = ANY(@ids) AND search IS NULL";
+        command.Parameters.AddWithValue("ids", storedArticleIds.ToArray());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Indexes the articles that a writer stored and stopped before indexing (their vector is missing).</summary>
+    private void IndexUnsearchable()
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = $"UPDATE articles SET search = {SearchVector} WHERE search IS NULL";
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>An article's search vector: English stems of its title and the first 200,000 characters of its text (a tsvector holds at most 1 MB).</summary>
+    private const string SearchVector = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))";
 
     protected override StoreException WriteFailed(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }
         ? new StoreException($"the store at {Path} stayed locked by another writer for more than {Waited(WriteWait)}; run again when it has finished", e)

@@ -12,6 +12,7 @@ namespace Chorus.Storage;
 public abstract class SqlStore : IStore
 {
     private DbTransaction? _transaction;
+    private readonly List<string> _stored = []; // articles the open write transaction stored, for AfterCommit
 
     protected SqlStore(DbConnection connection, string path, TimeSpan writeWait)
     {
@@ -37,13 +38,14 @@ public abstract class SqlStore : IStore
             return work();
         }
 
+        T result;
+        _stored.Clear(); // what a failed write had noted is not stored
         try
         {
             using var transaction = BeginWriteTransaction();
             _transaction = transaction;
-            var result = work();
+            result = work();
             transaction.Commit();
-            return result;
         }
         catch (DbException e)
         {
@@ -53,6 +55,30 @@ public abstract class SqlStore : IStore
         {
             _transaction = null;
         }
+
+        if (_stored.Count > 0)
+        {
+            var stored = _stored.ToList();
+            _stored.Clear();
+            try
+            {
+                AfterCommit(stored);
+            }
+            catch (DbException e)
+            {
+                throw WriteFailed(e);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Runs after a write transaction that stored articles has committed, outside the writers' lock: work on those
+    /// articles alone that need not hold other writers back (PostgreSQL computes their search vectors here).
+    /// </summary>
+    protected virtual void AfterCommit(IReadOnlyList<string> storedArticleIds)
+    {
     }
 
     public void Write(Action work) => Write(() =>
@@ -314,6 +340,7 @@ public abstract class SqlStore : IStore
             UpsertStory(story, now);
         }
 
+        _stored.AddRange(articles.Select(a => a.Article.Id));
         foreach (var (article, hash, story) in articles)
         {
             Execute(

@@ -377,6 +377,24 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(store.Search("cod quota").Count, store.Search("\"cod\" quota* -(").Count(h => h.Story == codStory));
     }
 
+    [Theory, OnPostgres]
+    public void AnArticleLeftUnindexedByAWriterThatStoppedIsIndexedByTheNextWriter(string engine)
+    {
+        // PostgreSQL computes search vectors after the commit, outside the writers' lock; a writer can stop in between.
+        var database = _stores.New(engine);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, "--quiet", Repository.Samples).ExitCode);
+        TestStores.Sql(database, "UPDATE articles SET search = NULL");
+        using (var reader = Stores.Open(database, mustExist: true))
+        {
+            Assert.Empty(reader.Search("ferry crews"));
+        }
+
+        using var writer = Stores.Open(database);
+
+        Assert.NotEmpty(writer.Search("ferry crews"));
+        Assert.Equal(0L, Convert.ToInt64(TestStores.Sql(database, "SELECT COUNT(*) FROM articles WHERE search IS NULL"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public void TheStoriesCommandSearchesAndListsOnlyTheStoriesWhoseArticlesMatch(string engine)
     {
