@@ -13,9 +13,9 @@ internal sealed class IngestCommand : Command
 {
     public override string Name => "ingest";
 
-    public override string Summary => "Store articles in the embedded store; new articles join existing stories.";
+    public override string Summary => "Store articles (SQLite or PostgreSQL) and put them in stories, or publish them to a queue.";
 
-    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...\n       chorus ingest --queue amqp://HOST [--queue-name NAME] [--quiet] PATH...";
+    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...\n       chorus ingest --queue amqp://HOST [--queue-name NAME] [--rate N] [--quiet] PATH...";
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
