@@ -301,6 +301,20 @@ internal static class ExtractionSuite
 /// <summary>Where ../shared/bench is, relative to the repository.</summary>
 public static class BenchData
 {
+    /// <summary>The repository this bench runs from (the folder holding Chorus.slnx), or the current folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Chorus.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
     public static string? Path(string part)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

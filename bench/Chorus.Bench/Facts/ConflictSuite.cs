@@ -33,7 +33,7 @@ public static class ConflictSuite
         }
 
         var clusters = args.Contains("--all-duc") ? 50 : 10;
-        var judgements = LoadJudgements(Path.Combine(RepositoryRoot(), JudgementsFile));
+        var judgements = LoadJudgements(Path.Combine(Extraction.BenchData.RepositoryRoot(), JudgementsFile));
         var reported = Collect(bench, clusters);
         int real = 0, judged = 0;
         foreach (var r in reported)
@@ -99,17 +99,4 @@ public static class ConflictSuite
 
     public static List<ConflictJudgement> LoadJudgements(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<List<ConflictJudgement>>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [] : [];
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Chorus.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

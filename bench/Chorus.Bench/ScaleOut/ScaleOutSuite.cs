@@ -21,7 +21,7 @@ namespace Chorus.Bench.ScaleOut;
 /// </summary>
 internal static partial class ScaleOutSuite
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Extraction.BenchData.RepositoryRoot();
     private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll");
 
     public static int Run(string[] args)
@@ -525,17 +525,4 @@ internal static partial class ScaleOutSuite
 
     [GeneratedRegex(@"^([\d,]+) inputs? published", RegexOptions.Multiline)]
     private static partial Regex PublishedLine();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Chorus.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

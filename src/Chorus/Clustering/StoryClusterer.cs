@@ -174,23 +174,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
             var vector = SparseVector.Weighted(item.Terms, item.Counts, frequencies.Idf);
             var top = vector.TopTerms(options.CandidateTerms);
-            StoryState? best = null;
-            var bestScore = options.JoinThreshold;
-            foreach (var candidate in index.Candidates(top, item.Published, options.Window))
-            {
-                if (!candidate.WithinWindow(item.Published, options.Window))
-                {
-                    continue;
-                }
-
-                var score = candidate.Centroid.Cosine(vector);
-                if (score >= bestScore)
-                {
-                    best = candidate;
-                    bestScore = score;
-                }
-            }
-
+            var best = index.Closest(vector, top, item.Published, options);
             if (best is null)
             {
                 best = new StoryState(-1);
@@ -241,16 +225,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 var item = items[k];
                 _frequencies.Add(item.Terms);
                 var vector = SparseVector.Weighted(item.Terms, item.Counts, _frequencies.Idf);
-                StoryState? best = null;
-                var bestScore = options.JoinThreshold;
-                foreach (var candidate in _index.Candidates(vector.TopTerms(options.CandidateTerms), item.Published, options.Window))
-                {
-                    if (candidate.WithinWindow(item.Published, options.Window) && candidate.Centroid.Cosine(vector) is var score && score >= bestScore)
-                    {
-                        (best, bestScore) = (candidate, score);
-                    }
-                }
-
+                var top = vector.TopTerms(options.CandidateTerms);
+                var best = _index.Closest(vector, top, item.Published, options);
                 if (best is null)
                 {
                     best = new StoryState(_states.Count);
@@ -258,7 +234,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 }
 
                 best.Add(_items++, vector, item.Published);
-                _index.Add(best, vector.TopTerms(options.CandidateTerms));
+                _index.Add(best, top);
                 storyOf[k] = best.Fixed;
             }
 
@@ -300,6 +276,25 @@ public sealed class StoryClusterer(ClusteringOptions options)
                     list.Add(state);
                 }
             }
+        }
+
+        /// <summary>
+        /// The story an arrival joins: among the candidates its heaviest terms find, the one within the window whose
+        /// centroid is closest to it, at or above the join threshold (the latest found wins a tie); null when none is.
+        /// </summary>
+        public StoryState? Closest(SparseVector vector, int[] topTerms, DateTimeOffset? at, ClusteringOptions options)
+        {
+            StoryState? best = null;
+            var bestScore = options.JoinThreshold;
+            foreach (var candidate in Candidates(topTerms, at, options.Window))
+            {
+                if (candidate.WithinWindow(at, options.Window) && candidate.Centroid.Cosine(vector) is var score && score >= bestScore)
+                {
+                    (best, bestScore) = (candidate, score);
+                }
+            }
+
+            return best;
         }
 
         public IEnumerable<StoryState> Candidates(int[] topTerms, DateTimeOffset? at, TimeSpan window)

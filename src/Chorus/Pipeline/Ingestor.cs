@@ -219,10 +219,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         /// stored articles, so it would change nothing.
         /// </summary>
         public int? Revise() => _store.Write(() =>
-        {
-            _known.CatchUp();
-            return _store.RevisedThrough() == _store.Position().LastSeq ? null : (int?)_ingestor.Revise(_known).Moves.Count;
-        });
+            _store.RevisedThrough() == _store.Position().LastSeq ? null : (int?)_ingestor.Revise(_known).Moves.Count);
 
         public void Finish() => _store.FinishRun(Run, _time.GetUtcNow());
     }
