@@ -15,7 +15,7 @@ internal sealed class IngestCommand : Command
 
     public override string Summary => "Store articles (SQLite or PostgreSQL) and put them in stories, or publish them to a queue.";
 
-    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--quiet] PATH...\n       chorus ingest --queue amqp://HOST [--queue-name NAME] [--rate N] [--quiet] PATH...";
+    public override string Usage => "ingest [--db FILE|URL] [--batch N] [--briefs] [--quiet] PATH...\n       chorus ingest --queue amqp://HOST [--queue-name NAME] [--rate N] [--quiet] PATH...";
 
     public override string Details => """
         Every input ends in exactly one state, recorded in the store's ledger: stored, duplicate (same text
@@ -30,6 +30,10 @@ internal sealed class IngestCommand : Command
 
         Each batch of --batch inputs is stored in one transaction: a run that is stopped keeps every batch
         it finished, and running it again completes the rest.
+
+        A story's brief is built when it is first read ('chorus show', 'chorus serve') and kept in the
+        store until the story's articles change. With --briefs, the run builds the briefs of the stories
+        it changed before it ends, so that no reader waits for one.
 
         Several ingests (and uploads to 'chorus serve') may write to one store at once. Each batch and the
         final revision wait for the other writers' current write, then take in what they stored, so the
@@ -57,6 +61,7 @@ internal sealed class IngestCommand : Command
         QueueOption.Spec,
         QueueOption.NameSpec,
         new("--rate", "N", "with --queue: publish at most N inputs a second (default: as fast as the broker takes them)"),
+        new("--briefs", null, "build the briefs of the stories the run changed and keep them in the store (otherwise a view builds a story's brief when it is first read, and keeps it)"),
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -92,6 +97,11 @@ internal sealed class IngestCommand : Command
                 throw new UsageException("--db and --queue do not go together: with --queue, the workers write to their store");
             }
 
+            if (arguments.Has("--briefs"))
+            {
+                throw new UsageException("--briefs and --queue do not go together: with --queue, the workers build the briefs ('chorus worker --briefs')");
+            }
+
             var rate = arguments.Value("--rate") is { } text
                 ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 && r <= 1_000_000 ? r : throw new UsageException($"--rate takes a number of inputs a second above 0, not '{text}'")
                 : 0;
@@ -99,13 +109,14 @@ internal sealed class IngestCommand : Command
         }
 
         using var store = StoreOption.Open(arguments, mustExist: false);
-        var report = Ingest(store, paths, limits, console, quiet, batch);
+        var report = Ingest(store, paths, limits, console, quiet, batch, briefs: arguments.Has("--briefs"));
         return report.Counts.Rejected > 0 ? 1 : 0;
     }
 
     /// <param name="batch">Inputs stored per transaction.</param>
     /// <param name="temporary">The store is deleted after the run (the demo's), so its path is not worth printing.</param>
-    public static IngestReport Ingest(IStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500, bool temporary = false)
+    /// <param name="briefs">The briefs of the stories the run changed are built and kept in the store.</param>
+    public static IngestReport Ingest(IStore store, IReadOnlyList<string> paths, Ingest.InputLimits limits, Console console, bool quiet, int batch = 500, bool temporary = false, bool briefs = false)
     {
         var ingestor = new Ingestor(store, limits, ClusteringOptions.Default, TimeProvider.System, console.OpenInput) { BatchSize = batch };
         var report = new IngestProgressDisplay(console, quiet).Run(progress => ingestor.Ingest(paths, progress), quiet ? null : IngestProgressDisplay.Expected(paths));
@@ -137,6 +148,23 @@ internal sealed class IngestCommand : Command
                 var merged = report.MergedStories is { Count: > 0 } ids ? $"; {Plural(ids.Count, "story", "stories")} merged into others ({string.Join(", ", ids)})" : "";
                 var reason = counts.Stored > 0 ? "Revised with the new coverage" : "Revised (the stories were made by an older Chorus or with other options)";
                 console.Out.WriteLine($"{reason}: {Plural(report.MovedArticles, "earlier article", "earlier articles")} moved to another story{merged}.");
+            }
+        }
+
+        if (briefs && (report.Counts.Stored > 0 || report.MovedArticles > 0))
+        {
+            var shown = System.Diagnostics.Stopwatch.StartNew();
+            var refresh = new StoryBriefs(new BriefPipeline()).Refresh(store, (built, of) =>
+            {
+                if (!quiet && shown.ElapsedMilliseconds >= 2000)
+                {
+                    console.Error.WriteLine($"chorus: building briefs: {built} of {of}");
+                    shown.Restart();
+                }
+            });
+            if (!quiet && refresh.Built > 0)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built the briefs of {Plural(refresh.Built, "changed story", "changed stories")} in {refresh.Took.TotalSeconds:0.0} s; views read them from the store."));
             }
         }
 
@@ -177,7 +205,7 @@ internal sealed class WorkerCommand : Command
 
     public override string Summary => "Take inputs from a RabbitMQ queue and store them: one of any number of workers.";
 
-    public override string Usage => "worker --queue amqp://HOST [--queue-name NAME] [--db FILE|URL] [--batch N] [--until-empty] [--quiet]";
+    public override string Usage => "worker --queue amqp://HOST [--queue-name NAME] [--db FILE|URL] [--batch N] [--until-empty] [--briefs] [--quiet]";
 
     public override string Details => """
         A worker takes the input items that 'chorus ingest --queue' published, in batches: it extracts
@@ -193,7 +221,10 @@ internal sealed class WorkerCommand : Command
         the dead-letter queue (NAME.dead) for an operator to look at.
 
         When the queue has been quiet for two seconds, and at least once a minute while it is busy, the
-        worker revises the stories over the whole store, as an ingest does at its end.
+        worker revises the stories over the whole store, as an ingest does at its end. With --briefs, it
+        then also builds the briefs of the stories that changed (when the queue is quiet) and keeps them
+        in the store, where 'chorus show' and 'chorus serve' read them; without it, a view builds a
+        story's brief when it is first read, and keeps it.
 
         It runs until stopped (Ctrl+C finishes the batch in hand), or with --until-empty until the queue
         has nothing left. The counts printed at the end are this worker's; 'chorus stories' reads the
@@ -212,6 +243,7 @@ internal sealed class WorkerCommand : Command
         StoreOption.Spec,
         new("--batch", "N", "inputs stored per transaction", "100"),
         new("--until-empty", null, "stop when the queue has nothing left, instead of waiting for more"),
+        new("--briefs", null, "when the queue is quiet, build the briefs of the stories that changed and keep them in the store"),
         new("--quiet", null, "print nothing but errors"),
         .. CommandInputs.LimitOptions,
         new("--help", null, "show this help"),
@@ -222,7 +254,7 @@ internal sealed class WorkerCommand : Command
         var queue = QueueOption.Queue(arguments) ?? throw new UsageException("--queue is required: the amqp:// URL of the broker that holds the inputs");
         var batch = IntOption(arguments, "--batch", 100, 1, 10_000);
         var quiet = arguments.Has("--quiet");
-        var options = new Chorus.Queue.WorkerOptions(batch, UntilEmpty: arguments.Has("--until-empty"));
+        var options = new Chorus.Queue.WorkerOptions(batch, UntilEmpty: arguments.Has("--until-empty"), Briefs: arguments.Has("--briefs"));
         var worker = new Chorus.Queue.IngestWorker(queue, StoreOption.Target(arguments), CommandInputs.Limits(arguments), ClusteringOptions.Default, TimeProvider.System, options);
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -242,7 +274,7 @@ internal sealed class WorkerCommand : Command
             }, stop.Token).GetAwaiter().GetResult();
             if (!quiet)
             {
-                console.Out.WriteLine($"{report.Inputs} inputs: {report.Stored} stored, {report.Duplicates} duplicates, {report.Rejected} rejected ({report.DeadLettered} sent to {queue.DeadName}); {report.Redelivered} came again after another delivery; {report.Revisions} revisions moved {report.Moved} articles.");
+                console.Out.WriteLine($"{report.Inputs} inputs: {report.Stored} stored, {report.Duplicates} duplicates, {report.Rejected} rejected ({report.DeadLettered} sent to {queue.DeadName}); {report.Redelivered} came again after another delivery; {report.Revisions} revisions moved {report.Moved} articles; {report.Briefs} briefs built.");
                 var latency = report.Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $"; publish to commit: median {l.Median.TotalMilliseconds:0} ms, 95th percentile {l.P95.TotalMilliseconds:0} ms") : "";
                 var rate = report.Writing > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / report.Writing.TotalSeconds:0} inputs/s there)") : "";
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {report.Writing.TotalSeconds:0.0} s{rate}{latency}."));
@@ -402,8 +434,9 @@ internal sealed class ShowCommand : Command
         return 0;
     }
 
+    /// <summary>A stored story's brief: the one kept in the store when it is current, else built (and kept when of the default length).</summary>
     public static Brief? StoredBrief(IStore store, string storyId, int words) =>
-        new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).Stored(store, storyId);
+        new StoryBriefs(new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words))).Of(store, storyId, keep: words == new BriefOptions().MaxWords);
 }
 
 /// <summary>The --db option shared by the store commands.</summary>

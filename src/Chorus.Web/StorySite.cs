@@ -26,16 +26,7 @@ internal sealed class StorySite(ServeOptions options)
     /// <summary>How many stories the web page lists at once.</summary>
     private const int PageSize = 200;
 
-    /// <summary>How many briefs are kept for repeated views before the cache starts again.</summary>
-    private const int MostBriefs = 64;
-
     private readonly SemaphoreSlim _writer = new(1, 1);
-
-    /// <summary>
-    /// Briefs already built, by story, word cap and the story's articles: stored articles never change, so a brief
-    /// stays right for as long as its story has the same articles.
-    /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Story, int Words, string Members), Brief> _briefs = new();
 
     public IResult Index(HttpRequest request) =>
         WithPage(request, PageSize, (store, stories, page) => Results.Text(
@@ -149,31 +140,13 @@ internal sealed class StorySite(ServeOptions options)
             return Problem(StatusCodes.Status400BadRequest, $"words must be a whole number from {FewestWords} to {MostWords}");
         }
 
-        (string, int, string) Key(IEnumerable<string> members) => (id, words, string.Join('\n', members));
         return WithStore(store =>
         {
-            if (store.ArticleIdsOf(id) is not { Count: > 0 } members)
+            // Briefs of the default length are kept in the store, where writers refresh them; other lengths are built.
+            var brief = new StoryBriefs(new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words))).Of(store, id, keep: words == options.Words);
+            if (brief is null)
             {
                 return Problem(StatusCodes.Status404NotFound, $"no story '{id}' in {Path.GetFileName(store.Path)}; GET /api/stories lists them");
-            }
-
-            if (!_briefs.TryGetValue(Key(members), out var brief))
-            {
-                // Keyed by the articles it was built from: an upload that changes the story between the two reads
-                // leaves an entry no later request asks for, never a wrong one.
-                var articles = store.Articles(id).Select(x => x.Article).ToList();
-                if (articles.Count == 0)
-                {
-                    return Problem(StatusCodes.Status404NotFound, $"story '{id}' has just been merged into another; GET /api/stories lists them");
-                }
-
-                brief = new BriefPipeline(ClusteringOptions.Default, new BriefOptions(words)).OfStory(id, articles);
-                if (_briefs.Count >= MostBriefs)
-                {
-                    _briefs.Clear();
-                }
-
-                _briefs[Key(articles.Select(a => a.Id))] = brief;
             }
 
             return render(brief);

@@ -78,16 +78,6 @@ public sealed class BriefPipeline(ClusteringOptions clustering, BriefOptions bri
         return new Brief(briefs, singles);
     }
 
-    /// <summary>
-    /// The brief of a stored story (a story of one article is listed as a single), or null when the store has no
-    /// such story. The story's articles are analysed again: the store keeps text, not analyses.
-    /// </summary>
-    public Brief? Stored(Storage.IStore store, string storyId)
-    {
-        var articles = store.Articles(storyId).Select(x => x.Article).ToList();
-        return articles.Count == 0 ? null : OfStory(storyId, articles);
-    }
-
     /// <summary>The brief of articles given as one story with its id (no clustering).</summary>
     public Brief OfStory(string storyId, IReadOnlyList<Article> articles) => Briefs([new Story(storyId, Analyze(articles))]);
 

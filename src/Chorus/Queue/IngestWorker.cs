@@ -10,8 +10,11 @@ using RabbitMQ.Client.Events;
 
 namespace Chorus.Queue;
 
-/// <summary>How a worker takes its work: how many inputs per batch, and how long a quiet queue waits before it revises the stories.</summary>
-public sealed record WorkerOptions(int Batch = 100, TimeSpan? Idle = null, bool UntilEmpty = false, TimeSpan? ReviseEvery = null)
+/// <summary>
+/// How a worker takes its work: how many inputs per batch, how long a quiet queue waits before it revises the stories,
+/// and whether it then builds the briefs of the stories that changed.
+/// </summary>
+public sealed record WorkerOptions(int Batch = 100, TimeSpan? Idle = null, bool UntilEmpty = false, TimeSpan? ReviseEvery = null, bool Briefs = false)
 {
     /// <summary>A queue that has given nothing for this long is quiet: the worker revises the stories, or stops with <see cref="UntilEmpty"/>.</summary>
     public TimeSpan IdleAfter => Idle ?? TimeSpan.FromSeconds(2);
@@ -21,7 +24,7 @@ public sealed record WorkerOptions(int Batch = 100, TimeSpan? Idle = null, bool 
 }
 
 /// <summary>What a worker did, in the ledger's terms, and what it gave up to the dead-letter queue.</summary>
-public sealed record WorkerReport(int Inputs, int Stored, int Duplicates, int Rejected, int DeadLettered, int Revisions, int Moved, int Redelivered)
+public sealed record WorkerReport(int Inputs, int Stored, int Duplicates, int Rejected, int DeadLettered, int Revisions, int Moved, int Redelivered, int Briefs = 0)
 {
     /// <summary>Time spent extracting (reading the messages and extracting their pages), in this worker.</summary>
     public TimeSpan Extracting { get; init; }
@@ -70,6 +73,8 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
     private int _revisions;
     private int _moved;
     private int _redelivered;
+    private int _briefs;
+    private bool _briefsDue; // stories changed (by this worker's batches or revisions) since the briefs were last refreshed
     private IngestProgress _earlier;
     private TimeSpan _earlierWriting;
     private TimeSpan _extracting;
@@ -108,6 +113,11 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
             }
 
             Revise(log, force: true);
+            if (!cancellation.IsCancellationRequested)
+            {
+                RefreshBriefs(log, cancellation);
+            }
+
             _session?.Session.Finish();
             return Report();
         }
@@ -156,9 +166,10 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
                 }
                 catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                 {
-                    // The queue is quiet: a good time to revise what was stored.
+                    // The queue is quiet: a good time to revise what was stored, and to build the changed stories' briefs.
                     Revise(log, force: false);
                     lastRevision.Restart();
+                    RefreshBriefs(log, cancellation);
                     if (options.UntilEmpty && (await queue.CountAsync(channel, cancellation)).Ready == 0 && !deliveries.Reader.TryPeek(out _))
                     {
                         return true;
@@ -204,6 +215,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
                 }
             }
 
+            _briefsDue = true;
             var done = Done();
             log(new WorkerEvent($"batch of {batch.Count} in {stopwatch.Elapsed.TotalSeconds:0.00} s; so far {done.Inputs:N0} inputs: {done.Stored:N0} stored, {done.Duplicates:N0} duplicates, {done.Rejected:N0} rejected"));
             if (lastRevision.Elapsed >= options.RevisionInterval)
@@ -371,6 +383,30 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
         }
     }
 
+    /// <summary>Builds the briefs of the stories that changed since they were built, when this worker changed any since it last looked.</summary>
+    private void RefreshBriefs(Action<WorkerEvent> log, CancellationToken cancellation)
+    {
+        if (!options.Briefs || !_briefsDue || _session is not { } current)
+        {
+            return;
+        }
+
+        try
+        {
+            var refresh = new StoryBriefs(new BriefPipeline(clustering, new Summary.BriefOptions()), time).Refresh(current.Store, cancellation: cancellation);
+            _briefs += refresh.Built;
+            _briefsDue = false;
+            if (refresh.Built > 0)
+            {
+                log(new WorkerEvent(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"built the briefs of {refresh.Built} changed stories in {refresh.Took.TotalSeconds:0.00} s")));
+            }
+        }
+        catch (Exception e) when (e is StoreException or System.Data.Common.DbException)
+        {
+            log(new WorkerEvent($"could not build the briefs now: {e.Message}", Problem: true));
+        }
+    }
+
     private void NoteLatency(List<Delivery> batch)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -387,7 +423,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
         var done = Done();
         var sorted = _latencies.Order().ToList();
         TimeSpan At(double share) => TimeSpan.FromMilliseconds(sorted[Math.Min(sorted.Count - 1, (int)(share * sorted.Count))]);
-        return new WorkerReport(done.Inputs, done.Stored, done.Duplicates, done.Rejected, _deadLettered, _revisions, _moved, _redelivered)
+        return new WorkerReport(done.Inputs, done.Stored, done.Duplicates, done.Rejected, _deadLettered, _revisions, _moved, _redelivered, _briefs)
         {
             Extracting = _extracting,
             Writing = _earlierWriting + (_session?.Session.Writing ?? TimeSpan.Zero),

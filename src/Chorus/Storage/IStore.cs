@@ -21,6 +21,9 @@ public sealed record IndexedArticle(long Seq, string Id, string Hash, DateTimeOf
 /// </summary>
 public sealed record LedgerEntry(string Input, string State, string? ArticleId, string? DuplicateOf, string? Reason, string? InputKey = null);
 
+/// <summary>A story's brief as the store keeps it: the JSON of the brief, and the fingerprint of what it was built from.</summary>
+public sealed record CachedBrief(string Story, string Fingerprint, string Brief, DateTimeOffset BuiltAt);
+
 /// <summary>An article that a full-text search found, with its story; a lower rank is a better match.</summary>
 public sealed record SearchHit(string ArticleId, string Story, double Rank);
 
@@ -142,4 +145,13 @@ public interface IStore : IDisposable
 
     /// <summary>Which of these input keys the ledger already holds (their inputs were committed before).</summary>
     HashSet<string> LedgeredKeys(IReadOnlyCollection<string> keys);
+
+    /// <summary>The brief kept for a story, or null when none is (a revision that empties a story drops its brief).</summary>
+    CachedBrief? CachedBrief(string storyId);
+
+    /// <summary>The fingerprint of every kept brief, by story.</summary>
+    Dictionary<string, string> BriefFingerprints();
+
+    /// <summary>Keeps a story's brief, in place of the one kept before.</summary>
+    void SaveBrief(CachedBrief brief);
 }

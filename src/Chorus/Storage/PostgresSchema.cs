@@ -83,6 +83,16 @@ internal static class PostgresSchema
         ALTER TABLE articles ALTER COLUMN search DROP EXPRESSION;
         CREATE INDEX articles_unsearchable ON articles (seq) WHERE search IS NULL;
         """,
+
+        // 3: each story's brief, as in SQLite's seventh version.
+        """
+        CREATE TABLE story_briefs (
+            story_id TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            brief TEXT NOT NULL,
+            built_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => s_migrations.Length;

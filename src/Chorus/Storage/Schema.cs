@@ -120,6 +120,17 @@ internal static class Schema
         ALTER TABLE ledger ADD COLUMN input_key TEXT;
         CREATE UNIQUE INDEX ledger_input_key ON ledger(input_key) WHERE input_key IS NOT NULL;
         """,
+
+        // 7: each story's brief, built when its articles changed and kept with the fingerprint of what it was built
+        // from (its articles, the brief's options, the Chorus that built it), so a view does not analyse them again.
+        """
+        CREATE TABLE story_briefs (
+            story_id TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            brief TEXT NOT NULL,
+            built_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => s_migrations.Length;

@@ -386,6 +386,7 @@ public abstract class SqlStore : IStore
             }
 
             Execute("DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)");
+            Execute("DELETE FROM story_briefs WHERE NOT EXISTS (SELECT 1 FROM stories WHERE id = story_briefs.story_id)");
             Execute("UPDATE counters SET value = value + 1 WHERE name = 'revision'");
         });
     }
@@ -432,6 +433,33 @@ public abstract class SqlStore : IStore
 
         return new LedgerCounts(stored, duplicates, rejected, skipped);
     }
+
+    public CachedBrief? CachedBrief(string storyId)
+    {
+        using var command = Command("SELECT fingerprint, brief, built_at FROM story_briefs WHERE story_id = @id", ("@id", storyId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new CachedBrief(storyId, reader.GetString(0), reader.GetString(1), Time(reader, 2)!.Value) : null;
+    }
+
+    public Dictionary<string, string> BriefFingerprints()
+    {
+        using var command = Command("SELECT story_id, fingerprint FROM story_briefs");
+        using var reader = command.ExecuteReader();
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            fingerprints[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return fingerprints;
+    }
+
+    public void SaveBrief(CachedBrief brief) => Write(() => Execute(
+        """
+        INSERT INTO story_briefs (story_id, fingerprint, brief, built_at) VALUES (@id, @fingerprint, @brief, @at)
+        ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, brief = excluded.brief, built_at = excluded.built_at
+        """,
+        ("@id", brief.Story), ("@fingerprint", brief.Fingerprint), ("@brief", brief.Brief), ("@at", Iso(brief.BuiltAt))));
 
     protected static string Iso(DateTimeOffset when) => when.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 

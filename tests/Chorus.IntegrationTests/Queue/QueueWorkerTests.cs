@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Chorus.IntegrationTests.Support;
+using Chorus.Pipeline;
+using Chorus.Storage;
 
 namespace Chorus.IntegrationTests.Queue;
 
@@ -30,10 +32,16 @@ public sealed class QueueWorkerTests : IDisposable
         Assert.True(published.ExitCode == 0, published.Error);
         Assert.Contains("12 inputs published", published.Out, StringComparison.Ordinal);
 
-        await Worker(queue, store).EndsWell();
+        await Worker(queue, store, "--briefs").EndsWell();
 
         Assert.Equal((12L, 12L, 12L), Ledger(store));
         Assert.Equal(TestStores.Partition(Embedded(Repository.Samples)), TestStores.Partition(store));
+
+        // When the queue went quiet, the worker (--briefs) built the brief of each story of two or more articles, from the articles it holds.
+        using var opened = Stores.Open(store);
+        var briefs = new StoryBriefs(new BriefPipeline());
+        var kept = opened.BriefFingerprints();
+        Assert.All(opened.Stories().Where(s => s.Articles >= 2), s => Assert.Equal(briefs.Fingerprint(opened.ArticleIdsOf(s.Id)), kept.GetValueOrDefault(s.Id)));
     }
 
     [ServersFact]
@@ -101,7 +109,8 @@ public sealed class QueueWorkerTests : IDisposable
         ["worker", "--queue", queue.Url, "--queue-name", queue.Name, "--db", store, "--batch", "20", .. untilEmpty ? new[] { "--until-empty" } : []];
 
     /// <summary>A worker process that stops when the queue is empty.</summary>
-    internal static RunningWorker Worker(Chorus.Queue.InputQueue queue, string store) => new(CliProcess.Start(WorkerArguments(queue, store, untilEmpty: true)));
+    internal static RunningWorker Worker(Chorus.Queue.InputQueue queue, string store, params string[] options) =>
+        new(CliProcess.Start([.. WorkerArguments(queue, store, untilEmpty: true), .. options]));
 
     /// <summary>The ledger: rows, distinct input keys, and stored articles.</summary>
     internal static (long Rows, long Keys, long Articles) Ledger(string store) => (
