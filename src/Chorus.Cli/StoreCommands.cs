@@ -205,7 +205,7 @@ internal sealed class WorkerCommand : Command
 
     public override string Summary => "Take inputs from a RabbitMQ queue and store them: one of any number of workers.";
 
-    public override string Usage => "worker --queue amqp://HOST [--queue-name NAME] [--db FILE|URL] [--batch N] [--until-empty] [--briefs] [--quiet]";
+    public override string Usage => "worker --queue amqp://HOST [--queue-name NAME] [--db FILE|URL] [--batch N] [--threads N] [--until-empty] [--briefs] [--quiet]";
 
     public override string Details => """
         A worker takes the input items that 'chorus ingest --queue' published, in batches: it extracts
@@ -242,6 +242,7 @@ internal sealed class WorkerCommand : Command
         QueueOption.NameSpec,
         StoreOption.Spec,
         new("--batch", "N", "inputs stored per transaction", "100"),
+        new("--threads", "N", "threads that extract a batch; run more workers, of one thread each, to spread over cores and machines", "one a core"),
         new("--until-empty", null, "stop when the queue has nothing left, instead of waiting for more"),
         new("--briefs", null, "when the queue is quiet, build the briefs of the stories that changed and keep them in the store"),
         new("--quiet", null, "print nothing but errors"),
@@ -254,7 +255,8 @@ internal sealed class WorkerCommand : Command
         var queue = QueueOption.Queue(arguments) ?? throw new UsageException("--queue is required: the amqp:// URL of the broker that holds the inputs");
         var batch = IntOption(arguments, "--batch", 100, 1, 10_000);
         var quiet = arguments.Has("--quiet");
-        var options = new Chorus.Queue.WorkerOptions(batch, UntilEmpty: arguments.Has("--until-empty"), Briefs: arguments.Has("--briefs"));
+        var threads = IntOption(arguments, "--threads", 0, 1, 256); // 0: one a core
+        var options = new Chorus.Queue.WorkerOptions(batch, UntilEmpty: arguments.Has("--until-empty"), Briefs: arguments.Has("--briefs"), Threads: threads);
         var worker = new Chorus.Queue.IngestWorker(queue, StoreOption.Target(arguments), CommandInputs.Limits(arguments), ClusteringOptions.Default, TimeProvider.System, options);
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>

@@ -140,13 +140,14 @@ internal static partial class ScaleOutSuite
         var workerCounts = Array.IndexOf(args, "--workers") is var w && w >= 0 && w + 1 < args.Length
             ? args[w + 1].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
             : [1, 2];
+        var threads = Array.IndexOf(args, "--threads") is var t && t >= 0 && t + 1 < args.Length ? int.Parse(args[t + 1], CultureInfo.InvariantCulture) : 0;
         var directory = Directory.CreateTempSubdirectory("chorus-scale-out-").FullName;
         try
         {
             var warc = Path.Combine(directory, "generated.warc.gz");
             var (records, bytes) = Ingest.ArchiveSuite.Generate(Path.Combine(root, "extraction-pages.warc.gz"), warc, (long)(gigabytes * 1024 * 1024 * 1024));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated: {records} response records, {bytes / (1024.0 * 1024 * 1024):0.00} GB uncompressed"));
-            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; workers extract on {(threads > 0 ? $"{threads} thread{(threads == 1 ? "" : "s")} each" : "one thread a core each")}");
 
             var single = 0.0;
             foreach (var count in workerCounts)
@@ -161,7 +162,7 @@ internal static partial class ScaleOutSuite
                     var publishTime = publishClock.Elapsed;
 
                     var clock = Stopwatch.StartNew();
-                    var workers = Enumerable.Range(0, count).Select(_ => Worker.Start(amqp, queue, store, batch: 100)).ToList();
+                    var workers = Enumerable.Range(0, count).Select(_ => Worker.Start(amqp, queue, store, batch: 100, threads)).ToList();
                     WaitFor(() => LedgerRows(store) >= published, workers, TimeSpan.FromHours(1));
                     var processing = clock.Elapsed;
                     var ends = workers.Select(x => x.End()).ToList();
@@ -300,8 +301,9 @@ internal static partial class ScaleOutSuite
 
         public bool HasExited => _process.HasExited;
 
-        public static Worker Start(string amqp, string queue, string store, int batch) =>
-            new(StartCli(["worker", "--queue", amqp, "--queue-name", queue, "--db", store, "--batch", batch.ToString(CultureInfo.InvariantCulture), "--until-empty"]));
+        public static Worker Start(string amqp, string queue, string store, int batch, int threads = 0) =>
+            new(StartCli(["worker", "--queue", amqp, "--queue-name", queue, "--db", store, "--batch", batch.ToString(CultureInfo.InvariantCulture), "--until-empty",
+                .. threads > 0 ? new[] { "--threads", threads.ToString(CultureInfo.InvariantCulture) } : []]));
 
         /// <summary>Samples the CPU the worker has used; the last sample before it ends is its total.</summary>
         public void Sample()
@@ -311,9 +313,9 @@ internal static partial class ScaleOutSuite
                 _process.Refresh();
                 _cpu = _process.TotalProcessorTime;
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                // it has ended; the last sample stands
+                // it has ended (or is ending, and /proc no longer tells); the last sample stands
             }
         }
 

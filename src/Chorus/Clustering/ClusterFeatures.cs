@@ -55,11 +55,14 @@ public static class ClusterFeatures
     }
 
     /// <summary>
-    /// The features of plain articles, in their order, computed in parallel. Their items are then made in that order
-    /// (<see cref="Item"/>), so the same articles always get the same term ids (ties in clustering break by id).
+    /// The features of plain articles, in their order, computed on <paramref name="threads"/> threads (0: one a core).
+    /// Their items are then made in that order (<see cref="Item"/>), so the same articles always get the same term ids
+    /// (ties in clustering break by id).
     /// </summary>
-    public static List<Dictionary<string, double>> Of(IReadOnlyList<Article> articles, ClusteringOptions options) =>
-        articles.AsParallel().AsOrdered().Select(a => Of(a, options)).ToList();
+    public static List<Dictionary<string, double>> Of(IReadOnlyList<Article> articles, ClusteringOptions options, int threads = 0) =>
+        threads == 1
+            ? articles.Select(a => Of(a, options)).ToList()
+            : articles.AsParallel().AsOrdered().WithDegreeOfParallelism(threads > 0 ? threads : Environment.ProcessorCount).Select(a => Of(a, options)).ToList();
 
     /// <summary>
     /// What stored features depend on: this method's own version and the options that shape them. A store keeps

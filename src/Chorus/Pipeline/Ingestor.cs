@@ -55,6 +55,9 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
 {
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>Threads that compute a batch's clustering features (0: one a core). A queue worker may keep to one, and scale by workers.</summary>
+    public int Threads { get; init; }
+
     public IngestReport Ingest(IEnumerable<string> paths, Action<IngestProgress>? progress = null)
     {
         var done = new IngestProgress();
@@ -107,7 +110,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
     {
         var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
         var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
-        foreach (var (article, features) in extracted.Zip(ClusterFeatures.Of(extracted, clustering)))
+        foreach (var (article, features) in extracted.Zip(ClusterFeatures.Of(extracted, clustering, Threads)))
         {
             featuresOf[article] = features;
         }

@@ -11,10 +11,11 @@ using RabbitMQ.Client.Events;
 namespace Chorus.Queue;
 
 /// <summary>
-/// How a worker takes its work: how many inputs per batch, how long a quiet queue waits before it revises the stories,
-/// and whether it then builds the briefs of the stories that changed.
+/// How a worker takes its work: how many inputs per batch, on how many threads it extracts them (0: one a core), how
+/// long a quiet queue waits before it revises the stories, and whether it then builds the briefs of the stories that
+/// changed.
 /// </summary>
-public sealed record WorkerOptions(int Batch = 100, TimeSpan? Idle = null, bool UntilEmpty = false, TimeSpan? ReviseEvery = null, bool Briefs = false)
+public sealed record WorkerOptions(int Batch = 100, TimeSpan? Idle = null, bool UntilEmpty = false, TimeSpan? ReviseEvery = null, bool Briefs = false, int Threads = 0)
 {
     /// <summary>A queue that has given nothing for this long is quiet: the worker revises the stories, or stops with <see cref="UntilEmpty"/>.</summary>
     public TimeSpan IdleAfter => Idle ?? TimeSpan.FromSeconds(2);
@@ -236,7 +237,9 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
     private List<Outcome> Process(List<Delivery> batch, Action<WorkerEvent> log, CancellationToken cancellation)
     {
         var extracting = Stopwatch.StartNew();
-        var outcomes = batch.Select(Read).ToList();
+        var outcomes = options.Threads == 1
+            ? batch.Select(Read).ToList()
+            : batch.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Threads > 0 ? options.Threads : Environment.ProcessorCount).Select(Read).ToList();
         _extracting += extracting.Elapsed;
         _redelivered += batch.Count(d => d.DeliveryCount > 0);
         if (TryStore(outcomes, log, cancellation, reopenFirst: false) || TryStore(outcomes, log, cancellation, reopenFirst: true))
@@ -344,7 +347,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
             try
             {
                 var store = Stores.Open(storeTarget);
-                _session = new StoreSession(store, new Ingestor(store, limits, clustering, time).Begin());
+                _session = new StoreSession(store, new Ingestor(store, limits, clustering, time) { Threads = options.Threads }.Begin());
                 return;
             }
             catch (StoreException e)

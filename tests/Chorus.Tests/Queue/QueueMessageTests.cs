@@ -21,6 +21,19 @@ public sealed class QueueMessageTests
     }
 
     [Fact]
+    public void MarkupTravelsAsItselfAndAMessageWithEscapedMarkupIsReadTheSame()
+    {
+        const string Html = "<p class=\"lead\">Ferry &amp; crews in Narva</p>";
+        var page = new RawDocument("p", "crawl.warc#1", MediaKind.Html, Html, null, null);
+
+        var body = QueueMessage.Of(page, "p1:1").Encode();
+        var escaped = Encoding.UTF8.GetString(body).Replace("<p", "\\u003Cp", StringComparison.Ordinal); // as an older publisher wrote it
+
+        Assert.Contains(Html.Replace("\"", "\\\"", StringComparison.Ordinal), Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        Assert.Equal(Html, ((RawDocument)QueueMessage.Decode(Encoding.UTF8.GetBytes(escaped)).Item()).Content);
+    }
+
+    [Fact]
     public void ARecordARejectionAndASkipTravelUnchanged()
     {
         InputItem[] items =
