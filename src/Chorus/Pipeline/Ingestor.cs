@@ -478,8 +478,17 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
         var urls = new List<(string, string)>();
-        foreach (var result in batch)
+
+        // What the stored articles are looked up by, for the whole batch at once: three queries, not three an article.
+        var keys = batch.Select(r => r.Skipped is null && r.Article is { } a
+            ? (Hash: ContentHash(a.Site, a.Text), Url: UrlCanonicalizer.Canonical(a.Url), Declared: UrlCanonicalizer.Canonical(a.CanonicalUrl))
+            : default).ToList();
+        var storedByHash = store.ArticleIdsByHash(keys.Select(k => k.Hash).OfType<string>().ToList());
+        var storedByUrl = store.ArticleIdsByUrl(keys.SelectMany(k => new[] { k.Url, k.Declared }).OfType<string>().ToList());
+        var takenIds = store.ExistingArticleIds(batch.Select(r => r.Article?.Id).OfType<string>().ToList());
+        for (var i = 0; i < batch.Count; i++)
         {
+            var result = batch[i];
             if (result.Skipped is { } skipped)
             {
                 ledger.Add(new LedgerEntry(result.Source ?? "", "skipped", null, null, skipped));
@@ -494,11 +503,9 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 continue;
             }
 
-            var hash = ContentHash(article.Site, article.Text);
-            var url = UrlCanonicalizer.Canonical(article.Url);
-            var declared = UrlCanonicalizer.Canonical(article.CanonicalUrl);
-            string? Known(string? key) => key is null ? null : byUrl.GetValueOrDefault(key) ?? store.ArticleIdByUrl(key);
-            var sameText = byHash.GetValueOrDefault(hash) ?? store.ArticleIdByHash(hash);
+            var (hash, url, declared) = keys[i];
+            string? Known(string? key) => key is null ? null : byUrl.GetValueOrDefault(key) ?? storedByUrl.GetValueOrDefault(key);
+            var sameText = byHash.GetValueOrDefault(hash) ?? storedByHash.GetValueOrDefault(hash);
             var duplicateOf = sameText ?? Known(url) ?? Known(declared);
             if (duplicateOf is not null)
             {
@@ -513,7 +520,8 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             }
 
             var id = article.Id;
-            for (var n = 2; store.ArticleIdExists(id) || hashes.ContainsKey(id); n++)
+            bool Taken(string candidate) => candidate == article.Id ? takenIds.Contains(candidate) : store.ArticleIdExists(candidate);
+            for (var n = 2; Taken(id) || hashes.ContainsKey(id); n++)
             {
                 id = $"{article.Id}-{n}";
             }

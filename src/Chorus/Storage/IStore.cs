@@ -57,11 +57,16 @@ public interface IStore : IDisposable
     /// <inheritdoc cref="Write{T}(Func{T})"/>
     void Write(Action work);
 
-    string? ArticleIdByHash(string hash);
-
-    string? ArticleIdByUrl(string canonicalUrl);
-
     bool ArticleIdExists(string id);
+
+    /// <summary>The stored article of each of these content hashes that one has, by hash: one query for a batch.</summary>
+    Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes);
+
+    /// <summary>The stored article of each of these canonical URLs that leads to one, by URL: one query for a batch.</summary>
+    Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls);
+
+    /// <summary>Which of these article ids are taken.</summary>
+    HashSet<string> ExistingArticleIds(IReadOnlyCollection<string> ids);
 
     int StoryCount();
 

@@ -108,11 +108,16 @@ public abstract class SqlStore : IStore
     protected static List<string> Words(string query) =>
         System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).Take(32).ToList();
 
-    public string? ArticleIdByHash(string hash) => Scalar("SELECT id FROM articles WHERE content_hash = @v", hash);
-
-    public string? ArticleIdByUrl(string canonicalUrl) => Scalar("SELECT article_id FROM article_urls WHERE url = @v", canonicalUrl);
-
     public bool ArticleIdExists(string id) => Scalar("SELECT id FROM articles WHERE id = @v", id) is not null;
+
+    public Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes) =>
+        Pairs("SELECT content_hash, id FROM articles WHERE content_hash IN ({0})", hashes);
+
+    public Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls) =>
+        Pairs("SELECT url, article_id FROM article_urls WHERE url IN ({0})", canonicalUrls);
+
+    public HashSet<string> ExistingArticleIds(IReadOnlyCollection<string> ids) =>
+        Pairs("SELECT id, id FROM articles WHERE id IN ({0})", ids).Keys.ToHashSet(StringComparer.Ordinal);
 
     public int StoryCount()
     {
@@ -210,18 +215,10 @@ public abstract class SqlStore : IStore
             return;
         }
 
-        Write(() =>
-        {
-            foreach (var (article, encoded) in features)
-            {
-                Execute(
-                    """
-                    INSERT INTO article_features (article_id, version, features) VALUES (@id, @version, @features)
-                    ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, features = excluded.features
-                    """,
-                    ("@id", article), ("@version", version), ("@features", encoded));
-            }
-        });
+        Write(() => InsertRows(
+            "INSERT INTO article_features (article_id, version, features)",
+            "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, features = excluded.features",
+            features.DistinctBy(f => f.ArticleId, StringComparer.Ordinal).Select(f => new object?[] { f.ArticleId, version, f.Features }).ToList()));
     }
 
     public List<StoryRow> Stories()
@@ -335,35 +332,28 @@ public abstract class SqlStore : IStore
         IReadOnlyList<(string Url, string ArticleId)> urls,
         IReadOnlyList<LedgerEntry> ledger) => Write(() =>
     {
-        foreach (var story in articles.Select(a => a.Story).Distinct(StringComparer.Ordinal))
-        {
-            UpsertStory(story, now);
-        }
-
+        // One statement per table and hundred rows: a batch's write is a few round trips, not several per article.
+        InsertRows(
+            "INSERT INTO stories (id, created_at, updated_at)",
+            "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
+            articles.Select(a => a.Story).Distinct(StringComparer.Ordinal).Select(story => new object?[] { story, Iso(now), Iso(now) }).ToList());
         _stored.AddRange(articles.Select(a => a.Article.Id));
-        foreach (var (article, hash, story) in articles)
-        {
-            Execute(
-                """
-                INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)
-                VALUES (@id, @hash, @source, @url, @title, @site, @author, @published, @language, @text, @chrome, @story, @at)
-                """,
-                ("@id", article.Id), ("@hash", hash), ("@source", article.Source), ("@url", article.Url), ("@title", article.Title),
-                ("@site", article.Site), ("@author", article.Author), ("@published", article.Published is { } p ? Iso(p) : null),
-                ("@language", article.Language), ("@text", article.Text), ("@chrome", article.ChromeRemoved), ("@story", story), ("@at", Iso(now)));
-        }
-
-        foreach (var (url, articleId) in urls)
-        {
-            Execute("INSERT INTO article_urls (url, article_id) VALUES (@url, @id) ON CONFLICT (url) DO NOTHING", ("@url", url), ("@id", articleId));
-        }
-
-        foreach (var entry in ledger)
-        {
-            Execute(
-                "INSERT INTO ledger (run_id, input, state, article_id, duplicate_of, reason, at, input_key) VALUES (@run, @input, @state, @article, @dup, @reason, @at, @key)",
-                ("@run", run), ("@input", entry.Input), ("@state", entry.State), ("@article", entry.ArticleId), ("@dup", entry.DuplicateOf), ("@reason", entry.Reason), ("@at", Iso(now)), ("@key", entry.InputKey));
-        }
+        InsertRows(
+            "INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)",
+            "",
+            articles.Select(x => new object?[]
+            {
+                x.Article.Id, x.Hash, x.Article.Source, x.Article.Url, x.Article.Title, x.Article.Site, x.Article.Author,
+                x.Article.Published is { } p ? Iso(p) : null, x.Article.Language, x.Article.Text, x.Article.ChromeRemoved, x.Story, Iso(now),
+            }).ToList());
+        InsertRows(
+            "INSERT INTO article_urls (url, article_id)",
+            "ON CONFLICT (url) DO NOTHING",
+            urls.Select(u => new object?[] { u.Url, u.ArticleId }).ToList());
+        InsertRows(
+            "INSERT INTO ledger (run_id, input, state, article_id, duplicate_of, reason, at, input_key)",
+            "",
+            ledger.Select(e => new object?[] { run, e.Input, e.State, e.ArticleId, e.DuplicateOf, e.Reason, Iso(now), e.InputKey }).ToList());
     });
 
     public void Revise(DateTimeOffset now, IReadOnlyList<(string ArticleId, string Story)> moves)
@@ -395,19 +385,21 @@ public abstract class SqlStore : IStore
 
     public LedgerCounts Counts() => Counts("");
 
-    public HashSet<string> LedgeredKeys(IReadOnlyCollection<string> keys)
+    public HashSet<string> LedgeredKeys(IReadOnlyCollection<string> keys) =>
+        Pairs("SELECT input_key, input_key FROM ledger WHERE input_key IN ({0})", keys).Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The (key, value) rows of a query over many keys, asked 500 keys at a time: their list goes in place of {0}.</summary>
+    private Dictionary<string, string> Pairs(string sql, IReadOnlyCollection<string> keys)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(500))
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var names = chunk.Select((_, i) => $"@k{i}").ToList();
-            using var command = Command(
-                $"SELECT input_key FROM ledger WHERE input_key IN ({string.Join(", ", names)})",
-                chunk.Select((key, i) => (names[i], (object?)key)).ToArray());
+            using var command = Command(string.Format(CultureInfo.InvariantCulture, sql, string.Join(", ", names)), chunk.Select((key, i) => (names[i], (object?)key)).ToArray());
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                found.Add(reader.GetString(0));
+                found.TryAdd(reader.GetString(0), reader.GetString(1));
             }
         }
 
@@ -519,6 +511,30 @@ public abstract class SqlStore : IStore
     /// <summary>Creates the story, or marks an existing one as updated now.</summary>
     private void UpsertStory(string story, DateTimeOffset now) =>
         Execute("INSERT INTO stories (id, created_at, updated_at) VALUES (@id, @at, @at) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at", ("@id", story), ("@at", Iso(now)));
+
+    /// <summary>Inserts rows a hundred to a statement: <paramref name="insert"/> VALUES (...), (...) <paramref name="onConflict"/>.</summary>
+    private void InsertRows(string insert, string onConflict, IReadOnlyList<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(100))
+        {
+            var values = new System.Text.StringBuilder();
+            var parameters = new List<(string, object?)>(chunk.Length * chunk[0].Length);
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                values.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < chunk[r].Length; c++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                    values.Append(c == 0 ? "" : ", ").Append(name);
+                    parameters.Add((name, chunk[r][c]));
+                }
+
+                values.Append(')');
+            }
+
+            Execute($"{insert} VALUES {values} {onConflict}", parameters.ToArray());
+        }
+    }
 
     protected void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
