@@ -377,6 +377,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
             {
                 _revisions++;
                 _moved += moved;
+                _briefsDue |= moved > 0;
                 log(new WorkerEvent($"revised the stories in {stopwatch.Elapsed.TotalSeconds:0.00} s: {moved} articles moved"));
             }
         }
