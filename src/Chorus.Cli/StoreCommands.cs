@@ -278,8 +278,11 @@ internal sealed class WorkerCommand : Command
             {
                 console.Out.WriteLine($"{report.Inputs} inputs: {report.Stored} stored, {report.Duplicates} duplicates, {report.Rejected} rejected ({report.DeadLettered} sent to {queue.DeadName}); {report.Redelivered} came again after another delivery; {report.Revisions} revisions moved {report.Moved} articles; {report.Briefs} briefs built.");
                 var latency = report.Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $"; publish to commit: median {l.Median.TotalMilliseconds:0} ms, 95th percentile {l.P95.TotalMilliseconds:0} ms") : "";
-                var rate = report.Writing > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / report.Writing.TotalSeconds:0} inputs/s there)") : "";
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {report.Writing.TotalSeconds:0.0} s{rate}{latency}."));
+                var locked = report.Writing;
+                var rate = locked.Total > TimeSpan.Zero
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / locked.Total.TotalSeconds:0} inputs/s there: catching up {locked.CatchingUp.TotalSeconds:0.0} s, lookups {locked.Lookups.TotalSeconds:0.0} s, assignment {locked.Assignment.TotalSeconds:0.0} s, rows {locked.Rows.TotalSeconds:0.0} s)")
+                    : "";
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {locked.Total.TotalSeconds:0.0} s{rate}{latency}."));
             }
 
             return 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Chorus.Clustering;
@@ -30,6 +31,18 @@ public sealed record IngestReport(
 /// another writer to finish with the store.
 /// </summary>
 public readonly record struct IngestProgress(int Inputs, int Stored, int Duplicates, int Rejected, bool WaitingForWriter = false);
+
+/// <summary>
+/// Where a writer's time holding the store's write lock went, up to each commit: catching up with what other writers
+/// stored, looking up the batch's duplicates (ledger keys, hashes, URLs), assigning stories, and writing the rows.
+/// </summary>
+public readonly record struct LockedTime(TimeSpan CatchingUp, TimeSpan Lookups, TimeSpan Assignment, TimeSpan Rows)
+{
+    public TimeSpan Total => CatchingUp + Lookups + Assignment + Rows;
+
+    public static LockedTime operator +(LockedTime a, LockedTime b) =>
+        new(a.CatchingUp + b.CatchingUp, a.Lookups + b.Lookups, a.Assignment + b.Assignment, a.Rows + b.Rows);
+}
 
 /// <summary>
 /// Ingests inputs into the store. Every input ends in exactly one ledger state: stored, duplicate (of an
@@ -106,7 +119,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
     /// Stores one batch in one write transaction, and empties it. Features are a function of the article alone, so
     /// they are computed before the store's write lock is taken; the rest depends on what the store holds.
     /// </summary>
-    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null, Action<TimeSpan>? wrote = null)
+    private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null, Action<LockedTime>? wrote = null)
     {
         var extracted = batch.Select(r => r.Article).OfType<Article>().ToList();
         var featuresOf = new Dictionary<Article, Dictionary<string, double>>(ReferenceEqualityComparer.Instance);
@@ -115,11 +128,19 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             featuresOf[article] = features;
         }
 
-        var locked = TimeSpan.Zero;
+        var locked = default(LockedTime);
         var (ledger, kept) = WriteOrForget(known, () =>
         {
-            var holding = System.Diagnostics.Stopwatch.StartNew(); // the lock is held from here to the commit
+            var clock = System.Diagnostics.Stopwatch.StartNew(); // the lock is held from here to the commit
+            TimeSpan Lap()
+            {
+                var lap = clock.Elapsed;
+                clock.Restart();
+                return lap;
+            }
+
             known.CatchUp();
+            var catchingUp = Lap();
             if (keys is not null)
             {
                 // A delivery repeated after its batch was committed (its worker died before acknowledging it) is passed over.
@@ -134,12 +155,14 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 ledger = ledger.Select((entry, i) => entry with { InputKey = keys[i] }).ToList();
             }
 
+            var lookups = Lap();
             var features = incoming.Select(a => featuresOf[a.Original]).ToList();
             var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published, a.Article.Id)).ToList());
+            var assignment = Lap();
             var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
             store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
             store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
-            locked = holding.Elapsed;
+            locked = new LockedTime(catchingUp, lookups, assignment, Lap());
             return (ledger, incoming);
         });
         wrote?.Invoke(locked);
@@ -203,10 +226,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         public IReadOnlyList<Diagnostic> Problems => _problems;
 
         /// <summary>
-        /// Time spent holding the writers' lock, up to the commit: catching up with other writers, duplicates, story
-        /// assignment and the rows written. Writers take turns there, so it bounds the rate of all of them together.
+        /// Time spent holding the writers' lock, up to the commit, and where it went. Writers take turns there, so it
+        /// bounds the rate of all of them together.
         /// </summary>
-        public TimeSpan Writing { get; private set; }
+        public LockedTime Writing { get; private set; }
 
         /// <summary>Stores one batch in one write transaction; returns how many of its inputs were new to the ledger.</summary>
         public int Store(IReadOnlyList<(ExtractionResult Result, string Key)> batch)
@@ -519,12 +542,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 continue;
             }
 
-            var id = article.Id;
-            bool Taken(string candidate) => candidate == article.Id ? takenIds.Contains(candidate) : store.ArticleIdExists(candidate);
-            for (var n = 2; Taken(id) || hashes.ContainsKey(id); n++)
-            {
-                id = $"{article.Id}-{n}";
-            }
+            var id = takenIds.Contains(article.Id) || hashes.ContainsKey(article.Id) ? FreeId(article.Id, hashes) : article.Id;
 
             incoming.Add((article with { Id = id }, article));
             hashes[id] = hash;
@@ -539,6 +557,24 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         }
 
         return (ledger, incoming, hashes, urls);
+    }
+
+    /// <summary>
+    /// The first id "ID-n" (n from 2) that no stored article and no article of the batch (<paramref name="batchIds"/>)
+    /// has. Many pages of a site share a last path segment, so an id may be taken dozens of times: the candidates are
+    /// asked 64 at a time, in one query each, not one by one.
+    /// </summary>
+    private string FreeId(string id, Dictionary<string, string> batchIds)
+    {
+        for (var from = 2; ; from += 64)
+        {
+            var candidates = Enumerable.Range(from, 64).Select(n => string.Create(CultureInfo.InvariantCulture, $"{id}-{n}")).ToList();
+            var taken = store.ExistingArticleIds(candidates);
+            if (candidates.FirstOrDefault(c => !taken.Contains(c) && !batchIds.ContainsKey(c)) is { } free)
+            {
+                return free;
+            }
+        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed record WorkerReport(int Inputs, int Stored, int Duplicates, int Re
     public TimeSpan Extracting { get; init; }
 
     /// <summary>Time spent holding the writers' lock, where writers take turns (story assignment among it), up to each commit.</summary>
-    public TimeSpan Writing { get; init; }
+    public LockedTime Writing { get; init; }
 
     /// <summary>From publication to the commit of the input's batch: the median and the 95th percentile, over this worker's inputs.</summary>
     public (TimeSpan Median, TimeSpan P95)? Latency { get; init; }
@@ -77,7 +77,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
     private int _briefs;
     private bool _briefsDue; // stories changed (by this worker's batches or revisions) since the briefs were last refreshed
     private IngestProgress _earlier;
-    private TimeSpan _earlierWriting;
+    private LockedTime _earlierWriting;
     private TimeSpan _extracting;
     private readonly List<long> _latencies = [];
 
@@ -430,7 +430,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
         return new WorkerReport(done.Inputs, done.Stored, done.Duplicates, done.Rejected, _deadLettered, _revisions, _moved, _redelivered, _briefs)
         {
             Extracting = _extracting,
-            Writing = _earlierWriting + (_session?.Session.Writing ?? TimeSpan.Zero),
+            Writing = _earlierWriting + (_session?.Session.Writing ?? default),
             Latency = sorted.Count > 0 ? (At(0.5), At(0.95)) : null,
         };
     }

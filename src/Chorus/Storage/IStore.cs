@@ -57,8 +57,6 @@ public interface IStore : IDisposable
     /// <inheritdoc cref="Write{T}(Func{T})"/>
     void Write(Action work);
 
-    bool ArticleIdExists(string id);
-
     /// <summary>The stored article of each of these content hashes that one has, by hash: one query for a batch.</summary>
     Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes);
 

@@ -108,8 +108,6 @@ public abstract class SqlStore : IStore
     protected static List<string> Words(string query) =>
         System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).Take(32).ToList();
 
-    public bool ArticleIdExists(string id) => Scalar("SELECT id FROM articles WHERE id = @v", id) is not null;
-
     public Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes) =>
         Pairs("SELECT content_hash, id FROM articles WHERE content_hash IN ({0})", hashes);
 
@@ -459,16 +457,6 @@ public abstract class SqlStore : IStore
 
     private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         Nullable(reader, ordinal) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
-
-    private string? Scalar(string sql, string value)
-    {
-        using var command = Command(sql, ("@v", value));
-        return command.ExecuteScalar() switch
-        {
-            null or DBNull => null,
-            var result => Convert.ToString(result, CultureInfo.InvariantCulture),
-        };
-    }
 
     private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -44,6 +44,26 @@ public sealed class StoreTests : IDisposable
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void AnArticleWhoseIdIsTakenManyTimesGetsTheFirstFreeNumber(string engine)
+    {
+        var database = _stores.New(engine);
+        string Line(int n) => System.Text.Json.JsonSerializer.Serialize(new { id = "harbour-news-index", title = $"Report {n}", text = $"Ferry crews in Narva met for the {n}th time on {n} March and agreed on {n * 7} new rosters." });
+        File.WriteAllLines(Path.Combine(Folder, "first.jsonl"), Enumerable.Range(1, 70).Select(Line)); // read as harbour-news-index, -2 ... -70
+        File.WriteAllLines(Path.Combine(Folder, "later.jsonl"), [Line(71)]);
+        File.WriteAllLines(Path.Combine(Folder, "last.jsonl"), [Line(72)]);
+
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "first.jsonl")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "later.jsonl")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "last.jsonl")).ExitCode);
+
+        using var store = Stores.Open(database);
+        var ids = store.Articles().Select(a => (a.Article.Id, a.Article.Title)).ToList();
+        Assert.Equal(72, ids.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(("harbour-news-index-71", "Report 71"), ids);
+        Assert.Contains(("harbour-news-index-72", "Report 72"), ids);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void ReingestingTheSameInputChangesNothingAndSaysSo(string engine)
     {
         var database = _stores.New(engine);
