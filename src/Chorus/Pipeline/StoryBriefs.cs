@@ -20,7 +20,7 @@ public sealed record BriefRefresh(int Built, int Current, TimeSpan Took);
 public sealed class StoryBriefs(BriefPipeline pipeline, TimeProvider time)
 {
     /// <summary>The build of this Chorus: a brief built by another build (other code, other analysis) is built again.</summary>
-    private static readonly string Build = typeof(StoryBriefs).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private static readonly string ThisBuild = typeof(StoryBriefs).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -46,10 +46,16 @@ public sealed class StoryBriefs(BriefPipeline pipeline, TimeProvider time)
             return kept;
         }
 
+        return Build(store, storyId, keep);
+    }
+
+    /// <summary>Builds a story's brief from its stored articles, and keeps it when <paramref name="keep"/>; null when the story has none.</summary>
+    private Brief? Build(IStore store, string storyId, bool keep)
+    {
         var articles = store.Articles(storyId).Select(x => x.Article).ToList();
         if (articles.Count == 0)
         {
-            return null; // merged into another story between the two reads
+            return null; // merged into another story since the story was read
         }
 
         var brief = pipeline.OfStory(storyId, articles);
@@ -84,7 +90,7 @@ public sealed class StoryBriefs(BriefPipeline pipeline, TimeProvider time)
         foreach (var story in stale)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (Of(store, story) is not null)
+            if (Build(store, story, keep: true) is not null)
             {
                 built++;
             }
@@ -98,7 +104,7 @@ public sealed class StoryBriefs(BriefPipeline pipeline, TimeProvider time)
     /// <summary>What a brief of these articles is built from, in a few characters: their ids, the options and the build.</summary>
     public string Fingerprint(IEnumerable<string> articleIds)
     {
-        var text = new StringBuilder().Append(Build).Append('\n').Append(pipeline.Options).Append('\n');
+        var text = new StringBuilder().Append(ThisBuild).Append('\n').Append(pipeline.Options).Append('\n');
         foreach (var id in articleIds.Order(StringComparer.Ordinal))
         {
             text.Append(id).Append('\n');
