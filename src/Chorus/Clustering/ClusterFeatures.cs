@@ -60,9 +60,7 @@ public static class ClusterFeatures
     /// (ties in clustering break by id).
     /// </summary>
     public static List<Dictionary<string, double>> Of(IReadOnlyList<Article> articles, ClusteringOptions options, int threads = 0) =>
-        threads == 1
-            ? articles.Select(a => Of(a, options)).ToList()
-            : articles.AsParallel().AsOrdered().WithDegreeOfParallelism(threads > 0 ? threads : Environment.ProcessorCount).Select(a => Of(a, options)).ToList();
+        Threads.InOrder(articles, threads, a => Of(a, options));
 
     /// <summary>
     /// What stored features depend on: this method's own version and the options that shape them. A store keeps

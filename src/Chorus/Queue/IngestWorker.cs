@@ -237,9 +237,7 @@ public sealed class IngestWorker(InputQueue queue, string storeTarget, InputLimi
     private List<Outcome> Process(List<Delivery> batch, Action<WorkerEvent> log, CancellationToken cancellation)
     {
         var extracting = Stopwatch.StartNew();
-        var outcomes = options.Threads == 1
-            ? batch.Select(Read).ToList()
-            : batch.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Threads > 0 ? options.Threads : Environment.ProcessorCount).Select(Read).ToList();
+        var outcomes = Threads.InOrder(batch, options.Threads, Read);
         _extracting += extracting.Elapsed;
         _redelivered += batch.Count(d => d.DeliveryCount > 0);
         if (TryStore(outcomes, log, cancellation, reopenFirst: false) || TryStore(outcomes, log, cancellation, reopenFirst: true))
