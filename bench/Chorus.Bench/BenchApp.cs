@@ -52,7 +52,7 @@ internal static class BenchApp
               feeds [--show]                 feed items read against the reference reading beside each test feed (title, link, date)
               ingest [--gb N]                a generated N GB WARC (default 2): extraction alone vs into the store, and memory along the way
               scale-out --smoke              the demo corpus and the clustering bench through RabbitMQ into PostgreSQL with 2 workers, one killed midway: the ledger adds up and the stories equal the embedded run's (starts the servers)
-              scale-out [--gb N] [--workers 1,2] [--threads N]  throughput with 1 and 2 workers (extracting on N threads each; default one a core) on a generated N GB WARC (default 2), time in the store's write transactions, publish-to-commit latency, CPU per process
+              scale-out [--gb N] [--workers 1,2] [--threads N] [--tiered-jit]  throughput with 1 and 2 workers (extracting on N threads each; default one a core) on a generated N GB WARC (default 2), time in the store's write transactions, publish-to-commit latency, CPU per process; the CLI is ./chorus's ReadyToRun build, and workers run with DOTNET_TieredCompilation=0 unless --tiered-jit
               copies PATH...           copy-detection evidence for every pair of articles in PATH (diagnostic)
             """);
         return 2;

@@ -282,7 +282,8 @@ internal sealed class WorkerCommand : Command
                 var rate = locked.Total > TimeSpan.Zero
                     ? string.Create(CultureInfo.InvariantCulture, $" ({report.Inputs / locked.Total.TotalSeconds:0} inputs/s there: catching up {locked.CatchingUp.TotalSeconds:0.0} s, lookups {locked.Lookups.TotalSeconds:0.0} s, assignment {locked.Assignment.TotalSeconds:0.0} s, rows {locked.Rows.TotalSeconds:0.0} s)")
                     : "";
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {locked.Total.TotalSeconds:0.0} s{rate}{latency}."));
+                var runtime = string.Create(CultureInfo.InvariantCulture, $"; the runtime: compiling code {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.0} s, collecting garbage (pauses) {GC.GetTotalPauseDuration().TotalSeconds:0.0} s");
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time: extraction {report.Extracting.TotalSeconds:0.0} s, holding the writers' lock {locked.Total.TotalSeconds:0.0} s{rate}{latency}{runtime}."));
             }
 
             return 0;

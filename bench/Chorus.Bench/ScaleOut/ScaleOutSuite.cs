@@ -22,7 +22,33 @@ namespace Chorus.Bench.ScaleOut;
 internal static partial class ScaleOutSuite
 {
     private static readonly string Root = Extraction.BenchData.RepositoryRoot();
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll");
+    private static readonly Lazy<string> s_cli = new(DeployedCli);
+
+    /// <summary>Whether workers run without tiered compilation, as docs/scale-out.md advises (<c>--tiered-jit</c> turns it back on).</summary>
+    private static bool s_workersUntiered = true;
+
+    /// <summary>The CLI the processes run.</summary>
+    private static string Cli => s_cli.Value;
+
+    /// <summary>
+    /// The CLI as users run it and as workers are deployed: built by <c>./chorus</c> (published ReadyToRun), so the
+    /// workers' figures do not include compiling code a deployment would not compile. Falls back to the bench's own
+    /// copy (compiled as it runs) when that build fails.
+    /// </summary>
+    private static string DeployedCli()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "chorus"), "--version"]) { UseShellExecute = false, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode == 0)
+        {
+            return Path.Combine(Root, ".build", "cli", "Chorus.Cli.dll");
+        }
+
+        Console.WriteLine("scale-out: ./chorus could not build the CLI (see above); the processes run the bench's own copy, compiled as it runs");
+        return Path.Combine(AppContext.BaseDirectory, "Chorus.Cli.dll");
+    }
 
     public static int Run(string[] args)
     {
@@ -31,6 +57,7 @@ internal static partial class ScaleOutSuite
             return Assigner(a + 1 < args.Length ? int.Parse(args[a + 1], CultureInfo.InvariantCulture) : 100_000);
         }
 
+        s_workersUntiered = !args.Contains("--tiered-jit");
         if (!Servers("start", "postgres") || !Servers("start", "rabbitmq"))
         {
             Console.WriteLine("scale-out: the servers did not start (scripts/servers.sh start); see above");
@@ -147,7 +174,7 @@ internal static partial class ScaleOutSuite
             var warc = Path.Combine(directory, "generated.warc.gz");
             var (records, bytes) = Ingest.ArchiveSuite.Generate(Path.Combine(root, "extraction-pages.warc.gz"), warc, (long)(gigabytes * 1024 * 1024 * 1024));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated: {records} response records, {bytes / (1024.0 * 1024 * 1024):0.00} GB uncompressed"));
-            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; workers extract on {(threads > 0 ? $"{threads} thread{(threads == 1 ? "" : "s")} each" : "one thread a core each")}");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; workers extract on {(threads > 0 ? $"{threads} thread{(threads == 1 ? "" : "s")} each" : "one thread a core each")}; CLI: {Path.GetRelativePath(Root, Cli)}{(s_workersUntiered ? ", workers with DOTNET_TieredCompilation=0" : ", workers with tiered compilation")}");
 
             var single = 0.0;
             foreach (var count in workerCounts)
@@ -165,6 +192,8 @@ internal static partial class ScaleOutSuite
                     var workers = Enumerable.Range(0, count).Select(_ => Worker.Start(amqp, queue, store, batch: 100, threads)).ToList();
                     WaitFor(() => LedgerRows(store) >= published, workers, TimeSpan.FromHours(1));
                     var processing = clock.Elapsed;
+                    var cpuAtDone = workers.Select(x => x.CpuNow()).ToList(); // the rest is the end-of-run revision and exit
+                    var serversAtDone = ServerCpu();
                     var ends = workers.Select(x => x.End()).ToList();
                     var serversAfter = ServerCpu();
                     var rate = published / processing.TotalSeconds;
@@ -173,11 +202,11 @@ internal static partial class ScaleOutSuite
                         $"{count} worker{(count == 1 ? "" : "s")}: {published} inputs in {processing.TotalSeconds:0.0} s = {rate:0} inputs/s{(count != workerCounts[0] && single > 0 ? $" ({rate / single:0.00} x {workerCounts[0]} worker)" : "")}; publishing took {publishTime.TotalSeconds:0.0} s ({published / publishTime.TotalSeconds:0}/s)"));
                     foreach (var (end, i) in ends.Select((e, i) => (e, i)))
                     {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  worker {i + 1}: CPU {end.Cpu.TotalSeconds:0.0} s; {end.Timing}"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  worker {i + 1}: CPU {cpuAtDone[i].TotalSeconds:0.0} s until the last input was stored, {end.Cpu.TotalSeconds:0.0} s in all; {end.Timing}"));
                     }
 
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  CPU: publisher {publisherCpu.TotalSeconds:0.0} s, PostgreSQL {(serversAfter.Postgres - servers.Postgres).TotalSeconds:0.0} s, RabbitMQ {(serversAfter.Rabbit - servers.Rabbit).TotalSeconds:0.0} s (over publishing and processing)"));
+                        $"  CPU: publisher {publisherCpu.TotalSeconds:0.0} s, PostgreSQL {(serversAfter.Postgres - servers.Postgres).TotalSeconds:0.0} s, RabbitMQ {(serversAfter.Rabbit - servers.Rabbit).TotalSeconds:0.0} s (over publishing and processing; until the last input was stored: PostgreSQL {(serversAtDone.Postgres - servers.Postgres).TotalSeconds:0.0} s, RabbitMQ {(serversAtDone.Rabbit - servers.Rabbit).TotalSeconds:0.0} s)"));
                 }
                 finally
                 {
@@ -303,7 +332,14 @@ internal static partial class ScaleOutSuite
 
         public static Worker Start(string amqp, string queue, string store, int batch, int threads = 0) =>
             new(StartCli(["worker", "--queue", amqp, "--queue-name", queue, "--db", store, "--batch", batch.ToString(CultureInfo.InvariantCulture), "--until-empty",
-                .. threads > 0 ? new[] { "--threads", threads.ToString(CultureInfo.InvariantCulture) } : []]));
+                .. threads > 0 ? new[] { "--threads", threads.ToString(CultureInfo.InvariantCulture) } : []], worker: true));
+
+        /// <summary>The CPU the worker has used so far.</summary>
+        public TimeSpan CpuNow()
+        {
+            Sample();
+            return _cpu;
+        }
 
         /// <summary>Samples the CPU the worker has used; the last sample before it ends is its total.</summary>
         public void Sample()
@@ -387,9 +423,16 @@ internal static partial class ScaleOutSuite
             : throw new InvalidOperationException($"the publisher failed: {error.Result}");
     }
 
-    private static Process StartCli(IEnumerable<string> args)
+    private static Process StartCli(IEnumerable<string> args, bool worker = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (worker && s_workersUntiered)
+        {
+            // As docs/scale-out.md advises for workers that share busy cores: the ReadyToRun code, and no recompiling in
+            // the background, which starves there and leaves code at its slowest tier (measured: 1.16 x with, 1.76 x without).
+            start.Environment["DOTNET_TieredCompilation"] = "0";
+        }
+
         start.ArgumentList.Add(Cli);
         foreach (var arg in args)
         {

@@ -149,7 +149,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 (batch, keys) = (fresh.Select(i => batch[i]).ToList(), fresh.Select(i => keys[i]).ToList());
             }
 
-            var (ledger, incoming, hashes, urls) = Deduplicate(batch, problems);
+            var (ledger, incoming, hashes, urls) = Deduplicate(batch, known, problems);
             if (keys is not null)
             {
                 ledger = ledger.Select((entry, i) => entry with { InputKey = keys[i] }).ToList();
@@ -320,6 +320,8 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         private readonly List<ClusterItem> _items = [];
         private readonly List<string> _ids = [];
         private readonly List<ulong> _hashKeys = [];
+        private readonly HashSet<string> _idSet = new(StringComparer.Ordinal);
+        private readonly HashSet<ulong> _hashKeySet = [];
         private List<string> _stories = [];
         private long _lastSeq;
         private long _revision = -1;
@@ -340,6 +342,18 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         public string StoryOf(int i) => _stories[i];
 
         public string ArticleId(int i) => _ids[i];
+
+        /// <summary>Whether a stored article has this id (as of the last <see cref="CatchUp"/>).</summary>
+        public bool HasArticle(string id) => _idSet.Contains(id);
+
+        /// <summary>
+        /// Whether a stored article's content hash begins as this one does (its first 64 bits): false means no stored
+        /// article has it; true, that one very likely does, which the store confirms.
+        /// </summary>
+        public bool MayHoldHash(string hash) => _hashKeySet.Contains(HashKeyOf(hash));
+
+        private static ulong HashKeyOf(string hash) =>
+            ulong.Parse(hash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Each stored article's story, by article id.</summary>
         public Dictionary<string, string> StoryOfEachArticle() =>
@@ -367,7 +381,9 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 var features = article.Features is { } encoded ? ClusterFeatures.Decode(encoded) : computed[article.Id];
                 _items.Add(ClusterFeatures.Item(features, article.Published, _vocabulary));
                 _ids.Add(article.Id);
-                _hashKeys.Add(ulong.Parse(article.Hash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+                _idSet.Add(article.Id);
+                _hashKeys.Add(HashKeyOf(article.Hash));
+                _hashKeySet.Add(_hashKeys[^1]);
                 _stories.Add(article.Story);
                 _lastSeq = article.Seq;
                 if (_assigner is not null && !_assigned.Remove(article.Id))
@@ -490,10 +506,12 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
 
     /// <summary>
     /// Sorts a batch into rejections, duplicates (of a stored article, or of one earlier in the batch) and new articles,
-    /// each new one with an id no stored article has. Runs inside the write transaction. Each new article comes with
-    /// the extracted article it was made from.
+    /// each new one with an id no stored article has. Runs inside the write transaction, after the view has caught up
+    /// with the store, so the view knows every stored article's id and hash: the store is asked only for the URLs, and
+    /// for the full hashes of the few texts whose hash begins as a stored one's does. Each new article comes with the
+    /// extracted article it was made from.
     /// </summary>
-    private (List<LedgerEntry> Ledger, List<(Article Article, Article Original)> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, List<Diagnostic> problems)
+    private (List<LedgerEntry> Ledger, List<(Article Article, Article Original)> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems)
     {
         var ledger = new List<LedgerEntry>();
         var incoming = new List<(Article, Article)>();
@@ -502,13 +520,12 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
         var urls = new List<(string, string)>();
 
-        // What the stored articles are looked up by, for the whole batch at once: three queries, not three an article.
+        // What the stored articles are looked up by, for the whole batch at once: two queries at most, not three an article.
         var keys = batch.Select(r => r.Skipped is null && r.Article is { } a
             ? (Hash: ContentHash(a.Site, a.Text), Url: UrlCanonicalizer.Canonical(a.Url), Declared: UrlCanonicalizer.Canonical(a.CanonicalUrl))
             : default).ToList();
-        var storedByHash = store.ArticleIdsByHash(keys.Select(k => k.Hash).OfType<string>().ToList());
+        var storedByHash = store.ArticleIdsByHash(keys.Select(k => k.Hash).OfType<string>().Where(known.MayHoldHash).ToList());
         var storedByUrl = store.ArticleIdsByUrl(keys.SelectMany(k => new[] { k.Url, k.Declared }).OfType<string>().ToList());
-        var takenIds = store.ExistingArticleIds(batch.Select(r => r.Article?.Id).OfType<string>().ToList());
         for (var i = 0; i < batch.Count; i++)
         {
             var result = batch[i];
@@ -542,7 +559,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 continue;
             }
 
-            var id = takenIds.Contains(article.Id) || hashes.ContainsKey(article.Id) ? FreeId(article.Id, hashes) : article.Id;
+            var id = FreeId(article.Id, c => known.HasArticle(c) || hashes.ContainsKey(c));
 
             incoming.Add((article with { Id = id }, article));
             hashes[id] = hash;
@@ -560,19 +577,23 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
     }
 
     /// <summary>
-    /// The first id "ID-n" (n from 2) that no stored article and no article of the batch (<paramref name="batchIds"/>)
-    /// has. Many pages of a site share a last path segment, so an id may be taken dozens of times: the candidates are
-    /// asked 64 at a time, in one query each, not one by one.
+    /// The id itself when it is free, or else the first "ID-n" (n from 2) that is. Many pages of a site share a last
+    /// path segment, so an id may be taken dozens of times; the view holds every stored id, so trying the numbers in
+    /// turn costs no query.
     /// </summary>
-    private string FreeId(string id, Dictionary<string, string> batchIds)
+    private static string FreeId(string id, Func<string, bool> taken)
     {
-        for (var from = 2; ; from += 64)
+        if (!taken(id))
         {
-            var candidates = Enumerable.Range(from, 64).Select(n => string.Create(CultureInfo.InvariantCulture, $"{id}-{n}")).ToList();
-            var taken = store.ExistingArticleIds(candidates);
-            if (candidates.FirstOrDefault(c => !taken.Contains(c) && !batchIds.ContainsKey(c)) is { } free)
+            return id;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var candidate = string.Create(CultureInfo.InvariantCulture, $"{id}-{n}");
+            if (!taken(candidate))
             {
-                return free;
+                return candidate;
             }
         }
     }

@@ -63,9 +63,6 @@ public interface IStore : IDisposable
     /// <summary>The stored article of each of these canonical URLs that leads to one, by URL: one query for a batch.</summary>
     Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls);
 
-    /// <summary>Which of these article ids are taken.</summary>
-    HashSet<string> ExistingArticleIds(IReadOnlyCollection<string> ids);
-
     int StoryCount();
 
     /// <summary>Every stored article with its story, in arrival order; or only those of one story.</summary>

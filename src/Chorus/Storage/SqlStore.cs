@@ -114,9 +114,6 @@ public abstract class SqlStore : IStore
     public Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls) =>
         Pairs("SELECT url, article_id FROM article_urls WHERE url IN ({0})", canonicalUrls);
 
-    public HashSet<string> ExistingArticleIds(IReadOnlyCollection<string> ids) =>
-        Pairs("SELECT id, id FROM articles WHERE id IN ({0})", ids).Keys.ToHashSet(StringComparer.Ordinal);
-
     public int StoryCount()
     {
         using var command = Command("SELECT COUNT(*) FROM stories");

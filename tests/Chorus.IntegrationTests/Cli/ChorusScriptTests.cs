@@ -25,18 +25,19 @@ public sealed class ChorusScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>A stand-in dotnet: "build" prints what dotnet build prints (and fails when told to), anything else runs the CLI.</summary>
+    /// <summary>A stand-in dotnet: "publish" prints what dotnet publish prints (and fails when told to), anything else runs the CLI.</summary>
     private void FakeDotnet(bool buildFails)
     {
         var path = Path.Combine(_root, "bin", "dotnet");
         File.WriteAllText(path, $$"""
             #!/usr/bin/env bash
-            if [[ "$1" == build ]]; then
+            if [[ "$1" == publish ]]; then
               echo "  Determining projects to restore..."
               echo "  Chorus -> /somewhere/Chorus.dll"
               {{(buildFails ? "echo \"Program.cs(3,1): error CS1002: ; expected\"; exit 1" : "")}}
               echo "  Chorus.Cli -> /somewhere/Chorus.Cli.dll"
-              out="$6"
+              while [[ $# -gt 0 && "$1" != -o ]]; do shift; done
+              out="$2"
               mkdir -p "$out" && touch "$out/Chorus.Cli.dll"
               exit 0
             fi
