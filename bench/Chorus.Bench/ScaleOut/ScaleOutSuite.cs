@@ -24,7 +24,7 @@ internal static partial class ScaleOutSuite
     private static readonly string Root = Extraction.BenchData.RepositoryRoot();
     private static readonly Lazy<string> s_cli = new(DeployedCli);
 
-    /// <summary>Whether workers run without tiered compilation, as docs/scale-out.md advises (<c>--tiered-jit</c> turns it back on).</summary>
+    /// <summary>Whether workers run without tiered compilation, as <c>./chorus worker</c> runs them (<c>--tiered-jit</c> turns it back on).</summary>
     private static bool s_workersUntiered = true;
 
     /// <summary>The CLI the processes run.</summary>
@@ -428,8 +428,8 @@ internal static partial class ScaleOutSuite
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         if (worker && s_workersUntiered)
         {
-            // As docs/scale-out.md advises for workers that share busy cores: the ReadyToRun code, and no recompiling in
-            // the background, which starves there and leaves code at its slowest tier (measured: 1.16 x with, 1.76 x without).
+            // As ./chorus runs a worker (docs/scale-out.md): the ReadyToRun code, and no recompiling in the background,
+            // which starves on busy cores and leaves code at its slowest tier (measured: 1.16 x with it, 1.76 x without).
             start.Environment["DOTNET_TieredCompilation"] = "0";
         }
 

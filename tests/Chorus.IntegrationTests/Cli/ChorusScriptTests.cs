@@ -41,7 +41,7 @@ public sealed class ChorusScriptTests : IDisposable
               mkdir -p "$out" && touch "$out/Chorus.Cli.dll"
               exit 0
             fi
-            echo "the CLI ran"
+            echo "the CLI ran${DOTNET_TieredCompilation+ with DOTNET_TieredCompilation=$DOTNET_TieredCompilation}"
             """);
         if (!OperatingSystem.IsWindows())
         {
@@ -49,10 +49,16 @@ public sealed class ChorusScriptTests : IDisposable
         }
     }
 
-    private (int Code, string Out, string Error) RunScript()
+    private (int Code, string Out, string Error) RunScript(string command = "--version", string? tiered = null)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(_root, "chorus"), "--version"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [Path.Combine(_root, "chorus"), command]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["PATH"] = $"{Path.Combine(_root, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment.Remove("DOTNET_TieredCompilation");
+        if (tiered is not null)
+        {
+            start.Environment["DOTNET_TieredCompilation"] = tiered;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
@@ -85,5 +91,15 @@ public sealed class ChorusScriptTests : IDisposable
         Assert.Contains("error CS1002", error, StringComparison.Ordinal);
         Assert.Contains("Determining projects", error, StringComparison.Ordinal);
         Assert.Contains("chorus: build failed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWorkerRunsWithoutTieredCompilationUnlessTheEnvironmentSaysOtherwise()
+    {
+        FakeDotnet(buildFails: false);
+
+        Assert.Equal("the CLI ran with DOTNET_TieredCompilation=0\n", RunScript("worker").Out);
+        Assert.Equal("the CLI ran with DOTNET_TieredCompilation=1\n", RunScript("worker", tiered: "1").Out);
+        Assert.Equal("the CLI ran\n", RunScript("ingest").Out);
     }
 }
