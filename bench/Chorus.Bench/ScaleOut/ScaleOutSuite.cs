@@ -131,8 +131,8 @@ internal static partial class ScaleOutSuite
                 problems.Add($"{articles} articles stored but {counts.Stored} ledgered as stored");
             }
 
-            var partition = Partition(store);
-            var expected = Partition(embedded);
+            var partition = Stores.StoriesByContent(store);
+            var expected = Stores.StoriesByContent(embedded);
             if (!partition.SequenceEqual(expected))
             {
                 problems.Add($"the stories differ from the embedded run's: {partition.Count} against {expected.Count}, {partition.Except(expected).Count()} not found there");
@@ -527,16 +527,6 @@ internal static partial class ScaleOutSuite
     }
 
     /// <summary>The stories as sets of article contents (content hashes), whatever their ids.</summary>
-    private static List<string> Partition(string target)
-    {
-        using var store = Stores.Open(target, mustExist: true);
-        return store.ArticleIndex(featuresVersion: "")
-            .GroupBy(x => x.Story, StringComparer.Ordinal)
-            .Select(g => string.Join(",", g.Select(x => x.Hash).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
     /// <summary>CPU used so far by every PostgreSQL and RabbitMQ (beam) process on the machine and their ended children, from /proc.</summary>
     private static (TimeSpan Postgres, TimeSpan Rabbit) ServerCpu()
     {

@@ -35,7 +35,7 @@ public sealed class QueueWorkerTests : IDisposable
         await Worker(queue, store, "--briefs").EndsWell();
 
         Assert.Equal((12L, 12L, 12L), Ledger(store));
-        Assert.Equal(TestStores.Partition(Embedded(Repository.Samples)), TestStores.Partition(store));
+        Assert.Equal(Stores.StoriesByContent(Embedded(Repository.Samples)), Stores.StoriesByContent(store));
 
         // When the queue went quiet, the worker (--briefs) built the brief of each story of two or more articles, from the articles it holds.
         using var opened = Stores.Open(store);
@@ -102,7 +102,7 @@ public sealed class QueueWorkerTests : IDisposable
         await Worker(queue, store).EndsWell();
 
         Assert.Equal((600L, 600L, 600L), Ledger(store));
-        Assert.Equal(TestStores.Partition(Embedded(inputs)), TestStores.Partition(store));
+        Assert.Equal(Stores.StoriesByContent(Embedded(inputs)), Stores.StoriesByContent(store));
     }
 
     internal static string[] WorkerArguments(Chorus.Queue.InputQueue queue, string store, bool untilEmpty) =>

@@ -1,4 +1,5 @@
 using Chorus.IntegrationTests.Support;
+using Chorus.Storage;
 
 namespace Chorus.IntegrationTests.Queue;
 
@@ -48,6 +49,6 @@ public sealed class ServerRestartTests : IDisposable
         Assert.Equal(((long)Inputs, (long)Inputs, (long)Inputs), QueueWorkerTests.Ledger(store));
         var embedded = _stores.New(TestStores.Sqlite, "embedded");
         Assert.Equal(0, CliRunner.Run("ingest", "--db", embedded, "--quiet", inputs).ExitCode);
-        Assert.Equal(TestStores.Partition(embedded), TestStores.Partition(store));
+        Assert.Equal(Stores.StoriesByContent(embedded), Stores.StoriesByContent(store));
     }
 }

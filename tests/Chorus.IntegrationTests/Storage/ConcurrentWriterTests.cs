@@ -33,7 +33,7 @@ public sealed class ConcurrentWriterTests : IDisposable
         await BothAtOnce(concurrent, batch: 1, first, second);
 
         Assert.Equal(files.Count, Convert.ToInt64(TestStores.Sql(concurrent, "SELECT COUNT(*) FROM articles"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(TestStores.Partition(sequential), TestStores.Partition(concurrent));
+        Assert.Equal(Stores.StoriesByContent(sequential), Stores.StoriesByContent(concurrent));
     }
 
     [BenchTheory("clustering", "events"), OnSqlite, OnPostgres]
@@ -52,14 +52,14 @@ public sealed class ConcurrentWriterTests : IDisposable
         }
 
         // The order of the runs does not matter once each has revised the stories over the whole store.
-        var expected = TestStores.Partition(oneThenOther);
+        var expected = Stores.StoriesByContent(oneThenOther);
         Assert.True(expected.Count > 40, $"{expected.Count} stories");
-        Assert.Equal(expected, TestStores.Partition(otherThenOne));
+        Assert.Equal(expected, Stores.StoriesByContent(otherThenOne));
 
         var concurrent = Store("concurrent");
         await BothAtOnce(concurrent, batch: 50, [clustering], [events]);
         Assert.True(BatchesInterleaved(concurrent), "the two runs did not write at the same time; the test did not test concurrency");
-        Assert.Equal(expected, TestStores.Partition(concurrent));
+        Assert.Equal(expected, Stores.StoriesByContent(concurrent));
     }
 
     [BenchFact("clustering", "events")]
@@ -78,7 +78,7 @@ public sealed class ConcurrentWriterTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        Assert.Equal(TestStores.Partition(sequential), TestStores.Partition(served.StorePath));
+        Assert.Equal(Stores.StoriesByContent(sequential), Stores.StoriesByContent(served.StorePath));
     }
 
     private static (string Clustering, string Events) BenchInputs() => (

@@ -76,17 +76,6 @@ public sealed class TestStores : IDisposable
         return (connection, transaction);
     }
 
-    /// <summary>The stories as sets of article contents (content hashes), whatever their ids and the articles' ids.</summary>
-    public static List<string> Partition(string target)
-    {
-        using var store = Chorus.Storage.Stores.Open(target, mustExist: true);
-        return store.ArticleIndex(featuresVersion: "")
-            .GroupBy(x => x.Story, StringComparer.Ordinal)
-            .Select(g => string.Join(",", g.Select(x => x.Hash).Order(StringComparer.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
