@@ -228,7 +228,13 @@ internal sealed class WorkerCommand : Command
 
         It runs until stopped (Ctrl+C finishes the batch in hand), or with --until-empty until the queue
         has nothing left. The counts printed at the end are this worker's; 'chorus stories' reads the
-        whole store.
+        whole store, and a closing line says where this worker's time went (extraction, the lock, the
+        runtime's compiling and garbage collection).
+
+        Several workers on one machine do best with --threads 1 each. Started by ./chorus, a worker runs
+        its ahead-of-time compiled code without tiered compilation (DOTNET_TieredCompilation=0): on busy
+        cores, tiered compilation leaves code at its slowest tier for long. Where you start a worker with
+        'dotnet Chorus.Cli.dll', set that variable yourself.
 
         Example:
           scripts/servers.sh start
