@@ -353,7 +353,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         public bool MayHoldHash(string hash) => _hashKeySet.Contains(HashKeyOf(hash));
 
         private static ulong HashKeyOf(string hash) =>
-            ulong.Parse(hash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
         /// <summary>Each stored article's story, by article id.</summary>
         public Dictionary<string, string> StoryOfEachArticle() =>

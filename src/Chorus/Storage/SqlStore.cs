@@ -328,10 +328,7 @@ public abstract class SqlStore : IStore
         IReadOnlyList<LedgerEntry> ledger) => Write(() =>
     {
         // One statement per table and hundred rows: a batch's write is a few round trips, not several per article.
-        InsertRows(
-            "INSERT INTO stories (id, created_at, updated_at)",
-            "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
-            articles.Select(a => a.Story).Distinct(StringComparer.Ordinal).Select(story => new object?[] { story, Iso(now), Iso(now) }).ToList());
+        UpsertStories(articles.Select(a => a.Story), now);
         _stored.AddRange(articles.Select(a => a.Article.Id));
         InsertRows(
             "INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)",
@@ -360,11 +357,7 @@ public abstract class SqlStore : IStore
 
         Write(() =>
         {
-            foreach (var story in moves.Select(m => m.Story).Distinct(StringComparer.Ordinal))
-            {
-                UpsertStory(story, now);
-            }
-
+            UpsertStories(moves.Select(m => m.Story), now);
             foreach (var (article, story) in moves)
             {
                 Execute("UPDATE articles SET story_id = @story WHERE id = @id", ("@story", story), ("@id", article));
@@ -494,8 +487,11 @@ public abstract class SqlStore : IStore
     }
 
     /// <summary>Creates the story, or marks an existing one as updated now.</summary>
-    private void UpsertStory(string story, DateTimeOffset now) =>
-        Execute("INSERT INTO stories (id, created_at, updated_at) VALUES (@id, @at, @at) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at", ("@id", story), ("@at", Iso(now)));
+    /// <summary>Creates these stories, or marks them updated now, a hundred to a statement.</summary>
+    private void UpsertStories(IEnumerable<string> stories, DateTimeOffset now) => InsertRows(
+        "INSERT INTO stories (id, created_at, updated_at)",
+        "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
+        stories.Distinct(StringComparer.Ordinal).Select(story => new object?[] { story, Iso(now), Iso(now) }).ToList());
 
     /// <summary>Inserts rows a hundred to a statement: <paramref name="insert"/> VALUES (...), (...) <paramref name="onConflict"/>.</summary>
     private void InsertRows(string insert, string onConflict, IReadOnlyList<object?[]> rows)
