@@ -211,8 +211,10 @@ internal sealed class WorkerCommand : Command
         A worker takes the input items that 'chorus ingest --queue' published, in batches: it extracts
         each, stores the batch in one transaction of the store (--db, usually a postgres:// URL shared by
         every worker), and only then acknowledges the batch's messages. Run as many as you like, on as
-        many machines: extraction runs in all of them at once, and the store's write lock lets one at a
-        time put new articles in stories.
+        many machines: extraction runs in all of them at once. Stories are assigned in partitions, by
+        language and fourteen-day window of publication: on PostgreSQL, workers whose batches fall in
+        different partitions write at once, and one partition has one writer at a time (on SQLite, the
+        whole store has).
 
         Nothing is lost and nothing is counted twice. A worker that dies leaves its messages to the
         queue, which delivers them again; inputs whose batch was already stored are recognised by their

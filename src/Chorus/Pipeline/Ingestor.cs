@@ -60,8 +60,10 @@ public readonly record struct LockedTime(TimeSpan CatchingUp, TimeSpan Lookups, 
 /// Any number of ingests, in this process or others, may write to one store at once. Reading and extracting the
 /// inputs needs no lock; everything that depends on what the store holds (duplicates, ids, story assignment, the
 /// revision) runs inside the store's write transaction, after the writer's view of the store has caught up with the
-/// articles and revisions that others committed meanwhile. The last revision to run sees every article, so concurrent
-/// runs end in the stories of the same runs one after the other.
+/// articles and revisions that others committed meanwhile. A batch's transaction holds only the partitions of its
+/// articles (<see cref="StorePartition"/>), so on PostgreSQL writers of other partitions write at once; a revision
+/// holds the whole store. The last revision to run sees every article, so concurrent runs end in the stories of the
+/// same runs one after the other.
 /// </para>
 /// </summary>
 public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions clustering, TimeProvider time, Func<Stream>? openStdin = null, string? stdinName = null)
@@ -115,9 +117,15 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         }
     }
 
+    /// <summary>How many times a batch's write is tried when it meets another writer's (<see cref="StoreConflictException"/>).</summary>
+    private const int Attempts = 5;
+
     /// <summary>
     /// Stores one batch in one write transaction, and empties it. Features are a function of the article alone, so
-    /// they are computed before the store's write lock is taken; the rest depends on what the store holds.
+    /// they are computed before the store's write lock is taken; the rest depends on what the store holds. The write
+    /// holds the partitions of the batch's articles and their neighbours (<see cref="StorePartition.Around"/>), where
+    /// the articles' stories may lie; a write that met another partition's writer storing the same text, URL or id is
+    /// tried again, and then finds it stored.
     /// </summary>
     private IngestProgress Flush(long run, List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems, List<Diagnostic> warnings, List<string> stored, IngestProgress done, List<string>? keys = null, Action<LockedTime>? wrote = null)
     {
@@ -128,50 +136,71 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             featuresOf[article] = features;
         }
 
-        var locked = default(LockedTime);
-        var (ledger, kept) = WriteOrForget(known, () =>
+        var now = time.GetUtcNow();
+        var partitionOf = new Dictionary<Article, StorePartition>(ReferenceEqualityComparer.Instance);
+        foreach (var article in extracted)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew(); // the lock is held from here to the commit
-            TimeSpan Lap()
-            {
-                var lap = clock.Elapsed;
-                clock.Restart();
-                return lap;
-            }
+            partitionOf[article] = StorePartition.Of(article.Language, article.Published, now);
+        }
 
-            known.CatchUp();
-            var catchingUp = Lap();
-            if (keys is not null)
+        var held = partitionOf.Values.SelectMany(p => p.Around(clustering.Window)).Distinct().Order().ToList();
+        var locked = default(LockedTime);
+        BatchWrite written;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                // A delivery repeated after its batch was committed (its worker died before acknowledging it) is passed over.
-                var ledgered = store.LedgeredKeys(keys);
-                var fresh = Enumerable.Range(0, batch.Count).Where(i => !ledgered.Contains(keys[i])).ToList();
-                (batch, keys) = (fresh.Select(i => batch[i]).ToList(), fresh.Select(i => keys[i]).ToList());
-            }
+                written = WriteOrForget(known, held, () =>
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew(); // the lock is held from here to the commit
+                    TimeSpan Lap()
+                    {
+                        var lap = clock.Elapsed;
+                        clock.Restart();
+                        return lap;
+                    }
 
-            var (ledger, incoming, hashes, urls) = Deduplicate(batch, known, problems);
-            if (keys is not null)
+                    known.CatchUp(held);
+                    var catchingUp = Lap();
+                    var (todo, todoKeys) = (batch, keys);
+                    if (keys is not null)
+                    {
+                        // A delivery repeated after its batch was committed (its worker died before acknowledging it) is passed over.
+                        var ledgered = store.LedgeredKeys(keys);
+                        var fresh = Enumerable.Range(0, batch.Count).Where(i => !ledgered.Contains(keys[i])).ToList();
+                        (todo, todoKeys) = (fresh.Select(i => batch[i]).ToList(), fresh.Select(i => keys[i]).ToList());
+                    }
+
+                    var sorted = Deduplicate(todo);
+                    var ledger = todoKeys is null ? sorted.Ledger : sorted.Ledger.Select((entry, i) => entry with { InputKey = todoKeys[i] }).ToList();
+                    var lookups = Lap();
+                    var incoming = sorted.Incoming;
+                    var features = incoming.Select(a => featuresOf[a.Original]).ToList();
+                    var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published, a.Article.Id)).ToList());
+                    var assignment = Lap();
+                    var rows = incoming.Select((a, i) => new NewArticle(a.Article, a.Hash, stories[i], partitionOf[a.Original], a.Urls)).ToList();
+                    store.Commit(run, now, rows, sorted.MoreUrls, ledger);
+                    store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
+                    locked = new LockedTime(catchingUp, lookups, assignment, Lap());
+                    return new BatchWrite(todo, ledger, incoming, sorted.Problems);
+                });
+                break;
+            }
+            catch (StoreConflictException) when (attempt < Attempts)
             {
-                ledger = ledger.Select((entry, i) => entry with { InputKey = keys[i] }).ToList();
+                // Another partition's writer stored the same text, URL or id at once; the next try sees it stored.
             }
+        }
 
-            var lookups = Lap();
-            var features = incoming.Select(a => featuresOf[a.Original]).ToList();
-            var stories = known.Assign(incoming.Select((a, i) => (features[i], a.Article.Published, a.Article.Id)).ToList());
-            var assignment = Lap();
-            var rows = incoming.Select((a, i) => (a.Article, hashes[a.Article.Id], stories[i])).ToList();
-            store.Commit(run, time.GetUtcNow(), rows, urls, ledger);
-            store.SaveFeatures(ClusterFeatures.Version(clustering), incoming.Select((a, i) => (a.Article.Id, ClusterFeatures.Encode(features[i]))).ToList());
-            locked = new LockedTime(catchingUp, lookups, assignment, Lap());
-            return (ledger, incoming);
-        });
         wrote?.Invoke(locked);
+        problems.AddRange(written.Problems);
 
         // What was dropped from the articles that were kept, and damage passed over in an archive, is told, in input order.
-        var keptOriginals = kept.Select(a => a.Original).ToHashSet(ReferenceEqualityComparer.Instance);
-        warnings.AddRange(batch.SelectMany(r => r.Article is { } a && keptOriginals.Contains(a) ? a.Diagnostics : r.Warning is { } w ? [w] : []));
-        var storedIds = kept.Select(a => a.Article.Id).ToList();
+        var keptOriginals = written.Incoming.Select(a => a.Original).ToHashSet(ReferenceEqualityComparer.Instance);
+        warnings.AddRange(written.Batch.SelectMany(r => r.Article is { } a && keptOriginals.Contains(a) ? a.Diagnostics : r.Warning is { } w ? [w] : []));
+        var storedIds = written.Incoming.Select(a => a.Article.Id).ToList();
         stored.AddRange(storedIds);
+        var ledger = written.Ledger;
         var next = new IngestProgress(
             done.Inputs + ledger.Count,
             done.Stored + storedIds.Count,
@@ -181,12 +210,15 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         return next;
     }
 
+    /// <summary>What a batch's write did: the inputs it took (those not ledgered before), their ledger rows, the articles it stored, the rejections.</summary>
+    private sealed record BatchWrite(List<ExtractionResult> Batch, List<LedgerEntry> Ledger, List<Incoming> Incoming, List<Diagnostic> Problems);
+
     /// <summary>A write whose failure also drops the view's assigner, which took in the articles that did not commit.</summary>
-    private T WriteOrForget<T>(StoreView known, Func<T> work)
+    private T WriteOrForget<T>(StoreView known, IReadOnlyCollection<StorePartition> partitions, Func<T> work)
     {
         try
         {
-            return store.Write(work);
+            return store.Write(partitions, work);
         }
         catch
         {
@@ -226,8 +258,8 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         public IReadOnlyList<Diagnostic> Problems => _problems;
 
         /// <summary>
-        /// Time spent holding the writers' lock, up to the commit, and where it went. Writers take turns there, so it
-        /// bounds the rate of all of them together.
+        /// Time spent holding the writers' locks, up to the commit, and where it went. Writers of the same partitions
+        /// take turns there, so it bounds the rate of all of them together.
         /// </summary>
         public LockedTime Writing { get; private set; }
 
@@ -276,7 +308,11 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         var revised = StoryIds.Keep(members, current, (int)next);
         var before = current.ToHashSet(StringComparer.Ordinal);
         var fresh = revised.Distinct(StringComparer.Ordinal).Count(id => !before.Contains(id));
-        store.TakeStoryNumbers(fresh);
+        if (store.TakeStoryNumbers(fresh) is [var first, ..] && first != next)
+        {
+            throw new InvalidOperationException("story numbers were taken during a whole-store write"); // the write holds every partition
+        }
+
         var moves = Enumerable.Range(0, order.Length)
             .Where(k => !string.Equals(current[k], revised[k], StringComparison.Ordinal))
             .Select(k => (known.ArticleId(order[k]), revised[k]))
@@ -310,8 +346,15 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
     /// <summary>
     /// A writer's view of the stored articles: what clustering needs of each (compact features, publication time, a
     /// key of its content hash, its story) and no more, so memory grows by a few hundred bytes per stored article, not
-    /// by its text. <see cref="CatchUp"/> brings it up to date inside a write transaction: it adds the articles stored
-    /// since (by this writer or another), and reads every story again when another revision has moved articles.
+    /// by its text. <see cref="CatchUp(IReadOnlyCollection{StorePartition}?)"/> brings it up to date inside a write
+    /// transaction: it adds the articles stored since (by this writer or another) in the partitions the write holds, or
+    /// in the whole store, and reads every story again when another revision has moved articles.
+    /// <para>
+    /// Each partition is read from where this view last read it. That is sound because a partition's articles are
+    /// written only under its lock: while the write holds it, no article of it is in flight, so none can commit later
+    /// with an earlier place in arrival order. Articles of other partitions can, which is why the view does not read
+    /// them on the way.
+    /// </para>
     /// </summary>
     private sealed class StoreView(IStore store, ClusteringOptions clustering)
     {
@@ -320,10 +363,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         private readonly List<ClusterItem> _items = [];
         private readonly List<string> _ids = [];
         private readonly List<ulong> _hashKeys = [];
-        private readonly HashSet<string> _idSet = new(StringComparer.Ordinal);
-        private readonly HashSet<ulong> _hashKeySet = [];
-        private List<string> _stories = [];
-        private long _lastSeq;
+        private readonly Dictionary<long, int> _indexOfSeq = [];
+        private readonly List<string> _stories = [];
+        private long _whole; // every article up to this place in arrival order is in the view (read by a whole-store catch-up)
+        private readonly Dictionary<StorePartition, long> _read = []; // beyond that, the last place read in each partition
         private long _revision = -1;
         private StoryClusterer.Assigner? _assigner;
         private readonly Dictionary<string, int> _storyNumber = new(StringComparer.Ordinal);
@@ -343,49 +386,69 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
 
         public string ArticleId(int i) => _ids[i];
 
-        /// <summary>Whether a stored article has this id (as of the last <see cref="CatchUp"/>).</summary>
-        public bool HasArticle(string id) => _idSet.Contains(id);
-
-        /// <summary>
-        /// Whether a stored article's content hash begins as this one does (its first 64 bits): false means no stored
-        /// article has it; true, that one very likely does, which the store confirms.
-        /// </summary>
-        public bool MayHoldHash(string hash) => _hashKeySet.Contains(HashKeyOf(hash));
-
         private static ulong HashKeyOf(string hash) =>
             ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-        /// <summary>Each stored article's story, by article id.</summary>
+        /// <summary>Each article's story in the view, by article id.</summary>
         public Dictionary<string, string> StoryOfEachArticle() =>
             _ids.Zip(_stories).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 
-        public void CatchUp()
+        /// <summary>Catches up with the whole store: inside a whole-store write only.</summary>
+        public void CatchUp() => CatchUp(null);
+
+        /// <summary>Catches up with these partitions, inside a write that holds them; or with the whole store (null), inside a whole-store write.</summary>
+        public void CatchUp(IReadOnlyCollection<StorePartition>? partitions)
         {
             var (lastSeq, revision) = store.Position();
             if (revision != _revision)
             {
-                _stories = store.StoriesOfArticles(_lastSeq);
+                foreach (var (seq, story) in store.StoriesOfArticles())
+                {
+                    if (_indexOfSeq.TryGetValue(seq, out var i))
+                    {
+                        _stories[i] = story;
+                    }
+                }
+
                 _revision = revision;
                 _assigner = null; // articles moved: the assigner's stories are no longer the store's
             }
 
-            if (lastSeq == _lastSeq)
+            if (partitions is null)
             {
+                if (lastSeq > _whole)
+                {
+                    Add(store.ArticleIndex(_version, _whole));
+                }
+
+                _whole = Math.Max(_whole, lastSeq);
+                _read.Clear();
                 return;
             }
 
-            var index = store.ArticleIndex(_version, _lastSeq);
+            foreach (var partition in partitions)
+            {
+                var after = Math.Max(_whole, _read.GetValueOrDefault(partition));
+                if (lastSeq > after && store.ArticleIndex(_version, after, partition) is { Count: > 0 } index)
+                {
+                    Add(index);
+                    _read[partition] = index[^1].Seq;
+                }
+            }
+        }
+
+        private void Add(List<IndexedArticle> index)
+        {
+            index = index.Where(a => !_indexOfSeq.ContainsKey(a.Seq)).ToList(); // read before, by a catch-up of its partition
             var computed = FeaturesOfArticlesWithout(index);
             foreach (var article in index)
             {
                 var features = article.Features is { } encoded ? ClusterFeatures.Decode(encoded) : computed[article.Id];
+                _indexOfSeq[article.Seq] = _items.Count;
                 _items.Add(ClusterFeatures.Item(features, article.Published, _vocabulary));
                 _ids.Add(article.Id);
-                _idSet.Add(article.Id);
                 _hashKeys.Add(HashKeyOf(article.Hash));
-                _hashKeySet.Add(_hashKeys[^1]);
                 _stories.Add(article.Story);
-                _lastSeq = article.Seq;
                 if (_assigner is not null && !_assigned.Remove(article.Id))
                 {
                     AddStored(_items[^1], article.Story); // stored by another writer
@@ -396,10 +459,10 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         /// <summary>
         /// Puts new articles in stories: each joins the stored story it fits, or starts a new one with a number taken
         /// from the store. Returns each article's story, in order. Runs inside the write transaction, after
-        /// <see cref="CatchUp"/>; if the transaction fails, call <see cref="Forget"/>.
+        /// <see cref="CatchUp(IReadOnlyCollection{StorePartition}?)"/>; if the transaction fails, call <see cref="Forget"/>.
         /// <para>
         /// The assigner that decides it lives as long as this view (<see cref="StoryClusterer.Assigner"/>): it takes in
-        /// each stored article once, so a batch costs its own size however large the store has grown. It is built
+        /// each article of the view once, so a batch costs its own size however large the store has grown. It is built
         /// again after a revision has moved articles, and the revision is what settles the stories.
         /// </para>
         /// </summary>
@@ -408,10 +471,9 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             var assigner = Assigner();
             var numbers = assigner.Assign(incoming.Select(x => ClusterFeatures.Item(x.Features, x.Published, _vocabulary)).ToList());
             var fresh = assigner.Stories - _storyIds.Count;
-            var next = fresh > 0 ? store.TakeStoryNumbers(fresh) : 0;
-            for (var k = 0; k < fresh; k++)
+            foreach (var number in store.TakeStoryNumbers(fresh))
             {
-                var id = $"s{next + k}";
+                var id = string.Create(CultureInfo.InvariantCulture, $"s{number}");
                 _storyNumber[id] = _storyIds.Count;
                 _storyIds.Add(id);
             }
@@ -423,7 +485,6 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
 
             return numbers.Select(n => _storyIds[n]).ToList();
         }
-
         /// <summary>Drops the assigner after a write that did not commit: it holds articles that the store does not.</summary>
         public void Forget() => _assigner = null;
 
@@ -504,28 +565,35 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
         }
     }
 
+    /// <summary>An input's new article, with the extracted one it was made from, its content hash and the canonical URLs it is found under.</summary>
+    private sealed record Incoming(Article Article, Article Original, string Hash, IReadOnlyList<string> Urls);
+
+    /// <summary>A batch sorted by <see cref="Deduplicate"/>: a ledger row an input, the new articles, the duplicates' other URLs, and the rejections.</summary>
+    private sealed record SortedBatch(List<LedgerEntry> Ledger, List<Incoming> Incoming, List<(string Url, string ArticleId)> MoreUrls, List<Diagnostic> Problems);
+
     /// <summary>
     /// Sorts a batch into rejections, duplicates (of a stored article, or of one earlier in the batch) and new articles,
-    /// each new one with an id no stored article has. Runs inside the write transaction, after the view has caught up
-    /// with the store, so the view knows every stored article's id and hash: the store is asked only for the URLs, and
-    /// for the full hashes of the few texts whose hash begins as a stored one's does. Each new article comes with the
-    /// extracted article it was made from.
+    /// each new one with an id no stored article has. Runs inside the write transaction, and asks the store three
+    /// questions for the whole batch: which of its texts' hashes, which of its URLs, and which of its candidate ids
+    /// stored articles have.
     /// </summary>
-    private (List<LedgerEntry> Ledger, List<(Article Article, Article Original)> Incoming, Dictionary<string, string> Hashes, List<(string, string)> Urls) Deduplicate(List<ExtractionResult> batch, StoreView known, List<Diagnostic> problems)
+    private SortedBatch Deduplicate(List<ExtractionResult> batch)
     {
         var ledger = new List<LedgerEntry>();
-        var incoming = new List<(Article, Article)>();
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var incoming = new List<Incoming>();
+        var problems = new List<Diagnostic>();
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
-        var urls = new List<(string, string)>();
+        var moreUrls = new List<(string, string)>();
 
-        // What the stored articles are looked up by, for the whole batch at once: two queries at most, not three an article.
         var keys = batch.Select(r => r.Skipped is null && r.Article is { } a
             ? (Hash: ContentHash(a.Site, a.Text), Url: UrlCanonicalizer.Canonical(a.Url), Declared: UrlCanonicalizer.Canonical(a.CanonicalUrl))
             : default).ToList();
-        var storedByHash = store.ArticleIdsByHash(keys.Select(k => k.Hash).OfType<string>().Where(known.MayHoldHash).ToList());
+        var storedByHash = store.ArticleIdsByHash(keys.Select(k => k.Hash).OfType<string>().ToList());
         var storedByUrl = store.ArticleIdsByUrl(keys.SelectMany(k => new[] { k.Url, k.Declared }).OfType<string>().ToList());
+        var takenIds = store.TakenArticleIds(batch.Select((r, i) => (r, keys[i].Hash)).Where(x => x.Hash is not null && x.r.Article is not null)
+            .SelectMany(x => IdCandidates(x.r.Article!.Id, x.Hash!)).ToList());
         for (var i = 0; i < batch.Count; i++)
         {
             var result = batch[i];
@@ -544,6 +612,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             }
 
             var (hash, url, declared) = keys[i];
+            var urls = new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             string? Known(string? key) => key is null ? null : byUrl.GetValueOrDefault(key) ?? storedByUrl.GetValueOrDefault(key);
             var sameText = byHash.GetValueOrDefault(hash) ?? storedByHash.GetValueOrDefault(hash);
             var duplicateOf = sameText ?? Known(url) ?? Known(declared);
@@ -551,50 +620,37 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
             {
                 var reason = sameText is not null ? "same text" : "same URL";
                 ledger.Add(new LedgerEntry(article.Source, "duplicate", null, duplicateOf, reason));
-                foreach (var key in new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal))
-                {
-                    urls.Add((key, duplicateOf)); // the same article under another URL keeps both URLs
-                }
-
+                moreUrls.AddRange(urls.Select(key => (key, duplicateOf))); // the same article under another URL keeps both URLs
                 continue;
             }
 
-            var id = FreeId(article.Id, c => known.HasArticle(c) || hashes.ContainsKey(c));
-
-            incoming.Add((article with { Id = id }, article));
-            hashes[id] = hash;
+            var id = IdCandidates(article.Id, hash).FirstOrDefault(c => !takenIds.Contains(c) && !chosen.Contains(c)) ?? $"{article.Id}-{hash}-{i}";
+            chosen.Add(id);
+            incoming.Add(new Incoming(article with { Id = id }, article, hash, urls)); // the fetched URL and the page's declared canonical one both lead here
             byHash[hash] = id;
-            foreach (var key in new[] { url, declared }.OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var key in urls)
             {
                 byUrl[key] = id;
-                urls.Add((key, id)); // the fetched URL and the page's declared canonical one both lead here
             }
 
             ledger.Add(new LedgerEntry(article.Source, "stored", id, null, null));
         }
 
-        return (ledger, incoming, hashes, urls);
+        return new SortedBatch(ledger, incoming, moreUrls, problems);
     }
 
     /// <summary>
-    /// The id itself when it is free, or else the first "ID-n" (n from 2) that is. Many pages of a site share a last
-    /// path segment, so an id may be taken dozens of times; the view holds every stored id, so trying the numbers in
-    /// turn costs no query.
+    /// The ids an article may take, in order: the id it was given (from its URL or file name), then that id with the
+    /// first 6, 12, and all 64 hex digits of its content hash. Many pages of a site share a last path segment, so an id
+    /// may be taken dozens of times; a suffix from the text, not from a count, gives an article the same id whichever
+    /// writer stores it, and two writers storing two texts at once never choose the same one.
     /// </summary>
-    private static string FreeId(string id, Func<string, bool> taken)
+    private static IEnumerable<string> IdCandidates(string id, string hash)
     {
-        if (!taken(id))
+        yield return id;
+        foreach (var digits in new[] { 6, 12, 64 })
         {
-            return id;
-        }
-
-        for (var n = 2; ; n++)
-        {
-            var candidate = string.Create(CultureInfo.InvariantCulture, $"{id}-{n}");
-            if (!taken(candidate))
-            {
-                return candidate;
-            }
+            yield return string.Create(CultureInfo.InvariantCulture, $"{id}-{hash.AsSpan(0, digits)}");
         }
     }
 

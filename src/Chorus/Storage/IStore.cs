@@ -21,6 +21,12 @@ public sealed record IndexedArticle(long Seq, string Id, string Hash, DateTimeOf
 /// </summary>
 public sealed record LedgerEntry(string Input, string State, string? ArticleId, string? DuplicateOf, string? Reason, string? InputKey = null);
 
+/// <summary>
+/// An article to store: its text's content hash, its story, its partition, and the canonical URLs it is found under
+/// (which no stored article has).
+/// </summary>
+public sealed record NewArticle(Article Article, string Hash, string Story, StorePartition Partition, IReadOnlyList<string> Urls);
+
 /// <summary>A story's brief as the store keeps it: the JSON of the brief, and the fingerprint of what it was built from.</summary>
 public sealed record CachedBrief(string Story, string Fingerprint, string Brief, DateTimeOffset BuiltAt);
 
@@ -57,8 +63,23 @@ public interface IStore : IDisposable
     /// <inheritdoc cref="Write{T}(Func{T})"/>
     void Write(Action work);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one write transaction that holds these partitions of the store, and the rest of
+    /// it shared: on PostgreSQL, writers of other partitions write at the same time, while a whole-store
+    /// <see cref="Write{T}(Func{T})"/> waits for all of them and they for it. The work may write articles of these
+    /// partitions only. SQLite has one writer at a time, and takes the whole store.
+    /// <para>
+    /// Writers of two partitions may each store what the other is storing (a text, a URL, an id); the store's unique
+    /// keys refuse the second, and it fails with <see cref="StoreConflictException"/>: run it again.
+    /// </para>
+    /// </summary>
+    T Write<T>(IReadOnlyCollection<StorePartition> partitions, Func<T> work);
+
     /// <summary>The stored article of each of these content hashes that one has, by hash: one query for a batch.</summary>
     Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes);
+
+    /// <summary>Which of these article ids stored articles have: one query for a batch.</summary>
+    HashSet<string> TakenArticleIds(IReadOnlyCollection<string> ids);
 
     /// <summary>The stored article of each of these canonical URLs that leads to one, by URL: one query for a batch.</summary>
     Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls);
@@ -74,12 +95,12 @@ public interface IStore : IDisposable
     /// <summary>
     /// The stored articles after <paramref name="afterSeq"/> in arrival order, without their text: each one's place in
     /// that order, id, content hash, publication time, story, and its clustering features when they were stored with
-    /// <paramref name="featuresVersion"/>.
+    /// <paramref name="featuresVersion"/>; only those of one partition when <paramref name="partition"/> is given.
     /// </summary>
-    List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0);
+    List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, StorePartition? partition = null);
 
-    /// <summary>The story of every stored article up to <paramref name="lastSeq"/>, in arrival order.</summary>
-    List<string> StoriesOfArticles(long lastSeq);
+    /// <summary>The story of every stored article, by its place in arrival order.</summary>
+    List<(long Seq, string Story)> StoriesOfArticles();
 
     /// <summary>
     /// Where the store stands: the arrival number of its last article, and how many revisions have moved articles
@@ -92,9 +113,10 @@ public interface IStore : IDisposable
 
     /// <summary>
     /// Takes <paramref name="count"/> story numbers that no story has had: a story that a revision merged away keeps
-    /// its number to itself, so an old link never leads to another story. Call it inside <see cref="Write{T}"/>.
+    /// its number to itself, so an old link never leads to another story. Call it inside a write. The numbers follow
+    /// one another when no other writer takes any at the same time (always, inside a whole-store write).
     /// </summary>
-    long TakeStoryNumbers(int count);
+    IReadOnlyList<long> TakeStoryNumbers(int count);
 
     /// <summary>The arrival number of the last article when the stories were last revised over the whole store (-1: never).</summary>
     long RevisedThrough();
@@ -120,14 +142,15 @@ public interface IStore : IDisposable
     void FinishRun(long run, DateTimeOffset now);
 
     /// <summary>
-    /// Writes one batch atomically: new or grown stories, new articles with their URLs and story, extra URLs of
-    /// duplicates, and the ledger rows. The caller decides stories and ids inside <see cref="Write{T}"/>, from what the
+    /// Writes one batch atomically: new or grown stories, new articles with their URLs, story and partition, extra URLs
+    /// of duplicates (kept where no article has them yet), and the ledger rows. A new article's own URLs must be free:
+    /// one that another writer took meanwhile fails the write with <see cref="StoreConflictException"/>. The caller decides stories and ids inside <see cref="Write{T}"/>, from what the
     /// store holds then, and commits within it.
     /// </summary>
     void Commit(
         long run,
         DateTimeOffset now,
-        IReadOnlyList<(Article Article, string Hash, string Story)> articles,
+        IReadOnlyList<NewArticle> articles,
         IReadOnlyList<(string Url, string ArticleId)> urls,
         IReadOnlyList<LedgerEntry> ledger);
 

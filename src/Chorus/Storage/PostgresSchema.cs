@@ -93,7 +93,21 @@ internal static class PostgresSchema
             built_at TEXT NOT NULL
         );
         """,
+
+        // 4: each article's partition (StorePartition), as in SQLite's eighth version; and story numbers from a
+        // sequence, which writers of different partitions take from at once, where the counters row would make each
+        // wait for the other's commit.
+        """
+        ALTER TABLE articles ADD COLUMN part TEXT;
+        CREATE INDEX articles_part ON articles (part, seq);
+        CREATE SEQUENCE story_numbers;
+        SELECT setval('story_numbers', (SELECT value FROM counters WHERE name = 'next_story'), false);
+        DELETE FROM counters WHERE name = 'next_story';
+        """,
     ];
+
+    /// <summary>The version that added partition keys, which stored articles get from their language and dates.</summary>
+    private const int PartitionsVersion = 4;
 
     public static int Latest => s_migrations.Length;
 
@@ -120,6 +134,11 @@ internal static class PostgresSchema
         for (var version = current + 1; version <= Latest; version++)
         {
             Execute(connection, s_migrations[version - 1]);
+            if (version == PartitionsVersion)
+            {
+                StorePartition.FillIn(connection, transaction);
+            }
+
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_version (version) VALUES ({version})"));
         }
 

@@ -65,7 +65,12 @@ public sealed class PostgresStore : SqlStore
         }
     }
 
-    protected override DbTransaction BeginWriteTransaction()
+    /// <summary>
+    /// Takes the advisory locks of a write: the whole store's alone, exclusive; or the whole store's shared, then each
+    /// partition's (a lock on two int keys: the language's hash and the window), in the order of their keys, so that
+    /// two writers that want some of the same partitions never hold one each while waiting for the other's.
+    /// </summary>
+    protected override DbTransaction BeginWriteTransaction(IReadOnlyCollection<StorePartition>? partitions)
     {
         var transaction = Connection.BeginTransaction();
         try
@@ -75,14 +80,18 @@ public sealed class PostgresStore : SqlStore
             command.CommandTimeout = 0; // lock_timeout bounds the wait
             command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {(long)WriteWait.TotalMilliseconds}");
             command.ExecuteNonQuery();
-            command.CommandText = $"SELECT pg_try_advisory_xact_lock({WriteLock})";
-            if (WaitingForWriter is { } waiting && command.ExecuteScalar() is false)
+            command.CommandText = partitions is null
+                ? $"SELECT pg_advisory_xact_lock({WriteLock})"
+                : string.Join(", ", partitions.Select(p => p.LockKeys()).Distinct().Order()
+                    .Select(k => string.Create(CultureInfo.InvariantCulture, $"pg_advisory_xact_lock({k.Language}, {k.Window})"))
+                    .Prepend($"SELECT pg_advisory_xact_lock_shared({WriteLock})"));
+            var taking = command.ExecuteNonQueryAsync();
+            if (WaitingForWriter is { } waiting && Task.WhenAny(taking, Task.Delay(TimeSpan.FromSeconds(1))).GetAwaiter().GetResult() != taking)
             {
                 waiting();
             }
 
-            command.CommandText = $"SELECT pg_advisory_xact_lock({WriteLock})";
-            command.ExecuteNonQuery();
+            taking.GetAwaiter().GetResult();
             return transaction;
         }
         catch
@@ -90,6 +99,27 @@ public sealed class PostgresStore : SqlStore
             transaction.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The next number of the story-number sequence, not taken.</summary>
+    public override long NextStoryNumber()
+    {
+        using var command = Command("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM story_numbers");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Numbers from a sequence, which writers of different partitions take from at once without waiting for each other's commit.</summary>
+    protected override IReadOnlyList<long> TakeNumbers(int count)
+    {
+        using var command = Command("SELECT nextval('story_numbers') FROM generate_series(1, @count) ORDER BY 1", ("@count", count));
+        var numbers = new List<long>(count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            numbers.Add(reader.GetInt64(0));
+        }
+
+        return numbers;
     }
 
     /// <summary>The search vector of each article a write stored: computed here, after the commit, so writers do not wait on it.</summary>
@@ -113,9 +143,14 @@ public sealed class PostgresStore : SqlStore
     /// <summary>An article's search vector: English stems of its title and the first 200,000 characters of its text (a tsvector holds at most 1 MB).</summary>
     private const string SearchVector = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))";
 
-    protected override StoreException WriteFailed(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }
-        ? new StoreException($"the store at {Path} stayed locked by another writer for more than {Waited(WriteWait)}; run again when it has finished", e)
-        : new StoreException($"cannot write to the store at {Path}: {Reason(e)}", e);
+    protected override StoreException WriteFailed(DbException e) => e switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } =>
+            new StoreException($"the store at {Path} stayed locked by another writer for more than {Waited(WriteWait)}; run again when it has finished", e),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
+            new StoreConflictException($"a write to the store at {Path} met another writer's: {Reason(e)}", e),
+        _ => new StoreException($"cannot write to the store at {Path}: {Reason(e)}", e),
+    };
 
     /// <summary>The tsvector of each article's title and text (English stems), ranked by ts_rank; negated, so lower is better.</summary>
     protected override string SearchSql => """

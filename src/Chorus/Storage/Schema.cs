@@ -131,7 +131,17 @@ internal static class Schema
             built_at TEXT NOT NULL
         );
         """,
+
+        // 8: each article's partition (StorePartition: its language and fourteen-day window), so that a writer reads the
+        // articles of the partitions it writes and no others; the keys of stored articles are filled in after.
+        """
+        ALTER TABLE articles ADD COLUMN part TEXT;
+        CREATE INDEX articles_part ON articles(part, seq);
+        """,
     ];
+
+    /// <summary>The version that added partition keys, which stored articles get from their language and dates.</summary>
+    private const int PartitionsVersion = 8;
 
     public static int Latest => s_migrations.Length;
 
@@ -160,6 +170,11 @@ internal static class Schema
         for (var version = current + 1; version <= Latest; version++)
         {
             Execute(connection, s_migrations[version - 1], transaction);
+            if (version == PartitionsVersion)
+            {
+                StorePartition.FillIn(connection, transaction);
+            }
+
             Execute(connection, $"INSERT INTO schema_version (version) VALUES ({version})", transaction);
         }
 
@@ -191,4 +206,10 @@ internal static class Schema
 }
 
 /// <summary>A store that cannot be opened or used, with the reason in words a user can act on.</summary>
-public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A write that met another writer's at once (the same text, URL or id stored by a writer of another partition, or a
+/// deadlock between them) and was rolled back: run again, it sees what the other stored.
+/// </summary>
+public sealed class StoreConflictException(string message, Exception? inner = null) : StoreException(message, inner);

@@ -31,7 +31,12 @@ public abstract class SqlStore : IStore
 
     public virtual void Dispose() => Connection.Dispose();
 
-    public T Write<T>(Func<T> work)
+    public T Write<T>(Func<T> work) => WriteHolding(null, work);
+
+    public T Write<T>(IReadOnlyCollection<StorePartition> partitions, Func<T> work) => WriteHolding(partitions, work);
+
+    /// <summary>A write transaction over these partitions, or over the whole store when they are null; one already open is joined.</summary>
+    private T WriteHolding<T>(IReadOnlyCollection<StorePartition>? partitions, Func<T> work)
     {
         if (_transaction is not null)
         {
@@ -42,7 +47,7 @@ public abstract class SqlStore : IStore
         _stored.Clear(); // what a failed write had noted is not stored
         try
         {
-            using var transaction = BeginWriteTransaction();
+            using var transaction = BeginWriteTransaction(partitions);
             _transaction = transaction;
             result = work();
             transaction.Commit();
@@ -87,8 +92,11 @@ public abstract class SqlStore : IStore
         return true;
     });
 
-    /// <summary>Begins a transaction that holds the store's write lock, waiting up to <see cref="WriteWait"/> for it.</summary>
-    protected abstract DbTransaction BeginWriteTransaction();
+    /// <summary>
+    /// Begins a transaction that holds the store's write lock, waiting up to <see cref="WriteWait"/> for it: the lock of
+    /// these partitions with the rest of the store shared, or of the whole store when they are null.
+    /// </summary>
+    protected abstract DbTransaction BeginWriteTransaction(IReadOnlyCollection<StorePartition>? partitions);
 
     /// <summary>A failed write in words a user can act on: another writer held the lock too long, or the engine's reason.</summary>
     protected abstract StoreException WriteFailed(DbException e);
@@ -110,6 +118,9 @@ public abstract class SqlStore : IStore
 
     public Dictionary<string, string> ArticleIdsByHash(IReadOnlyCollection<string> hashes) =>
         Pairs("SELECT content_hash, id FROM articles WHERE content_hash IN ({0})", hashes);
+
+    public HashSet<string> TakenArticleIds(IReadOnlyCollection<string> ids) =>
+        Pairs("SELECT id, id FROM articles WHERE id IN ({0})", ids).Keys.ToHashSet(StringComparer.Ordinal);
 
     public Dictionary<string, string> ArticleIdsByUrl(IReadOnlyCollection<string> canonicalUrls) =>
         Pairs("SELECT url, article_id FROM article_urls WHERE url IN ({0})", canonicalUrls);
@@ -145,16 +156,16 @@ public abstract class SqlStore : IStore
     public List<string> ArticleIdsOf(string storyId) =>
         Strings("SELECT id FROM articles WHERE story_id = @story ORDER BY seq", ("@story", storyId));
 
-    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0)
+    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, StorePartition? partition = null)
     {
         using var command = Command(
-            """
+            $"""
             SELECT a.seq, a.id, a.content_hash, a.published, a.story_id, f.features
             FROM articles a LEFT JOIN article_features f ON f.article_id = a.id AND f.version = @version
-            WHERE a.seq > @after
+            WHERE {(partition is null ? "" : "a.part = @part AND ")}a.seq > @after
             ORDER BY a.seq
             """,
-            ("@version", featuresVersion), ("@after", afterSeq));
+            partition is { } part ? [("@version", featuresVersion), ("@after", afterSeq), ("@part", part.Key)] : [("@version", featuresVersion), ("@after", afterSeq)]);
         var result = new List<IndexedArticle>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -165,8 +176,18 @@ public abstract class SqlStore : IStore
         return result;
     }
 
-    public List<string> StoriesOfArticles(long lastSeq) =>
-        Strings("SELECT story_id FROM articles WHERE seq <= @last ORDER BY seq", ("@last", lastSeq));
+    public List<(long Seq, string Story)> StoriesOfArticles()
+    {
+        using var command = Command("SELECT seq, story_id FROM articles ORDER BY seq");
+        var stories = new List<(long, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            stories.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return stories;
+    }
 
     public (long LastSeq, long Revision) Position()
     {
@@ -176,17 +197,24 @@ public abstract class SqlStore : IStore
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public long NextStoryNumber()
+    public virtual long NextStoryNumber()
     {
         using var command = Command("SELECT value FROM counters WHERE name = 'next_story'");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public long TakeStoryNumbers(int count)
+    public IReadOnlyList<long> TakeStoryNumbers(int count)
     {
         RequireWrite();
+        return count <= 0 ? [] : TakeNumbers(count);
+    }
+
+    /// <summary>Takes <paramref name="count"/> (at least one) story numbers, inside a write: from the counters row, which the one writer holds.</summary>
+    protected virtual IReadOnlyList<long> TakeNumbers(int count)
+    {
         using var command = Command("UPDATE counters SET value = value + @count WHERE name = 'next_story' RETURNING value - @count", ("@count", (long)count));
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var first = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, count).Select(k => first + k).ToList();
     }
 
     public long RevisedThrough()
@@ -323,7 +351,7 @@ public abstract class SqlStore : IStore
     public void Commit(
         long run,
         DateTimeOffset now,
-        IReadOnlyList<(Article Article, string Hash, string Story)> articles,
+        IReadOnlyList<NewArticle> articles,
         IReadOnlyList<(string Url, string ArticleId)> urls,
         IReadOnlyList<LedgerEntry> ledger) => Write(() =>
     {
@@ -331,13 +359,18 @@ public abstract class SqlStore : IStore
         UpsertStories(articles.Select(a => a.Story), now);
         _stored.AddRange(articles.Select(a => a.Article.Id));
         InsertRows(
-            "INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at)",
+            "INSERT INTO articles (id, content_hash, source, url, title, site, author, published, language, text, chrome_removed, story_id, ingested_at, part)",
             "",
             articles.Select(x => new object?[]
             {
                 x.Article.Id, x.Hash, x.Article.Source, x.Article.Url, x.Article.Title, x.Article.Site, x.Article.Author,
                 x.Article.Published is { } p ? Iso(p) : null, x.Article.Language, x.Article.Text, x.Article.ChromeRemoved, x.Story, Iso(now),
+                x.Partition.Key,
             }).ToList());
+        InsertRows(
+            "INSERT INTO article_urls (url, article_id)",
+            "", // free when the batch was sorted; taken since only by another partition's writer, which fails this write
+            articles.SelectMany(a => a.Urls.Select(url => new object?[] { url, a.Article.Id })).DistinctBy(row => (string)row[0]!, StringComparer.Ordinal).ToList());
         InsertRows(
             "INSERT INTO article_urls (url, article_id)",
             "ON CONFLICT (url) DO NOTHING",
@@ -486,12 +519,14 @@ public abstract class SqlStore : IStore
         }
     }
 
-    /// <summary>Creates the story, or marks an existing one as updated now.</summary>
-    /// <summary>Creates these stories, or marks them updated now, a hundred to a statement.</summary>
+    /// <summary>
+    /// Creates these stories, or marks them updated now, a hundred to a statement, in the order of their ids: writers of
+    /// two partitions that grow the same stories lock their rows in one order, so neither waits on the other in turn.
+    /// </summary>
     private void UpsertStories(IEnumerable<string> stories, DateTimeOffset now) => InsertRows(
         "INSERT INTO stories (id, created_at, updated_at)",
         "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at",
-        stories.Distinct(StringComparer.Ordinal).Select(story => new object?[] { story, Iso(now), Iso(now) }).ToList());
+        stories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(story => new object?[] { story, Iso(now), Iso(now) }).ToList());
 
     /// <summary>Inserts rows a hundred to a statement: <paramref name="insert"/> VALUES (...), (...) <paramref name="onConflict"/>.</summary>
     private void InsertRows(string insert, string onConflict, IReadOnlyList<object?[]> rows)

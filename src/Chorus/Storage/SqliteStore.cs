@@ -55,7 +55,8 @@ public sealed class SqliteStore : SqlStore
         }
     }
 
-    protected override DbTransaction BeginWriteTransaction()
+    /// <summary>SQLite has one writer at a time: a write of some partitions holds the whole store, as every write does.</summary>
+    protected override DbTransaction BeginWriteTransaction(IReadOnlyCollection<StorePartition>? partitions)
     {
         if (WaitingForWriter is not { } waiting)
         {

@@ -44,23 +44,31 @@ public sealed class StoreTests : IDisposable
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public void AnArticleWhoseIdIsTakenManyTimesGetsTheFirstFreeNumber(string engine)
+    public void AnArticleWhoseIdIsTakenGetsOneFromItsTextWhicheverOrderTheRunsCameIn(string engine)
     {
-        var database = _stores.New(engine);
         string Line(int n) => System.Text.Json.JsonSerializer.Serialize(new { id = "harbour-news-index", title = $"Report {n}", text = $"Ferry crews in Narva met for the {n}th time on {n} March and agreed on {n * 7} new rosters." });
         File.WriteAllLines(Path.Combine(Folder, "first.jsonl"), Enumerable.Range(1, 70).Select(Line)); // read as harbour-news-index, -2 ... -70
         File.WriteAllLines(Path.Combine(Folder, "later.jsonl"), [Line(71)]);
         File.WriteAllLines(Path.Combine(Folder, "last.jsonl"), [Line(72)]);
 
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "first.jsonl")).ExitCode);
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "later.jsonl")).ExitCode);
-        Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, "last.jsonl")).ExitCode);
+        List<(string Id, string? Title)> IdsAfter(params string[] runs)
+        {
+            var database = _stores.New(engine, $"runs-{string.Join('-', runs)}");
+            foreach (var run in runs)
+            {
+                Assert.Equal(0, CliRunner.Run("ingest", "--db", database, Path.Combine(Folder, run + ".jsonl")).ExitCode);
+            }
 
-        using var store = Stores.Open(database);
-        var ids = store.Articles().Select(a => (a.Article.Id, a.Article.Title)).ToList();
+            using var store = Stores.Open(database);
+            return store.Articles().Select(a => (a.Article.Id, a.Article.Title)).OrderBy(x => x.Title, StringComparer.Ordinal).ToList();
+        }
+
+        var ids = IdsAfter("first", "later", "last");
         Assert.Equal(72, ids.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains(("harbour-news-index-71", "Report 71"), ids);
-        Assert.Contains(("harbour-news-index-72", "Report 72"), ids);
+        Assert.Contains(("harbour-news-index-70", "Report 70"), ids);
+        var later = ids.Single(x => x.Title == "Report 71").Id;
+        Assert.Matches("^harbour-news-index-[0-9a-f]{6}$", later);
+        Assert.Equal(ids, IdsAfter("first", "last", "later"));
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -290,8 +298,8 @@ public sealed class StoreTests : IDisposable
         var database = _stores.New(engine);
         using var store = Stores.Open(database);
         Assert.Throws<InvalidOperationException>(() => store.TakeStoryNumbers(1));
-        Assert.Equal(1, store.Write(() => store.TakeStoryNumbers(2)));
-        Assert.Equal(3, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal([1L, 2L], store.Write(() => store.TakeStoryNumbers(2)));
+        Assert.Equal([3L], store.Write(() => store.TakeStoryNumbers(1)));
         Assert.Equal(4, store.NextStoryNumber());
     }
 
@@ -312,6 +320,34 @@ public sealed class StoreTests : IDisposable
 
         using var store = SqliteStore.Open(Database);
         Assert.Equal(8, store.NextStoryNumber());
+    }
+
+    [Fact]
+    public void AStoreFromBeforePartitionsGetsEachArticlesPartitionFromItsLanguageAndDates()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Schema.Migrations.Take(7)) + """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1), (2), (3), (4), (5), (6), (7);
+                INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then');
+                INSERT INTO articles (id, content_hash, source, published, language, text, story_id, ingested_at) VALUES
+                    ('dated', 'h1', 'a.txt', '2026-03-10T23:30:00-05:00', 'EN-gb', 'Ferry crews met.', 's1', '2026-12-01T00:00:00+00:00'),
+                    ('undated', 'h2', 'b.txt', NULL, NULL, 'Ferry crews met again.', 's1', '2026-12-01T00:00:00+00:00');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using (SqliteStore.Open(Database))
+        {
+        }
+
+        var ingested = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(
+            [StorePartition.Of("en", new DateTimeOffset(2026, 3, 11, 4, 30, 0, TimeSpan.Zero), ingested).Key, StorePartition.Of(null, null, ingested).Key],
+            TestStores.Column<string>(Database, "SELECT part FROM articles ORDER BY seq"));
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -348,10 +384,10 @@ public sealed class StoreTests : IDisposable
         store.WaitingForWriter = () => notices++;
         var released = Task.Delay(TimeSpan.FromSeconds(2.5)).ContinueWith(_ => othersWrite.Rollback(), TaskScheduler.Default);
 
-        Assert.Equal(1, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal([1L], store.Write(() => store.TakeStoryNumbers(1)));
         Assert.Equal(1, notices);
         await released;
-        Assert.Equal(2, store.Write(() => store.TakeStoryNumbers(1)));
+        Assert.Equal([2L], store.Write(() => store.TakeStoryNumbers(1)));
         Assert.Equal(1, notices); // the store was free the second time
     }
 
