@@ -426,14 +426,16 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
                 return;
             }
 
+            // One query for all of them, from the earliest place any was last read at: the articles read before are passed over.
+            var after = partitions.Select(p => Math.Max(_whole, _read.GetValueOrDefault(p))).DefaultIfEmpty(lastSeq).Min();
+            if (lastSeq > after)
+            {
+                Add(store.ArticleIndex(_version, after, partitions));
+            }
+
             foreach (var partition in partitions)
             {
-                var after = Math.Max(_whole, _read.GetValueOrDefault(partition));
-                if (lastSeq > after && store.ArticleIndex(_version, after, partition) is { Count: > 0 } index)
-                {
-                    Add(index);
-                    _read[partition] = index[^1].Seq;
-                }
+                _read[partition] = lastSeq; // none of its articles is in flight, so none will come with an earlier place
             }
         }
 
@@ -485,6 +487,7 @@ public sealed class Ingestor(IStore store, InputLimits limits, ClusteringOptions
 
             return numbers.Select(n => _storyIds[n]).ToList();
         }
+
         /// <summary>Drops the assigner after a write that did not commit: it holds articles that the store does not.</summary>
         public void Forget() => _assigner = null;
 

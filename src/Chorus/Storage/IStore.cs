@@ -95,9 +95,9 @@ public interface IStore : IDisposable
     /// <summary>
     /// The stored articles after <paramref name="afterSeq"/> in arrival order, without their text: each one's place in
     /// that order, id, content hash, publication time, story, and its clustering features when they were stored with
-    /// <paramref name="featuresVersion"/>; only those of one partition when <paramref name="partition"/> is given.
+    /// <paramref name="featuresVersion"/>; only those of some partitions when <paramref name="partitions"/> are given.
     /// </summary>
-    List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, StorePartition? partition = null);
+    List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, IReadOnlyCollection<StorePartition>? partitions = null);
 
     /// <summary>The story of every stored article, by its place in arrival order.</summary>
     List<(long Seq, string Story)> StoriesOfArticles();

@@ -156,16 +156,17 @@ public abstract class SqlStore : IStore
     public List<string> ArticleIdsOf(string storyId) =>
         Strings("SELECT id FROM articles WHERE story_id = @story ORDER BY seq", ("@story", storyId));
 
-    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, StorePartition? partition = null)
+    public List<IndexedArticle> ArticleIndex(string featuresVersion, long afterSeq = 0, IReadOnlyCollection<StorePartition>? partitions = null)
     {
+        var keys = partitions?.Select((p, i) => ($"@part{i}", (object?)p.Key)).ToList() ?? [];
         using var command = Command(
             $"""
             SELECT a.seq, a.id, a.content_hash, a.published, a.story_id, f.features
             FROM articles a LEFT JOIN article_features f ON f.article_id = a.id AND f.version = @version
-            WHERE {(partition is null ? "" : "a.part = @part AND ")}a.seq > @after
+            WHERE {(partitions is null ? "" : $"a.part IN ({string.Join(", ", keys.Select(k => k.Item1).DefaultIfEmpty("NULL"))}) AND ")}a.seq > @after
             ORDER BY a.seq
             """,
-            partition is { } part ? [("@version", featuresVersion), ("@after", afterSeq), ("@part", part.Key)] : [("@version", featuresVersion), ("@after", afterSeq)]);
+            [("@version", featuresVersion), ("@after", afterSeq), .. keys]);
         var result = new List<IndexedArticle>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
