@@ -16,6 +16,11 @@ internal static class ExtractionSuite
 {
     public static int Run(string[] args)
     {
+        if (args.Contains("--multilingual"))
+        {
+            return SnippetSuite.Run(args);
+        }
+
         var root = Array.IndexOf(args, "--data") is var d && d >= 0 && d + 1 < args.Length ? args[d + 1] : BenchData.Path("extraction");
         if (root is null || !File.Exists(System.IO.Path.Combine(root, "ground-truth.json")))
         {

@@ -37,6 +37,20 @@ internal static partial class HtmlMetadataReader
         "reporter", "correspondent", "published", "posted", "by", "and", "the", "online", "media", "press", "agency", "wire", "service",
     };
 
+    /// <summary>Whether an element is inside an SVG or MathML drawing, whose title is a tooltip, not the page's.</summary>
+    private static bool InDrawing(HtmlTree tree, int node)
+    {
+        for (var up = tree.Parent(node); up > 0; up = tree.Parent(up))
+        {
+            if (tree.Tag(up) is "svg" or "math")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static PageMetadata Read(HtmlTree tree, string? url, DateTimeOffset? fetchedAt)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -64,8 +78,8 @@ internal static partial class HtmlMetadataReader
                     }
 
                     break;
-                case "title":
-                    rawTitle ??= tree.TextContent(node).Trim();
+                case "title" when rawTitle is null && !InDrawing(tree, node):
+                    rawTitle = tree.TextContent(node).Trim() is { Length: > 0 } titleText ? titleText : null;
                     break;
                 case "link":
                     if (canonical is null && string.Equals(tree.Attribute(node, "rel"), "canonical", StringComparison.OrdinalIgnoreCase))
@@ -301,17 +315,20 @@ internal static partial class HtmlMetadataReader
 
         public int? WordCount { get; init; }
 
+        /// <summary>
+        /// The first article-like block of the page's JSON-LD, an article or post preferred to a mere WebPage (which many
+        /// CMS put first, around the article), with the longest article body that any block declares.
+        /// </summary>
         public static JsonLd Read(IEnumerable<string> scripts)
         {
+            var found = new List<(JsonLd Fields, bool WebPage)>();
+            string? body = null;
             foreach (var script in scripts)
             {
                 try
                 {
                     using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-                    if (Find(json.RootElement) is { } found)
-                    {
-                        return found;
-                    }
+                    Find(json.RootElement, found, ref body);
                 }
                 catch (JsonException)
                 {
@@ -319,61 +336,66 @@ internal static partial class HtmlMetadataReader
                 }
             }
 
-            return new JsonLd(null, null, null, null, null);
+            var chosen = found.Where(f => !f.WebPage).Select(f => f.Fields).FirstOrDefault() ?? found.Select(f => f.Fields).FirstOrDefault() ?? new JsonLd(null, null, null, null, null);
+            return chosen with { ArticleBody = body };
         }
 
-        private static JsonLd? Find(JsonElement element)
+        private static void Find(JsonElement element, List<(JsonLd Fields, bool WebPage)> found, ref string? body)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Array:
                     foreach (var item in element.EnumerateArray())
                     {
-                        if (Find(item) is { } found)
+                        Find(item, found, ref body);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    if (Text(element, "articleBody") is { } declared && declared.Length > (body?.Length ?? 0))
+                    {
+                        body = declared;
+                    }
+
+                    foreach (var nested in new[] { "@graph", "mainEntity", "mainEntityOfPage" })
+                    {
+                        if (element.TryGetProperty(nested, out var inner) && inner.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
                         {
-                            return found;
+                            Find(inner, found, ref body);
                         }
                     }
 
-                    return null;
-                case JsonValueKind.Object:
-                    if (element.TryGetProperty("@graph", out var graph) && Find(graph) is { } inGraph)
+                    if (ArticleType(element) is { } type)
                     {
-                        return inGraph;
+                        found.Add((new JsonLd(
+                            Text(element, "headline"),
+                            Name(element, "author"),
+                            Name(element, "publisher"),
+                            Text(element, "datePublished") ?? Text(element, "dateCreated"),
+                            Text(element, "dateModified"))
+                        {
+                            AccessibleForFree = element.TryGetProperty("isAccessibleForFree", out var free)
+                                ? free.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, JsonValueKind.String => !string.Equals(free.GetString(), "false", StringComparison.OrdinalIgnoreCase), _ => null }
+                                : null,
+                            WordCount = element.TryGetProperty("wordCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null,
+                        }, type == "WebPage"));
                     }
 
-                    if (!IsArticleType(element))
-                    {
-                        return null;
-                    }
-
-                    return new JsonLd(
-                        Text(element, "headline"),
-                        Name(element, "author"),
-                        Name(element, "publisher"),
-                        Text(element, "datePublished") ?? Text(element, "dateCreated"),
-                        Text(element, "dateModified"))
-                    {
-                        ArticleBody = Text(element, "articleBody"),
-                        AccessibleForFree = element.TryGetProperty("isAccessibleForFree", out var free)
-                            ? free.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, JsonValueKind.String => !string.Equals(free.GetString(), "false", StringComparison.OrdinalIgnoreCase), _ => null }
-                            : null,
-                        WordCount = element.TryGetProperty("wordCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null,
-                    };
-                default:
-                    return null;
+                    break;
             }
         }
 
-        private static bool IsArticleType(JsonElement element)
+        /// <summary>The element's article-like type (an Article of any kind, a blog or live-blog post, a report, a web page), or null.</summary>
+        private static string? ArticleType(JsonElement element)
         {
             if (!element.TryGetProperty("@type", out var type))
             {
-                return false;
+                return null;
             }
 
             var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()) : [type.ToString()];
-            return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "WebPage" or "LiveBlogPosting");
+            return types.FirstOrDefault(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "LiveBlogPosting")
+                ?? types.FirstOrDefault(t => t == "WebPage");
         }
 
         private static string? Text(JsonElement element, string name) =>

@@ -36,6 +36,52 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void AnIconsSelfClosedTitleNeitherNamesThePageNorSwallowsIt()
+    {
+        var article = Extract($"""
+            <html><head><meta property="og:title" content="Cod truce agreed"></head><body>
+            <header><svg viewBox="0 0 10 10"><title/><path d="M0 0h10"/></svg></header>
+            <article>{Body}</article></body></html>
+            """);
+
+        Assert.Equal("Cod truce agreed", article.Title);
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("close to collapse.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APageWithoutABodyTagKeepsItsTextThoughItsHeadHoldsANoscriptBlock()
+    {
+        var article = Extract($"""
+            <html><head><title>Cod truce agreed</title><noscript><div class="tracking"><img src="pixel.gif"></div></noscript>
+            <meta name="author" content="Liisa Tamm">
+            <div class="page"><article>{Body}</article></div></html>
+            """);
+
+        Assert.Equal("Liisa Tamm", article.Author);
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("close to collapse.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnArticleBodyDeclaredInAnyJsonLdBlockIsReadWhenThePageRendersItWithScript()
+    {
+        var body = "The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season. "
+            + "Council chair Sergei Valenko met ministers in Tallinn, where the talks lasted three hours. "
+            + "Scientists advising the council have warned for three years that eastern cod stocks are close to collapse.";
+        var article = Extract($$"""
+            <html><head><title>Cod truce agreed</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"Cod truce agreed"}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Baltic Wire"},
+              {"@type":"NewsArticle","headline":"Cod truce agreed","author":{"@type":"Person","name":"Kalev Saar"},"articleBody":"{{body}}"}]}</script>
+            </head><body><div id="app">Loading…</div></body></html>
+            """);
+
+        Assert.Equal(body, article.Text);
+        Assert.Equal("Kalev Saar", article.Author);
+    }
+
+    [Fact]
     public void MetadataComesFromJsonLdAndMetaTags()
     {
         var article = Extract($$$"""

@@ -11,6 +11,12 @@ internal static class HtmlTreeBuilder
     public const int DefaultMaxDepth = 256;
 
     private static readonly HashSet<string> s_void = Set("area base br col embed hr img input link meta param source track wbr keygen");
+    private static readonly HashSet<string> s_headContent = Set("base basefont bgsound link meta noframes noscript script style template title");
+
+    /// <summary>
+    /// Elements whose content is read as text to their end tag, outside SVG and MathML: inside them (foreign content)
+    /// a title or style is an ordinary element, and "&lt;title/&gt;" closes itself instead of swallowing the page.
+    /// </summary>
     private static readonly HashSet<string> s_rawText = Set("script style textarea title xmp iframe noembed noframes noscript template plaintext");
     private static readonly HashSet<string> s_closesParagraph = Set(
         "address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul li dd dt");
@@ -108,6 +114,7 @@ internal static class HtmlTreeBuilder
             var tag = Intern(html.AsSpan(tagStart, tagEnd - tagStart));
             var (attributeStart, attributeCount, after, selfClosing) = ReadAttributes(tree, html, tagEnd);
             i = after;
+            ImplyBody(tree, stack, tag);
             ImplyEndTags(tree, stack, tag);
             if (tag is "html" or "body" or "head" && FindOpen(tree, stack, tag) >= 0)
             {
@@ -115,7 +122,8 @@ internal static class HtmlTreeBuilder
             }
 
             var node = AddElement(tree, stack[^1], tag, attributeStart, attributeCount);
-            if (s_rawText.Contains(tag))
+            var foreign = s_rawText.Contains(tag) && tag != "script" && (FindOpen(tree, stack, "svg") >= 0 || FindOpen(tree, stack, "math") >= 0);
+            if (s_rawText.Contains(tag) && !foreign)
             {
                 var closeAt = FindRawTextEnd(html, i, tag);
                 if (closeAt > i)
@@ -144,6 +152,22 @@ internal static class HtmlTreeBuilder
         }
 
         return tree;
+    }
+
+    /// <summary>
+    /// A start tag that cannot be in the head, met while a head is open, closes the head (and an unclosed noscript
+    /// or other element in it) and opens the body, as HTML5's "in head" mode does: a page with no body tag, or with a
+    /// noscript block in its head, still has its content in a body.
+    /// </summary>
+    private static void ImplyBody(HtmlTree tree, List<int> stack, string tag)
+    {
+        if (tag is "html" or "head" or "body" || s_headContent.Contains(tag) || FindOpen(tree, stack, "head") is not (> 0 and var head))
+        {
+            return;
+        }
+
+        PopTo(tree, stack, head);
+        stack.Add(AddElement(tree, stack[^1], "body", 0, 0));
     }
 
     private static void ImplyEndTags(HtmlTree tree, List<int> stack, string tag)

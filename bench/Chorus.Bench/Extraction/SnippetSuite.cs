@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Chorus.Extraction;
+using Chorus.Ingest;
+
+namespace Chorus.Bench.Extraction;
+
+/// <summary>
+/// ./bench.sh extraction --multilingual: the development half of trafilatura's evaluation corpus in
+/// ../shared/bench/extraction-multilingual (blogs, forums, CMS pages, news; mostly German and English), scored with its
+/// snippet metric: each "with" snippet found in a page's text is a true positive, each missing one a false negative,
+/// each "without" snippet found a false positive (whitespace folded), summed over pages. SmartReader 0.11.1, the peer,
+/// runs on the same pages in the same process: its quality on the same metric, and both extractors' speed side by side.
+/// </summary>
+internal static partial class SnippetSuite
+{
+    public static int Run(string[] args)
+    {
+        if (BenchData.Path("extraction-multilingual") is not { } root || !File.Exists(Path.Combine(root, "snippets.json")))
+        {
+            Console.WriteLine("extraction --multilingual: ../shared/bench/extraction-multilingual is absent; skipping.");
+            return 0;
+        }
+
+        var gold = JsonSerializer.Deserialize<Dictionary<string, Snippets>>(File.ReadAllText(Path.Combine(root, "snippets.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var ids = gold.Keys.Order(StringComparer.Ordinal).ToList();
+        var pages = ids.ToDictionary(id => id, id => File.ReadAllBytes(Path.Combine(root, "html", id + ".html.gz")), StringComparer.Ordinal);
+
+        if (Array.IndexOf(args, "--page") is var at && at >= 0 && at + 1 < args.Length)
+        {
+            var id = args[at + 1];
+            var (path, text) = HtmlArticleExtractor.Explain(Html(pages[id]));
+            Console.WriteLine(path);
+            Console.WriteLine(text.Length > 4000 ? text[..4000] : text);
+            Console.WriteLine($"missed: {string.Join(" | ", gold[id].With.Where(w => !Fold(text).Contains(Fold(w), StringComparison.Ordinal)))}");
+            return 0;
+        }
+
+        var results = ids.ToDictionary(id => id, id => Extract(id, pages[id]), StringComparer.Ordinal);
+        var chorus = Score(gold, ids, id => results[id].Article?.Text);
+        Console.WriteLine(Line("Chorus", chorus, ids.Count(id => results[id].Article is { Text.Length: > 0 })));
+        foreach (var (reason, count) in ids.Where(id => results[id].Article is not { Text.Length: > 0 })
+            .GroupBy(id => Reason(results[id]), StringComparer.Ordinal).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2))
+        {
+            Console.WriteLine($"  no text, {count} pages: {reason}");
+        }
+
+        if (args.Contains("--worst"))
+        {
+            Console.WriteLine("pages with the most missed snippets:");
+            foreach (var id in ids.OrderByDescending(id => Missed(gold[id], results[id].Article?.Text)).Take(40))
+            {
+                Console.WriteLine($"  {id}  missed {Missed(gold[id], results[id].Article?.Text)}/{gold[id].With.Count}  extra {Extra(gold[id], results[id].Article?.Text)}/{gold[id].Without.Count}  {gold[id].Url}");
+            }
+        }
+
+        if (args.Contains("--missed"))
+        {
+            // Why each missed snippet of a page with text was left out, tallied by the kind of place it was lost at.
+            var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var id in ids.Where(id => results[id].Article is { Text.Length: > 0 }))
+            {
+                var page = Html(pages[id]);
+                foreach (var snippet in gold[id].With.Where(w => !Fold(results[id].Article!.Text).Contains(Fold(w), StringComparison.Ordinal)))
+                {
+                    var probe = snippet.Trim();
+                    var why = HtmlArticleExtractor.WhyMissing(page, probe.Length > 24 ? probe[..24] : probe);
+                    if (why.StartsWith("not found", StringComparison.Ordinal) && probe.Length > 24)
+                    {
+                        why = HtmlArticleExtractor.WhyMissing(page, probe[^24..]);
+                    }
+
+                    var kind = why.StartsWith("excluded", StringComparison.Ordinal) ? "excluded at " + why.Split(' ')[2].Split('.')[0]
+                        : why.StartsWith("outside", StringComparison.Ordinal) ? "outside the root"
+                        : why.StartsWith("kept", StringComparison.Ordinal) ? "under the root, dropped after" : why;
+                    reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
+                    if (args.Contains("--verbose"))
+                    {
+                        Console.WriteLine($"  {id} {why[..Math.Min(160, why.Length)]}");
+                    }
+                }
+            }
+
+            foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value))
+            {
+                Console.WriteLine($"{count,5}  {reason}");
+            }
+        }
+
+        if (args.Contains("--quick"))
+        {
+            return 0;
+        }
+
+        var html = ids.Select(id => Html(pages[id])).ToList();
+        var peer = ids.Select((id, i) => SmartText(gold[id].Url, html[i])).ToList();
+        var smart = Score(gold, ids, id => peer[ids.IndexOf(id)]);
+        Console.WriteLine(Line("SmartReader 0.11.1", smart, peer.Count(t => t.Length > 0)));
+
+        // Speed, side by side: three passes each after the passes above warmed both up. Chorus reads the gzipped bytes
+        // (gunzip, charset, extraction); SmartReader gets the decoded HTML, so decoding is not counted against it.
+        var chorusRate = Rate(() => ids.ForEach(id => Extract(id, pages[id])), ids.Count);
+        var smartRate = Rate(() => ids.Select((id, i) => SmartText(gold[id].Url, html[i])).ToList(), ids.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed (one thread, median of 3 passes): Chorus {chorusRate:0} pages/s, SmartReader {smartRate:0} pages/s: {chorusRate / smartRate:0.0} x"));
+        return 0;
+    }
+
+    private sealed record Snippets(string Url, List<string> With, List<string> Without);
+
+    private sealed record Tally(int TruePositives, int FalsePositives, int FalseNegatives)
+    {
+        public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+
+        public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+
+        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    }
+
+    private static Tally Score(Dictionary<string, Snippets> gold, List<string> ids, Func<string, string?> text)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var id in ids)
+        {
+            var folded = Fold(text(id) ?? "");
+            var found = gold[id].With.Count(w => folded.Contains(Fold(w), StringComparison.Ordinal));
+            tp += found;
+            fn += gold[id].With.Count - found;
+            fp += gold[id].Without.Count(w => folded.Contains(Fold(w), StringComparison.Ordinal));
+        }
+
+        return new Tally(tp, fp, fn);
+    }
+
+    private static int Missed(Snippets page, string? text) => page.With.Count(w => !Fold(text ?? "").Contains(Fold(w), StringComparison.Ordinal));
+
+    private static int Extra(Snippets page, string? text) => page.Without.Count(w => Fold(text ?? "").Contains(Fold(w), StringComparison.Ordinal));
+
+    private static string Line(string name, Tally t, int withText) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{name,-20} F1 {t.F1:0.000}  P {t.Precision:0.000}  R {t.Recall:0.000}  (tp {t.TruePositives}, fp {t.FalsePositives}, fn {t.FalseNegatives}; text on {withText} pages)");
+
+    private static string Fold(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private static ExtractionResult Extract(string id, byte[] gzipped) =>
+        ArticleExtractor.Extract(new InputReader(InputLimits.Default).FromBytes(id + ".html.gz", id, gzipped).Single());
+
+    private static string Reason(ExtractionResult result) => result.Problem?.Message ?? result.Skipped ?? "empty text";
+
+    private static string Html(byte[] gzipped) =>
+        ((RawDocument)new InputReader(InputLimits.Default).FromBytes("page.html.gz", "page", gzipped).Single()).Content;
+
+    private static string SmartText(string url, string html)
+    {
+        try
+        {
+            return SmartReader.Reader.ParseArticle(url, html).TextContent ?? "";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "";
+        }
+    }
+
+    private static double Rate(Action pass, int pages)
+    {
+        var rates = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            pass();
+            rates.Add(pages / clock.Elapsed.TotalSeconds);
+        }
+
+        rates.Sort();
+        return rates[1];
+    }
+}
