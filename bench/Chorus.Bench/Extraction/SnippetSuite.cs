@@ -158,11 +158,12 @@ internal static partial class SnippetSuite
     {
         try
         {
-            return SmartReader.Reader.ParseArticle(url, html).TextContent ?? "";
+            // The static ParseArticle(url, text) reads its second argument otherwise; the constructor takes the page's text.
+            return new SmartReader.Reader(url, html).GetArticle().TextContent ?? "";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return "";
+            return ""; // a page the peer fails on scores as one it gives nothing for
         }
     }
 
