@@ -46,7 +46,7 @@ public static class ArticleExtractor
 
             if (article is null || article.Text.Length == 0)
             {
-                var wall = article?.Diagnostics.FirstOrDefault(d => d.Message.StartsWith("paywall", StringComparison.Ordinal) || d.Message.StartsWith("consent wall", StringComparison.Ordinal));
+                var wall = article?.Diagnostics.FirstOrDefault(d => d.Message.StartsWith("paywall", StringComparison.Ordinal) || d.Message.StartsWith("consent wall", StringComparison.Ordinal) || d.Message.StartsWith("no body found", StringComparison.Ordinal));
                 return new ExtractionResult(null, Diagnostic.Error(item.Source, wall?.Message ?? "no article text found (the page holds only chrome or markup)"));
             }
 

@@ -70,6 +70,23 @@ internal static partial class HtmlArticleExtractor
 
         var candidates = WithoutLinkLists(blocks);
         var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
+
+        // A chosen root left empty by cleaning (a consent layer's buttons, a card of links) is not the end: the next
+        // best containers elsewhere on the page are tried in turn, alone.
+        var tried = page.Scored > 0 ? 1 : 0;
+        foreach (var other in kept.Count == 0 ? page.RunnersUp(3) : [])
+        {
+            tried++;
+            var otherBlocks = page.Blocks(other);
+            var otherCandidates = WithoutLinkLists(otherBlocks);
+            var (otherKept, otherRemoved) = ParagraphCleaner.Clean(otherCandidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
+            if (otherKept.Count > 0)
+            {
+                (blocks, candidates, kept, removed) = (otherBlocks, otherCandidates, otherKept, otherRemoved);
+                break;
+            }
+        }
+
         var text = string.Join("\n\n", kept);
 
         // Pages that render their body with script often still carry it whole in JSON-LD.
@@ -79,6 +96,13 @@ internal static partial class HtmlArticleExtractor
         }
 
         var (checkedText, walls) = AccessWallDetector.Check(source, text, candidates, page.AccessSignals(meta));
+        if (checkedText.Length == 0 && walls.Count == 0)
+        {
+            walls = [Diagnostic.Warning(source, tried == 0
+                ? "no body found: no element of the page holds a paragraph of text"
+                : tried == 1 ? "no body found: 1 candidate tried, only chrome, links or markup once cleaned"
+                : $"no body found: {tried} candidates tried, each only chrome, links or markup once cleaned")];
+        }
 
         // A page's declared language is often a template default; clear evidence in the text overrides it.
         var guessed = LanguageGuesser.Guess(checkedText, out var confident);
@@ -424,6 +448,45 @@ internal static partial class HtmlArticleExtractor
 
         private bool Usable(int node) => IsElement(node) && !_excluded[node];
 
+        private readonly List<(int Node, double Score)> _ranked = [];
+        private readonly List<int> _leftOut = []; // siblings that the join left out of the chosen root
+        private int _best = -1; // the best-scoring container, whose parent (with some siblings) is the root
+
+        /// <summary>How many containers <see cref="FindArticleRoot"/> scored as holding paragraphs.</summary>
+        public int Scored => _ranked.Count;
+
+        /// <summary>
+        /// The best-scoring containers after the one the root was built around, outside it and not around it, at most
+        /// <paramref name="count"/>, best first: where to look when the root gives nothing once cleaned.
+        /// </summary>
+        public IEnumerable<int> RunnersUp(int count)
+        {
+            foreach (var sibling in _leftOut)
+            {
+                _excluded[sibling] = false; // left out of that root, not chrome: each runner-up is read whole
+            }
+
+            return _ranked
+                .Where(c => c.Score > 0 && _best > 0 && !Within(c.Node, _best) && !Within(_best, c.Node))
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Node)
+                .Select(c => c.Node)
+                .Take(count)
+                .ToList();
+        }
+
+        private bool Within(int node, int ancestor)
+        {
+            for (var up = node; up > 0; up = _tree.Parent(up))
+            {
+                if (up == ancestor)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The root of the article: articleBody markup, else the best-scoring container and its good or like siblings.</summary>
         public int FindArticleRoot()
         {
@@ -460,9 +523,11 @@ internal static partial class HtmlArticleExtractor
 
             var best = -1;
             var bestScore = double.MinValue;
+            _ranked.Clear();
             foreach (var (node, raw) in scores)
             {
                 var score = (raw * (1 - LinkDensity(node))) + ClassWeight(node);
+                _ranked.Add((node, score));
                 if (score > bestScore || (score == bestScore && node < best))
                 {
                     best = node;
@@ -470,6 +535,7 @@ internal static partial class HtmlArticleExtractor
                 }
             }
 
+            _best = best;
             var body = _tree.First("body");
             if (best < 0)
             {
@@ -502,6 +568,7 @@ internal static partial class HtmlArticleExtractor
                 if (siblingScore < threshold && !goodParagraph && !samePart)
                 {
                     _excluded[sibling] = true;
+                    _leftOut.Add(sibling);
                 }
             }
 

@@ -60,7 +60,7 @@ public sealed class ArchiveDamageTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"chorus: {path}: truncated at offset {Encoding.UTF8.GetByteCount(first)}:", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("no article text found", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no body found", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -148,7 +148,34 @@ public class HtmlArticleExtractorTests
     {
         var result = ArticleExtractor.Extract(new RawDocument("p", "p.html", MediaKind.Html, "<html><body><nav>Home | News | Sport</nav><p>Advertisement</p></body></html>"));
         Assert.Null(result.Article);
-        Assert.Contains("no article text", result.Problem!.Message, StringComparison.Ordinal);
+        Assert.Equal("no body found: no element of the page holds a paragraph of text", result.Problem!.Message);
+    }
+
+    [Fact]
+    public void WhenTheBestContainerIsEmptyOnceCleanedTheNextOneElsewhereIsRead()
+    {
+        const string title = "Ferry crews in Narva, Tallinn and Parnu agree on new rosters, the union says";
+        var repeats = string.Concat(Enumerable.Repeat($"<p>{title}</p>", 4));
+        var result = ArticleExtractor.Extract(new RawDocument("p", "p.html", MediaKind.Html, $"""
+            <html><head><title>{title}</title></head><body>
+            <div class="top">{repeats}</div>
+            <div class="lower"><p>The crews voted on Tuesday to accept the rosters that the port authority proposed in March after two weeks of talks.</p>
+            <p>Kalev Saar, who leads the union, said the new shifts would start in June and run until the end of the summer season.</p></div>
+            </body></html>
+            """));
+
+        Assert.StartsWith("The crews voted on Tuesday", result.Article!.Text, StringComparison.Ordinal);
+        Assert.EndsWith("end of the summer season.", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APageWhoseProseIsAllLinksSaysWhatItTried()
+    {
+        static string Links(int n) => string.Concat(Enumerable.Range(1, 6).Select(k => $"<p><a href=\"/{n}/{k}\">Ferry crews in Narva meet again, story {n}.{k}, and more</a></p>"));
+        var result = ArticleExtractor.Extract(new RawDocument("p", "p.html", MediaKind.Html, $"<html><body><div class=\"a\">{Links(1)}</div><section>{Links(2)}</section></body></html>"));
+
+        Assert.Null(result.Article);
+        Assert.Equal("no body found: 1 candidate tried, only chrome, links or markup once cleaned", result.Problem!.Message);
     }
 
     [Fact]
