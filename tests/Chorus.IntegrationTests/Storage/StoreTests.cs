@@ -303,20 +303,23 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(4, store.NextStoryNumber());
     }
 
+    /// <summary>A SQLite store as an older Chorus left it: the first <paramref name="version"/> migrations, then these rows.</summary>
+    private void MakeStoreOfVersion(int version, string rows)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Concat(Schema.Migrations.Take(version))
+            + "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+            + string.Concat(Enumerable.Range(1, version).Select(v => $"INSERT INTO schema_version VALUES ({v});"))
+            + rows;
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     public void AStoreFromBeforeTheCountersGoesOnAfterItsHighestStoryNumberEvenOneMergedAway()
     {
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Schema.Migrations.Take(3)) + """
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                INSERT INTO schema_version VALUES (1), (2), (3);
-                INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then'), ('s2', 'then', 'then'), ('s7', 'then', 'then');
-                """;
-            command.ExecuteNonQuery();
-        }
+        MakeStoreOfVersion(3, "INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then'), ('s2', 'then', 'then'), ('s7', 'then', 'then');");
 
         using var store = SqliteStore.Open(Database);
         Assert.Equal(8, store.NextStoryNumber());
@@ -325,20 +328,12 @@ public sealed class StoreTests : IDisposable
     [Fact]
     public void AStoreFromBeforePartitionsGetsEachArticlesPartitionFromItsLanguageAndDates()
     {
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Schema.Migrations.Take(7)) + """
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                INSERT INTO schema_version VALUES (1), (2), (3), (4), (5), (6), (7);
-                INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then');
-                INSERT INTO articles (id, content_hash, source, published, language, text, story_id, ingested_at) VALUES
-                    ('dated', 'h1', 'a.txt', '2026-03-10T23:30:00-05:00', 'EN-gb', 'Ferry crews met.', 's1', '2026-12-01T00:00:00+00:00'),
-                    ('undated', 'h2', 'b.txt', NULL, NULL, 'Ferry crews met again.', 's1', '2026-12-01T00:00:00+00:00');
-                """;
-            command.ExecuteNonQuery();
-        }
+        MakeStoreOfVersion(7, """
+            INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'then', 'then');
+            INSERT INTO articles (id, content_hash, source, published, language, text, story_id, ingested_at) VALUES
+                ('dated', 'h1', 'a.txt', '2026-03-10T23:30:00-05:00', 'EN-gb', 'Ferry crews met.', 's1', '2026-12-01T00:00:00+00:00'),
+                ('undated', 'h2', 'b.txt', NULL, NULL, 'Ferry crews met again.', 's1', '2026-12-01T00:00:00+00:00');
+            """);
 
         using (SqliteStore.Open(Database))
         {
