@@ -494,6 +494,7 @@ internal static partial class HtmlArticleExtractor
             {
                 if (IsElement(node) && _tree.Attribute(node, "itemprop") == "articleBody" && _text[node] > 200)
                 {
+                    _ranked.Add((node, double.MaxValue)); // a declared body is the one candidate tried
                     return node;
                 }
             }
