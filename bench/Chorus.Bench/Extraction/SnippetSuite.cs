@@ -34,7 +34,7 @@ internal static partial class SnippetSuite
             var (path, text) = HtmlArticleExtractor.Explain(Html(pages[id]));
             Console.WriteLine(path);
             Console.WriteLine(text.Length > 4000 ? text[..4000] : text);
-            Console.WriteLine($"missed: {string.Join(" | ", gold[id].With.Where(w => !Fold(text).Contains(Fold(w), StringComparison.Ordinal)))}");
+            Console.WriteLine($"missed: {string.Join(" | ", MissedIn(gold[id].With, text))}");
             return 0;
         }
 
@@ -63,7 +63,7 @@ internal static partial class SnippetSuite
             foreach (var id in ids.Where(id => results[id].Article is { Text.Length: > 0 }))
             {
                 var page = Html(pages[id]);
-                foreach (var snippet in gold[id].With.Where(w => !Fold(results[id].Article!.Text).Contains(Fold(w), StringComparison.Ordinal)))
+                foreach (var snippet in MissedIn(gold[id].With, results[id].Article!.Text))
                 {
                     var probe = snippet.Trim();
                     var why = HtmlArticleExtractor.WhyMissing(page, probe.Length > 24 ? probe[..24] : probe);
@@ -96,7 +96,8 @@ internal static partial class SnippetSuite
 
         var html = ids.Select(id => Html(pages[id])).ToList();
         var peer = ids.Select((id, i) => SmartText(gold[id].Url, html[i])).ToList();
-        var smart = Score(gold, ids, id => peer[ids.IndexOf(id)]);
+        var peerOf = ids.Zip(peer).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var smart = Score(gold, ids, id => peerOf[id]);
         Console.WriteLine(Line("SmartReader 0.11.1", smart, peer.Count(t => t.Length > 0)));
 
         // Speed, side by side: three passes each after the passes above warmed both up. Chorus reads the gzipped bytes
@@ -123,19 +124,30 @@ internal static partial class SnippetSuite
         int tp = 0, fp = 0, fn = 0;
         foreach (var id in ids)
         {
-            var folded = Fold(text(id) ?? "");
-            var found = gold[id].With.Count(w => folded.Contains(Fold(w), StringComparison.Ordinal));
+            var found = FoundIn(gold[id].With, text(id)).Count;
             tp += found;
             fn += gold[id].With.Count - found;
-            fp += gold[id].Without.Count(w => folded.Contains(Fold(w), StringComparison.Ordinal));
+            fp += FoundIn(gold[id].Without, text(id)).Count;
         }
 
         return new Tally(tp, fp, fn);
     }
 
-    private static int Missed(Snippets page, string? text) => page.With.Count(w => !Fold(text ?? "").Contains(Fold(w), StringComparison.Ordinal));
+    private static int Missed(Snippets page, string? text) => MissedIn(page.With, text).Count;
 
-    private static int Extra(Snippets page, string? text) => page.Without.Count(w => Fold(text ?? "").Contains(Fold(w), StringComparison.Ordinal));
+    private static int Extra(Snippets page, string? text) => FoundIn(page.Without, text).Count;
+
+    /// <summary>The snippets that the text holds, whitespace folded on both sides (the text folded once).</summary>
+    private static List<string> FoundIn(IEnumerable<string> snippets, string? text) => Matching(snippets, text, found: true);
+
+    /// <summary>The snippets that the text does not hold.</summary>
+    private static List<string> MissedIn(IEnumerable<string> snippets, string? text) => Matching(snippets, text, found: false);
+
+    private static List<string> Matching(IEnumerable<string> snippets, string? text, bool found)
+    {
+        var folded = Fold(text ?? "");
+        return snippets.Where(s => folded.Contains(Fold(s), StringComparison.Ordinal) == found).ToList();
+    }
 
     private static string Line(string name, Tally t, int withText) => string.Create(
         CultureInfo.InvariantCulture,

@@ -64,12 +64,17 @@ internal static partial class HtmlArticleExtractor
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         var page = new Page(tree);
         PageDeadline.Check();
-        var root = page.FindArticleRoot();
-        var blocks = page.Blocks(root);
-        PageDeadline.Check();
+        // A root's blocks, those left once link lists are dropped, and those kept once chrome lines are cleaned.
+        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(int root)
+        {
+            var blocks = page.Blocks(root);
+            PageDeadline.Check();
+            var candidates = WithoutLinkLists(blocks);
+            var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
+            return (blocks, candidates, kept, removed);
+        }
 
-        var candidates = WithoutLinkLists(blocks);
-        var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
+        var (blocks, candidates, kept, removed) = Read(page.FindArticleRoot());
 
         // A chosen root left empty by cleaning (a consent layer's buttons, a card of links) is not the end: the next
         // best containers elsewhere on the page are tried in turn, alone.
@@ -77,12 +82,9 @@ internal static partial class HtmlArticleExtractor
         foreach (var other in kept.Count == 0 ? page.RunnersUp(3) : [])
         {
             tried++;
-            var otherBlocks = page.Blocks(other);
-            var otherCandidates = WithoutLinkLists(otherBlocks);
-            var (otherKept, otherRemoved) = ParagraphCleaner.Clean(otherCandidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
-            if (otherKept.Count > 0)
+            if (Read(other) is { Kept.Count: > 0 } found)
             {
-                (blocks, candidates, kept, removed) = (otherBlocks, otherCandidates, otherKept, otherRemoved);
+                (blocks, candidates, kept, removed) = found;
                 break;
             }
         }

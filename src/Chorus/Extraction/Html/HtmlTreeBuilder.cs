@@ -122,8 +122,9 @@ internal static class HtmlTreeBuilder
             }
 
             var node = AddElement(tree, stack[^1], tag, attributeStart, attributeCount);
-            var foreign = s_rawText.Contains(tag) && tag != "script" && (FindOpen(tree, stack, "svg") >= 0 || FindOpen(tree, stack, "math") >= 0);
-            if (s_rawText.Contains(tag) && !foreign)
+            // Inside SVG or MathML only a script keeps its text raw; a title or style there is an ordinary element.
+            var rawText = s_rawText.Contains(tag) && (tag == "script" || (FindOpen(tree, stack, "svg") < 0 && FindOpen(tree, stack, "math") < 0));
+            if (rawText)
             {
                 var closeAt = FindRawTextEnd(html, i, tag);
                 if (closeAt > i)
