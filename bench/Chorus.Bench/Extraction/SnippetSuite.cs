@@ -31,9 +31,10 @@ internal static partial class SnippetSuite
         if (Array.IndexOf(args, "--page") is var at && at >= 0 && at + 1 < args.Length)
         {
             var id = args[at + 1];
-            var (path, text) = HtmlArticleExtractor.Explain(Html(pages[id]));
+            var (path, _) = HtmlArticleExtractor.Explain(Html(pages[id]));
+            var text = Extract(id, pages[id]).Article?.Text ?? "";
             Console.WriteLine(path);
-            Console.WriteLine(text.Length > 4000 ? text[..4000] : text);
+            Console.WriteLine(text.Length > 6000 ? text[..6000] : text);
             Console.WriteLine($"missed: {string.Join(" | ", MissedIn(gold[id].With, text))}");
             return 0;
         }
@@ -56,6 +57,20 @@ internal static partial class SnippetSuite
             }
         }
 
+        if (args.Contains("--extra"))
+        {
+            foreach (var id in ids)
+            {
+                foreach (var snippet in FoundIn(gold[id].Without, results[id].Article?.Text))
+                {
+                    var blocks = results[id].Article!.Text.Split("\n\n");
+                    var index = Array.FindIndex(blocks, b => Fold(b).Contains(Fold(snippet), StringComparison.Ordinal));
+                    var where = index < 0 ? "across blocks" : $"block {index + 1}/{blocks.Length}: {blocks[index][..Math.Min(90, blocks[index].Length)]}";
+                    Console.WriteLine($"  extra {id}: {snippet[..Math.Min(50, snippet.Length)]}  [{where}]");
+                }
+            }
+        }
+
         if (args.Contains("--missed"))
         {
             // Why each missed snippet of a page with text was left out, tallied by the kind of place it was lost at.
@@ -73,12 +88,19 @@ internal static partial class SnippetSuite
                     }
 
                     var kind = why.StartsWith("excluded", StringComparison.Ordinal) ? "excluded at " + why.Split(' ')[2].Split('.')[0]
-                        : why.StartsWith("outside", StringComparison.Ordinal) ? "outside the root"
+                        : why.StartsWith("outside", StringComparison.Ordinal) ? why[..why.IndexOf('(')].TrimEnd()
                         : why.StartsWith("kept", StringComparison.Ordinal) ? "under the root, dropped after" : why;
                     reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
                     if (args.Contains("--verbose"))
                     {
-                        Console.WriteLine($"  {id} {why[..Math.Min(160, why.Length)]}");
+                        if (kind.StartsWith("under", StringComparison.Ordinal))
+                        {
+                            var blocks = HtmlArticleExtractor.Explain(page).Text.Split("\n\n");
+                            var block = blocks.FirstOrDefault(b => Fold(b).Contains(Fold(probe), StringComparison.Ordinal));
+                            why += block is null ? " [not in the root's blocks]" : $" [dropped by cleaning: {block[..Math.Min(120, block.Length)]}]";
+                        }
+
+                        Console.WriteLine($"  {id} {why[..Math.Min(240, why.Length)]}");
                     }
                 }
             }

@@ -15,6 +15,9 @@ internal static partial class HtmlArticleExtractor
 {
     private const int MinProseToKeep = 400;
 
+    /// <summary>How much a character of text that is not prose counts against the root's widening, per character of prose.</summary>
+    private const double OtherTextWeight = 1.5;
+
     /// <summary>Inside the chosen root a repeated block is content (a recipe's steps, a table), so no repeat is dropped.</summary>
     private const int LongestRepeat = 0;
 
@@ -74,7 +77,7 @@ internal static partial class HtmlArticleExtractor
             return (blocks, candidates, kept, removed);
         }
 
-        var (blocks, candidates, kept, removed) = Read(page.FindArticleRoot());
+        var (blocks, candidates, kept, removed) = Read(page.Widen(page.FindArticleRoot()));
 
         // A chosen root left empty by cleaning (a consent layer's buttons, a card of links) is not the end: the next
         // best containers elsewhere on the page are tried in turn, alone.
@@ -160,14 +163,24 @@ internal static partial class HtmlArticleExtractor
         }
 
         var kept = new List<string>(blocks.Count);
-        for (var i = 0; i < blocks.Count; i++)
+        var next = 1; // the heading level of the next kept block, 0 for text; past the end, as if a top heading came
+        for (var i = blocks.Count - 1; i >= 0; i--)
         {
-            if (!dropped[i] && !(Heading(blocks[i]) && i + 1 < blocks.Count && dropped[i + 1]))
+            if (dropped[i] || (Heading(blocks[i]) && i + 1 < blocks.Count && dropped[i + 1]))
             {
-                kept.Add(blocks[i].Text);
+                continue;
             }
+
+            if (blocks[i].HeadingLevel > 0 && next > 0 && next <= blocks[i].HeadingLevel)
+            {
+                continue; // a heading over nothing: its section was left out
+            }
+
+            kept.Add(blocks[i].Text);
+            next = blocks[i].HeadingLevel;
         }
 
+        kept.Reverse();
         return kept;
     }
 
@@ -190,14 +203,20 @@ internal static partial class HtmlArticleExtractor
     {
         using var tree = HtmlTreeBuilder.Parse(html);
         var page = new Page(tree);
-        var root = page.FindArticleRoot();
-        var path = new List<string>();
-        for (var node = root; node > 0; node = tree.Parent(node))
+        var root = page.Widen(page.FindArticleRoot());
+        string Path(int at)
         {
-            path.Insert(0, tree.Tag(node) + (tree.Attribute(node, "id") is { Length: > 0 } i ? "#" + i : "") + (tree.Attribute(node, "class") is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
+            var path = new List<string>();
+            for (var node = at; node > 0; node = tree.Parent(node))
+            {
+                path.Insert(0, tree.Tag(node) + (tree.Attribute(node, "id") is { Length: > 0 } i ? "#" + i : "") + (tree.Attribute(node, "class") is { Length: > 0 } c ? "." + c.Replace(' ', '.') : ""));
+            }
+
+            return string.Join(" > ", path);
         }
 
-        return (string.Join(" > ", path), string.Join("\n\n", page.Blocks(root).Select(b => b.Text)));
+        var ranking = page.Ranking(5).Select(c => $"  {c.Score,8:0.0}  {Path(c.Node)}");
+        return (Path(root) + "\n" + string.Join("\n", ranking), string.Join("\n\n", page.Blocks(root).Select(b => b.Text)));
     }
 
     /// <summary>
@@ -229,14 +248,20 @@ internal static partial class HtmlArticleExtractor
                 }
             }
 
-            return $"outside the root ({tree.Tag(root)}.{tree.Attribute(root, "class")}); text under {tree.Tag(tree.Parent(node))}.{tree.Attribute(tree.Parent(node), "class")}";
+            var levels = 0;
+            for (var up = root; up > 0 && !tree.IsAncestorOf(up, node); up = tree.Parent(up))
+            {
+                levels++;
+            }
+
+            return $"outside the root, {levels} levels up ({tree.Tag(root)}.{tree.Attribute(root, "class")}); text under {tree.Tag(tree.Parent(node))}.{tree.Attribute(tree.Parent(node), "class")}";
         }
 
         return "not found as one text node";
     }
 
     /// <summary>A block of text: its link characters, and whether it is (inside) a list item.</summary>
-    internal readonly record struct Block(string Text, int LinkChars, bool ListItem = false);
+    internal readonly record struct Block(string Text, int LinkChars, bool ListItem = false, int HeadingLevel = 0);
 
     /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>
     private sealed class Page
@@ -248,6 +273,7 @@ internal static partial class HtmlArticleExtractor
         private readonly int[] _direct;    // text held directly: own text nodes and inline children
         private readonly int[] _prose;     // characters in prose paragraphs below the node
         private readonly bool[] _excluded; // dropped, or chrome
+        private readonly bool[] _cued;     // looks like chrome, though it may hold prose
 
         public Page(HtmlTree tree)
         {
@@ -259,6 +285,7 @@ internal static partial class HtmlArticleExtractor
             _direct = new int[n];
             _prose = new int[n];
             _excluded = new bool[n];
+            _cued = new bool[n];
             Measure();
             ExcludeChrome();
         }
@@ -335,9 +362,14 @@ internal static partial class HtmlArticleExtractor
             // Parents come before children in document order, so exclusion flows down in one pass.
             for (var node = 1; node < _tree.Count; node++)
             {
-                if (_excluded[_tree.Parent(node)] || (IsElement(node) && !_excluded[node] && IsBoilerplate(node) && _prose[node] < MinProseToKeep))
+                if (_excluded[_tree.Parent(node)])
                 {
                     _excluded[node] = true;
+                }
+                else if (IsElement(node) && !_excluded[node] && IsBoilerplate(node))
+                {
+                    _cued[node] = true;
+                    _excluded[node] = _prose[node] < MinProseToKeep;
                 }
             }
         }
@@ -450,6 +482,8 @@ internal static partial class HtmlArticleExtractor
 
         private bool Usable(int node) => IsElement(node) && !_excluded[node];
 
+        private const double Declared = double.MaxValue; // the score of a body declared by its markup
+
         private readonly List<(int Node, double Score)> _ranked = [];
         private readonly List<int> _leftOut = []; // siblings that the join left out of the chosen root
         private int _best = -1; // the best-scoring container, whose parent (with some siblings) is the root
@@ -476,6 +510,9 @@ internal static partial class HtmlArticleExtractor
                 .ToList();
         }
 
+        /// <summary>For tuning: the best-scoring containers, best first.</summary>
+        public IEnumerable<(int Node, double Score)> Ranking(int count) => _ranked.OrderByDescending(c => c.Score).Take(count);
+
         private bool Within(int node, int ancestor)
         {
             for (var up = node; up > 0; up = _tree.Parent(up))
@@ -496,7 +533,7 @@ internal static partial class HtmlArticleExtractor
             {
                 if (IsElement(node) && _tree.Attribute(node, "itemprop") == "articleBody" && _text[node] > 200)
                 {
-                    _ranked.Add((node, double.MaxValue)); // a declared body is the one candidate tried
+                    _ranked.Add((node, Declared)); // a declared body is the one candidate tried
                     return node;
                 }
             }
@@ -579,6 +616,87 @@ internal static partial class HtmlArticleExtractor
         }
 
         /// <summary>
+        /// Widens the root to the ancestor that holds the most prose against the rest of its text (links, menus, short
+        /// lines), counted at <see cref="OtherTextWeight"/>: a body split over neighbouring containers is read whole. A
+        /// chrome-looking element that holds prose (comments, an author's box) counts as chrome here unless the best
+        /// container is in it, and stays out of the wider root. When the root widens, the siblings the join left out
+        /// come back. A body declared by its markup (itemprop="articleBody") is not widened.
+        /// </summary>
+        public int Widen(int root)
+        {
+            if (_ranked is [(_, Declared)])
+            {
+                return root; // a body declared by its markup is taken as declared
+            }
+
+            var core = _best > 0 && _tree.IsAncestorOf(root, _best) ? _best : root;
+            for (var node = 1; node < _tree.Count; node++)
+            {
+                if (_cued[node] && !_excluded[node] && node != core && !_tree.IsAncestorOf(node, core) && !_tree.IsAncestorOf(core, node))
+                {
+                    _excluded[node] = true;
+                }
+            }
+
+            var (text, prose) = UsableText();
+            double Weight(int node) => prose[node] - (OtherTextWeight * (text[node] - prose[node]));
+            var widest = root;
+            for (var up = _tree.Parent(root); up > 0; up = _tree.Parent(up))
+            {
+                if (Weight(up) > Weight(widest))
+                {
+                    widest = up;
+                }
+            }
+
+            if (widest != root)
+            {
+                foreach (var sibling in _leftOut)
+                {
+                    _excluded[sibling] = false;
+                }
+            }
+
+            return widest;
+        }
+
+        /// <summary>Per node, the characters of text and of prose paragraphs below it, leaving out what is excluded.</summary>
+        private (int[] Text, int[] Prose) UsableText()
+        {
+            var n = _tree.Count;
+            var text = new int[n];
+            var links = new int[n];
+            var prose = new int[n];
+            for (var node = n - 1; node > 0; node--)
+            {
+                var tag = _tree.Tag(node);
+                if (tag is null)
+                {
+                    text[node] = _tree.RawText(node).Trim().Length;
+                }
+                else if (_excluded[node])
+                {
+                    continue;
+                }
+                else
+                {
+                    links[node] = tag == "a" ? text[node] : links[node];
+                    prose[node] = IsParagraphLike(node) && text[node] >= 60 && links[node] * 10 < text[node] * 3 ? text[node] : prose[node];
+                }
+
+                var parent = _tree.Parent(node);
+                if (parent > 0)
+                {
+                    text[parent] += text[node];
+                    links[parent] += links[node];
+                    prose[parent] += prose[node];
+                }
+            }
+
+            return (text, prose);
+        }
+
+        /// <summary>
         /// When the container, or a wrapper a few levels above it, is one of several like siblings (one card or chunk
         /// per paragraph, or body sections split by figures), their parent is the article, keeping only those parts.
         /// Above the container a like sibling must also hold a part shaped like the container itself.
@@ -651,6 +769,7 @@ internal static partial class HtmlArticleExtractor
             var buffer = new StringBuilder();
             var linkChars = 0;
             var items = 0; // list items open around the walk
+            var level = 0; // the heading (h1 to h6) open around the walk
             Walk(root, inLink: false);
             Flush();
             return blocks;
@@ -689,11 +808,15 @@ internal static partial class HtmlArticleExtractor
                     }
 
                     items += tag == "li" ? 1 : 0;
+                    var outer = level;
+                    level = tag is ['h', >= '1' and <= '6'] ? tag[1] - '0' : level;
                     Walk(child, inLink || tag == "a");
                     if (isBlock)
                     {
                         Flush();
                     }
+
+                    level = outer;
 
                     items -= tag == "li" ? 1 : 0;
                 }
@@ -704,7 +827,7 @@ internal static partial class HtmlArticleExtractor
                 var text = buffer.ToString().Trim();
                 if (text.Length > 0)
                 {
-                    blocks.Add(new Block(text, linkChars, items > 0));
+                    blocks.Add(new Block(text, linkChars, items > 0, level));
                 }
 
                 buffer.Clear();

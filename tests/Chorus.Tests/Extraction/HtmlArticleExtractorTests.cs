@@ -199,6 +199,41 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void ABodyWhoseParagraphsSitInNeighbouringContainersIsReadWholeButNotTheCommentsBesideIt()
+    {
+        var article = Extract("""
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><div class="story">
+            <div class="intro"><div class="text"><p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.</p>
+            <p>Council chair Sergei Valenko met ministers at the Harbour Pavilion in Tallinn, where the talks lasted three hours, with breaks.</p>
+            <p>Fishing crews in Narva, Parnu and Tallinn said the cut would cost them a quarter of their income, and asked for help.</p></div></div>
+            <div class="rest"><p>Scientists advising the council have warned for three years that eastern cod stocks are close to collapse.</p>
+            <p>The new quota takes effect in January, and the council will review it after the spring survey of the stocks.</p></div>
+            <div class="comments"><p>Kalev Saar wrote: I have fished these waters for thirty years, and I have never seen the catches this poor, not once.</p>
+            <p>Liisa Tamm wrote: The council waited far too long, and now the crews pay for it, as they always do in the end.</p>
+            <p>Another reader wrote: Cutting by twelve percent is not enough if the stocks are as low as the scientists say they are.</p></div>
+            </div></main></body></html>
+            """);
+
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.Contains("close to collapse.", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("spring survey of the stocks.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote:", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHeadingOverASectionThatWasLeftOutIsLeftOutToo()
+    {
+        var article = BodyAnd("""
+            <h2>Quota talks</h2><p>Ministers will meet again in June to set the herring quota, the council said in a statement.</p>
+            <h3>Related stories</h3><div class="related"><a href="/a">Cod quota talks stall</a></div>
+            <h3>From our readers</h3>
+            """);
+
+        Assert.Contains("Quota talks", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("the council said in a statement.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASentenceEndingInALinkIsProseButALinkListIsNot()
     {
         var article = BodyAnd("""
