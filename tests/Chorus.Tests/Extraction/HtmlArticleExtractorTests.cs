@@ -221,6 +221,14 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void APostsTagsAndCategoriesInItsClassesDoNotMakeItChrome()
+    {
+        var article = Extract($"""<html><body><nav><a href="/">Home</a></nav><div class="post tag-comments category-sidebar">{Body}</div></body></html>""");
+
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AHeadingOverASectionThatWasLeftOutIsLeftOutToo()
     {
         var article = BodyAnd("""

@@ -35,9 +35,23 @@ internal static class HtmlClasses
         foreach (var name in s_cueAttributes)
         {
             var value = tree.RawAttribute(node, name);
+            var skipTo = -1; // the end of a taxonomy class being skipped
             foreach (var range in value.SplitAny(" -_\t\n"))
             {
                 var token = value[range];
+                var start = range.Start.GetOffset(value.Length);
+                if (start < skipTo)
+                {
+                    continue;
+                }
+
+                if (IsTaxonomy(value, range))
+                {
+                    var end = value[start..].IndexOfAny(" \t\n");
+                    skipTo = end < 0 ? value.Length : start + end;
+                    continue;
+                }
+
                 if (token.IsEmpty)
                 {
                     continue;
@@ -59,5 +73,19 @@ internal static class HtmlClasses
         }
 
         return score;
+    }
+
+    private static readonly HashSet<string> s_taxonomies = Words("tag tags category categories cat topic");
+
+    /// <summary>
+    /// A CMS taxonomy class ("tag-comment", "category-sidebar"): a taxonomy word opening a class name and followed by a
+    /// dash names a tag or category of the post, not the element's role.
+    /// </summary>
+    private static bool IsTaxonomy(ReadOnlySpan<char> value, Range range)
+    {
+        var (start, length) = range.GetOffsetAndLength(value.Length);
+        var opensName = start == 0 || value[start - 1] is ' ' or '\t' or '\n';
+        return opensName && start + length < value.Length && value[start + length] == '-'
+            && s_taxonomies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value.Slice(start, length));
     }
 }
