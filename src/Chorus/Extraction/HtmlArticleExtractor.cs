@@ -132,6 +132,8 @@ internal static partial class HtmlArticleExtractor
 
         // A sentence whose second half is a link ("... was <a>sentenced to life</a>.") is prose, not a list item.
         static bool LinkedSentence(Block b) => b.Text.Length - b.LinkChars >= 20 && b.Text.AsSpan().TrimEnd("\"”’)") is [.., '.' or '!' or '?'] && b.Text.Count(c => c == ' ') >= 7;
+        // A short line that opens what follows ("Read more:", "Contact:").
+        static bool Introduces(Block b) => b.Text.Length < 100 && b.Text[^1] == ':' && !b.ListItem;
         static bool Heading(Block b) => b.Text.Length < 60 && b.Text[^1] is not ('.' or '!' or '?' or ':' or '"' or '”') && b.LinkChars * 2 <= b.Text.Length;
         static bool PartlyLinked(Block b) => b.ListItem && b.LinkChars * 10 >= b.Text.Length * 3 && b.Text.Length < 150 && !ShowsAddress().IsMatch(b.Text);
         static bool Prose(Block b) => ParagraphCleaner.IsProse(b.Text) && !LinkDense(b) && !PartlyLinked(b);
@@ -166,14 +168,14 @@ internal static partial class HtmlArticleExtractor
         var next = 1; // the heading level of the next kept block, 0 for text; past the end, as if a top heading came
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
-            if (dropped[i] || (Heading(blocks[i]) && i + 1 < blocks.Count && dropped[i + 1]))
+            if (dropped[i] || ((Heading(blocks[i]) || Introduces(blocks[i])) && i + 1 < blocks.Count && dropped[i + 1]))
             {
                 continue;
             }
 
-            if (blocks[i].HeadingLevel > 0 && next > 0 && next <= blocks[i].HeadingLevel)
+            if ((blocks[i].HeadingLevel > 0 && next > 0 && next <= blocks[i].HeadingLevel) || (Introduces(blocks[i]) && next > 0))
             {
-                continue; // a heading over nothing: its section was left out
+                continue; // a heading or an introducing line over nothing: its section was left out
             }
 
             kept.Add(blocks[i].Text);

@@ -229,12 +229,14 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
-    public void AHeadingOverASectionThatWasLeftOutIsLeftOutToo()
+    public void AHeadingOrAnIntroducingLineOverASectionThatWasLeftOutIsLeftOutToo()
     {
         var article = BodyAnd("""
             <h2>Quota talks</h2><p>Ministers will meet again in June to set the herring quota, the council said in a statement.</p>
             <h3>Related stories</h3><div class="related"><a href="/a">Cod quota talks stall</a></div>
             <h3>From our readers</h3>
+            <p>Further reading from the council:</p><ul class="links"><li><a href="/b">Herring stocks</a></li><li><a href="/c">Sprat stocks</a></li></ul>
+            <p>Our newsroom in Tallinn:</p>
             """);
 
         Assert.Contains("Quota talks", article.Text, StringComparison.Ordinal);
