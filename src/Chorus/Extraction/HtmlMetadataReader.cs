@@ -60,6 +60,7 @@ internal static partial class HtmlMetadataReader
         var scripts = new List<string>();
         var inArticle = -1;
         var headingNode = -1;
+        var headings = 0;
         for (var node = 1; node < tree.Count; node++)
         {
             switch (tree.Tag(node))
@@ -103,6 +104,7 @@ internal static partial class HtmlMetadataReader
 
                     break;
                 case "h1":
+                    headings++;
                     // The first h1, unless a later one sits in the page's article and the first does not.
                     if (heading is null || (inArticle >= 0 && tree.IsAncestorOf(inArticle, node) && !tree.IsAncestorOf(inArticle, headingNode)))
                     {
@@ -147,10 +149,14 @@ internal static partial class HtmlMetadataReader
         var pageUrl = Absolute(canonical ?? meta.GetValueOrDefault("og:url"), url) ?? url;
 
         // A Twitter handle ("@politifact") in og:site_name is not the site's name.
-        var site = First(NotHandle(meta.GetValueOrDefault("og:site_name")), NotHandle(ld.Publisher), NotHandle(meta.GetValueOrDefault("application-name")));
+        var site = WithoutTagline(First(NotHandle(meta.GetValueOrDefault("og:site_name")), NotHandle(ld.Publisher), NotHandle(meta.GetValueOrDefault("application-name"))));
         site ??= SiteFromTitle(rawTitle) ?? HostOf(pageUrl);
 
-        var title = StripSite(First(meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
+        // The headline the reader sees, when the page has one h1, comes before the titles written for sharing and
+        // search, which often carry a rubric, a teaser or keywords of their own.
+        var shown = headings == 1 ? heading : null;
+        shown = shown is { Length: >= 10 } && shown.Contains(' ') && !string.Equals(shown, site, StringComparison.OrdinalIgnoreCase) ? WhiteSpace().Replace(shown, " ") : null;
+        var title = StripSite(First(shown, meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
 
         var author = new[] { ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"), relAuthor, itempropAuthor, bylineAuthor }
             .Select(a => CleanAuthor(a, site))
@@ -209,7 +215,7 @@ internal static partial class HtmlMetadataReader
             return null;
         }
 
-        var text = WhiteSpace().Replace(value, " ").Trim();
+        var text = WhiteSpace().Replace(value, " ").Trim().TrimStart('|', '—', '–', '-', '·', ' ');
         text = ByPrefix().Replace(text, "");
         text = text.Split([',', '|', '—', '–', '(', '\n'], 2)[0].Trim();
         if (SentenceBreak().Match(text) is { Success: true } stop)
@@ -238,6 +244,17 @@ internal static partial class HtmlMetadataReader
     private static string? NotHandle(string? value) => value is not null && value.TrimStart().StartsWith('@') ? null : value;
 
     private static string? First(params string?[] values) => values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    /// <summary>A site's name followed by its tagline ("Frollein Herr | Fashion, beauty and more") is the name.</summary>
+    private static string? WithoutTagline(string? site)
+    {
+        if (site is null || TitleSeparator().Split(site) is not [var name, var tagline, ..])
+        {
+            return site;
+        }
+
+        return name.Trim().Split(' ').Length <= 4 && tagline.Trim().Split(' ').Length > name.Trim().Split(' ').Length ? name.Trim() : site;
+    }
 
     private static string? SiteFromTitle(string? title)
     {
@@ -300,7 +317,7 @@ internal static partial class HtmlMetadataReader
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"^(?:(?:written|analysis|story|text|words|reporting|photos?|commentary|opinion|column|review|interview)\s+)?by\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:written|analysis|story|text|words|reporting|photos?|commentary|opinion|column|review|interview)\s+)?(?:by|von|por|par|door|av|af|di|da)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
 
     [GeneratedRegex(@"(?<=\p{Ll}{2})\.\s+\p{Lu}")]

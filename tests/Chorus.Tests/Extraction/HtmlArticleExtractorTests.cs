@@ -123,6 +123,9 @@ public class HtmlArticleExtractorTests
     [InlineData("Analysis by Kadri Lepp, Editor-at-large", "Kadri Lepp")]
     [InlineData("Kadri Lepp. Tallinn Observer", "Kadri Lepp")]
     [InlineData("Sarah E. Needleman", "Sarah E. Needleman")]
+    [InlineData("Von Kadri Lepp", "Kadri Lepp")]
+    [InlineData("por Kadri Lepp", "Kadri Lepp")]
+    [InlineData(" | Kadri Lepp", "Kadri Lepp")]
     public void AnAuthorIsCutToThePersonsName(string raw, string name) => Assert.Equal(name, HtmlMetadataReader.CleanAuthor(raw, null));
 
     [Fact]
@@ -134,6 +137,19 @@ public class HtmlArticleExtractorTests
             """);
         Assert.Equal("PolitiFact Estonia", article.Site);
         Assert.Equal(new DateOnly(2019, 11, 18), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void ThePagesOneHeadlineIsTheTitleAndASiteNamesTaglineIsNotPartOfTheName()
+    {
+        var article = Extract($"""
+            <html><head><title>Cod quota: what the cut means | Harbour Gazette</title><meta property="og:title" content="Cod quota cut explained, with figures">
+            <meta property="og:site_name" content="Harbour Gazette | News from the coast of the Gulf of Finland"></head>
+            <body><article><h1>Council cuts the cod quota by 12 percent</h1>{Body}</article></body></html>
+            """);
+
+        Assert.Equal("Council cuts the cod quota by 12 percent", article.Title);
+        Assert.Equal("Harbour Gazette", article.Site);
     }
 
     [Fact]
