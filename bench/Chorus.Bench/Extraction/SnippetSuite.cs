@@ -43,9 +43,9 @@ internal static partial class SnippetSuite
         var chorus = Score(gold, ids, id => results[id].Article?.Text);
         Console.WriteLine(Line("Chorus", chorus, ids.Count(id => results[id].Article is { Text.Length: > 0 })));
         foreach (var (reason, count) in ids.Where(id => results[id].Article is not { Text.Length: > 0 })
-            .GroupBy(id => Reason(results[id]), StringComparer.Ordinal).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2))
+            .GroupBy(id => Reason(results[id]), StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).OrderByDescending(g => g.Item2.Count))
         {
-            Console.WriteLine($"  no text, {count} pages: {reason}");
+            Console.WriteLine($"  no text, {count.Count} pages ({string.Join(", ", count)}): {reason}");
         }
 
         if (args.Contains("--worst"))

@@ -65,10 +65,9 @@ internal static partial class HtmlArticleExtractor
     {
         using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
-        var page = new Page(tree);
         PageDeadline.Check();
         // A root's blocks, those left once link lists are dropped, and those kept once chrome lines are cleaned.
-        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(int root)
+        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(Page page, int root)
         {
             var blocks = page.Blocks(root);
             PageDeadline.Check();
@@ -77,19 +76,32 @@ internal static partial class HtmlArticleExtractor
             return (blocks, candidates, kept, removed);
         }
 
-        var (blocks, candidates, kept, removed) = Read(page.Widen(page.FindArticleRoot()));
-
-        // A chosen root left empty by cleaning (a consent layer's buttons, a card of links) is not the end: the next
-        // best containers elsewhere on the page are tried in turn, alone.
-        var tried = page.Scored > 0 ? 1 : 0;
-        foreach (var other in kept.Count == 0 ? page.RunnersUp(3) : [])
+        // The widened root of the best container; when cleaning leaves it empty (a consent layer's buttons, a card of
+        // links), the next best containers elsewhere on the page, alone, in turn.
+        ((List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Found, int Tried) Choose(Page page)
         {
-            tried++;
-            if (Read(other) is { Kept.Count: > 0 } found)
+            var found = Read(page, page.Widen(page.FindArticleRoot()));
+            var tried = page.Scored > 0 ? 1 : 0;
+            foreach (var other in found.Kept.Count == 0 ? page.RunnersUp(3) : [])
             {
-                (blocks, candidates, kept, removed) = found;
-                break;
+                tried++;
+                if (Read(page, other) is { Kept.Count: > 0 } next)
+                {
+                    return (next, tried);
+                }
             }
+
+            return (found, tried);
+        }
+
+        var page = new Page(tree, wrappersHoldHalf: true);
+        var ((blocks, candidates, kept, removed), tried) = Choose(page);
+        if (kept.Count == 0)
+        {
+            // A body split over several chrome-looking wrappers ("widget" sections), none holding half the page's prose.
+            page = new Page(tree, wrappersHoldHalf: false);
+            var ((lenientBlocks, lenientCandidates, lenientKept, lenientRemoved), lenientTried) = Choose(page);
+            (blocks, candidates, kept, removed, tried) = (lenientBlocks, lenientCandidates, lenientKept, lenientRemoved, Math.Max(tried, lenientTried));
         }
 
         var text = string.Join("\n\n", kept);
@@ -196,7 +208,7 @@ internal static partial class HtmlArticleExtractor
     internal static string FragmentText(string html)
     {
         using var tree = HtmlTreeBuilder.Parse(html);
-        var page = new Page(tree);
+        var page = new Page(tree, wrappersHoldHalf: false);
         return string.Join("\n", page.Blocks(0).Select(b => b.Text));
     }
 
@@ -276,10 +288,14 @@ internal static partial class HtmlArticleExtractor
         private readonly int[] _prose;     // characters in prose paragraphs below the node
         private readonly bool[] _excluded; // dropped, or chrome
         private readonly bool[] _cued;     // looks like chrome, though it may hold prose
+        private readonly bool _wrappersHoldHalf;
 
-        public Page(HtmlTree tree)
+        /// <param name="tree">The page.</param>
+        /// <param name="wrappersHoldHalf">A chrome-looking element must hold half the page's prose to count as a wrapper, not just <see cref="MinProseToKeep"/>.</param>
+        public Page(HtmlTree tree, bool wrappersHoldHalf = true)
         {
             _tree = tree;
+            _wrappersHoldHalf = wrappersHoldHalf;
             var n = tree.Count;
             _text = new int[n];
             _links = new int[n];
@@ -358,9 +374,13 @@ internal static partial class HtmlArticleExtractor
             _ => false,
         };
 
-        /// <summary>A chrome-looking element that holds paragraphs of prose ("content-with-sidebar", a form around the page) is a wrapper, not chrome.</summary>
+        /// <summary>
+        /// A chrome-looking element that holds paragraphs of prose, at least half the page's ("content-with-sidebar", a
+        /// form around the page), is a wrapper, not chrome; a header whose menu shows teasers is still chrome.
+        /// </summary>
         private void ExcludeChrome()
         {
+            var pageProse = _prose[0];
             // Parents come before children in document order, so exclusion flows down in one pass.
             for (var node = 1; node < _tree.Count; node++)
             {
@@ -371,7 +391,7 @@ internal static partial class HtmlArticleExtractor
                 else if (IsElement(node) && !_excluded[node] && IsBoilerplate(node))
                 {
                     _cued[node] = true;
-                    _excluded[node] = _prose[node] < MinProseToKeep;
+                    _excluded[node] = _prose[node] < MinProseToKeep || (_wrappersHoldHalf && _prose[node] * 2 < pageProse);
                 }
             }
         }

@@ -237,6 +237,25 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void AHeaderWhoseMenuShowsTeasersIsChromeThoughItHoldsProse()
+    {
+        static string Teaser(int n) => $"<p>Ferry crews, port staff, pilots, cooks, and guards in Narva, Parnu, Haapsalu, and Tallinn vote, in round {n}, on rosters, pay, and leave.</p>";
+        var article = Extract($"""
+            <html><body><div class="site-header"><div class="picks">{string.Concat(Enumerable.Range(1, 5).Select(Teaser))}</div></div>
+            <div class="story">{Body}
+            <p>The quota applies to the eastern stock only; the western stock keeps last year's limit until the autumn review.</p>
+            <p>Fishing crews in Narva said the cut would cost them a quarter of their income, and asked the government for help.</p>
+            <p>The council will publish the full figures for each country on its website before the end of the month, it said.</p>
+            <p>Ministers from the eight member states will meet again in June to set the herring quota for the next season.</p>
+            <p>Observers from the fishing unions will attend the June meeting for the first time, the council chair confirmed.</p></div>
+            </body></html>
+            """);
+
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ferry crews", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APostsTagsAndCategoriesInItsClassesDoNotMakeItChrome()
     {
         var article = Extract($"""<html><body><nav><a href="/">Home</a></nav><div class="post tag-comments category-sidebar">{Body}</div></body></html>""");
