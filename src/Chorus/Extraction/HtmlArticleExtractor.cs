@@ -241,7 +241,7 @@ internal static partial class HtmlArticleExtractor
     {
         using var tree = HtmlTreeBuilder.Parse(html);
         var page = new Page(tree);
-        var root = page.FindArticleRoot();
+        var root = page.Widen(page.FindArticleRoot());
         for (var node = 1; node < tree.Count; node++)
         {
             if (!tree.IsText(node) || !tree.Text(node).Contains(snippet, StringComparison.Ordinal) || tree.Tag(tree.Parent(node)) is "script" or "title" or "style")
@@ -274,7 +274,7 @@ internal static partial class HtmlArticleExtractor
         return "not found as one text node";
     }
 
-    /// <summary>A block of text: its link characters, and whether it is (inside) a list item.</summary>
+    /// <summary>A block of text: its link characters, whether it is (inside) a list item, and its heading's level (1 to 6; 0 for text).</summary>
     internal readonly record struct Block(string Text, int LinkChars, bool ListItem = false, int HeadingLevel = 0);
 
     /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>

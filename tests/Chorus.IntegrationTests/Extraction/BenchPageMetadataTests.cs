@@ -59,6 +59,6 @@ public class BenchPageMetadataTests
     }
 
     /// <summary>The first 16 hex digits of SHA-256: how the test data names the benchmark's text without holding it.</summary>
-    private static string Hash(string text) =>
+    internal static string Hash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 }
