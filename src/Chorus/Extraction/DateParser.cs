@@ -152,4 +152,41 @@ public static partial class DateParser
 
     [GeneratedRegex(@"^(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?$")]
     private static partial Regex NumericZone();
+
+    /// <summary>Month names of the languages most pages are written in, beyond English, as written in a dateline.</summary>
+    private static readonly Dictionary<string, int> s_writtenMonths = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["januar"] = 1, ["jänner"] = 1, ["februar"] = 2, ["märz"] = 3, ["mai"] = 5, ["juni"] = 6, ["juli"] = 7, ["oktober"] = 10, ["dezember"] = 12,
+        ["enero"] = 1, ["febrero"] = 2, ["marzo"] = 3, ["abril"] = 4, ["mayo"] = 5, ["junio"] = 6, ["julio"] = 7, ["agosto"] = 8,
+        ["septiembre"] = 9, ["setiembre"] = 9, ["octubre"] = 10, ["noviembre"] = 11, ["diciembre"] = 12,
+        ["janvier"] = 1, ["février"] = 2, ["fevrier"] = 2, ["mars"] = 3, ["avril"] = 4, ["juin"] = 6, ["juillet"] = 7, ["août"] = 8,
+        ["aout"] = 8, ["septembre"] = 9, ["octobre"] = 10, ["novembre"] = 11, ["décembre"] = 12, ["decembre"] = 12,
+    };
+
+    /// <summary>
+    /// The first date written in a line of a page's text: a day, a month's name (English, German, Spanish or French) and a
+    /// year ("14. Juni 2019", "26, Abril, 2022", "3 de mayo de 2021"), or a day-first numeric date ("03.11.2021").
+    /// </summary>
+    public static bool TryFindInText(string line, out DateTimeOffset result)
+    {
+        result = default;
+        foreach (Match match in InText().Matches(line))
+        {
+            var month = match.Groups["month"].Success
+                ? (Month(match.Groups["month"].Value) is > 0 and var english ? english : s_writtenMonths.GetValueOrDefault(match.Groups["month"].Value))
+                : int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
+            var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                result = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![\d.])(?<day>[0-3]?\d)(?:\.?\s*(?:de\s+)?|\s*,\s*)(?<month>\p{L}{3,10})\.?(?:\s+(?:de\s+)?|\s*,\s*)(?<year>(?:19|20)\d{2})(?!\d)|(?<![\d.])(?<day>[0-3]?\d)\.(?<number>[01]?\d)\.(?<year>(?:19|20)\d{2})(?!\d)")]
+    private static partial Regex InText();
 }

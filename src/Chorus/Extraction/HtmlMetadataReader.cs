@@ -162,7 +162,7 @@ internal static partial class HtmlMetadataReader
             .Select(a => CleanAuthor(a, site))
             .FirstOrDefault(a => a is not null);
 
-        var published = PublishedDate(meta, ld, times, pageUrl, fetchedAt);
+        var published = PublishedDate(meta, ld, times, pageUrl, fetchedAt) ?? DatelineUnder(tree, headingNode, fetchedAt);
         language = First(language, meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
         language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
 
@@ -199,6 +199,32 @@ internal static partial class HtmlMetadataReader
         foreach (var candidate in Candidates())
         {
             if (DateParser.TryParse(candidate, out var date) && (fetchedAt is null || date <= fetchedAt.Value.AddMinutes(5)))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// For a page that declares no date: the first date written in the text just below its headline (the dateline), read
+    /// only after the h1, so the header's date bar (the day of the crawl) never stands for the article's date.
+    /// </summary>
+    private static DateTimeOffset? DatelineUnder(HtmlTree tree, int headline, DateTimeOffset? fetchedAt)
+    {
+        const int Reach = 600; // characters of text read below the headline
+        var read = 0;
+        for (var node = headline + 1; node > 0 && node < tree.Count && read < Reach; node++)
+        {
+            if (!tree.IsText(node) || tree.Tag(tree.Parent(node)) is "script" or "style" or "noscript" or "template")
+            {
+                continue;
+            }
+
+            var text = tree.Text(node).Trim();
+            read += text.Length;
+            if (text.Length > 0 && DateParser.TryFindInText(text, out var date) && (fetchedAt is null || date <= fetchedAt.Value.AddDays(1)))
             {
                 return date;
             }

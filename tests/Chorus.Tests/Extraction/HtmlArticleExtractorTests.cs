@@ -152,6 +152,31 @@ public class HtmlArticleExtractorTests
         Assert.Equal("Harbour Gazette", article.Site);
     }
 
+    [Theory]
+    [InlineData("Tallinn, 14. Juni 2019", 2019, 6, 14)]
+    [InlineData("Narva | 26, Abril, 2022", 2022, 4, 26)]
+    [InlineData("Datum: 03.11.2021", 2021, 11, 3)]
+    [InlineData("publié le 2 août 2020", 2020, 8, 2)]
+    public void APageThatDeclaresNoDateIsDatedByTheDatelineBelowItsHeadlineNeverByTheHeadersDateBar(string dateline, int year, int month, int day)
+    {
+        var article = Extract($"""
+            <html><body><div class="top-bar">Montag, 7. Dezember 2026</div>
+            <h1>Council cuts the cod quota by 12 percent</h1><p class="meta">{dateline}</p><article>{Body}</article></body></html>
+            """, fetched: new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void APageWithNoDateBelowItsHeadlineStaysUndatedThoughItsHeaderShowsToday()
+    {
+        var article = Extract($"""
+            <html><body><div class="top-bar">Montag, 7. Dezember 2026</div><h1>Council cuts the cod quota by 12 percent</h1><article>{Body}</article></body></html>
+            """, fetched: new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Null(article.Published);
+    }
+
     [Fact]
     public void ClearTextEvidenceOverridesAWrongDeclaredLanguage()
     {
