@@ -87,7 +87,8 @@ public sealed class QueueWorkerTests : IDisposable
     {
         var queue = _queues.New();
         var store = _stores.New(TestStores.Postgres);
-        var inputs = QueueInputs.Jsonl(_stores.Directory, 600);
+        // Enough inputs that the worker cannot finish between two looks at the ledger (it did once, with 600).
+        var inputs = QueueInputs.Jsonl(_stores.Directory, 2400);
         Assert.Equal(0, CliRunner.Run("ingest", "--queue", queue.Url, "--queue-name", queue.Name, "--quiet", inputs).ExitCode);
 
         using (var doomed = CliProcess.Start(WorkerArguments(queue, store, untilEmpty: false)))
@@ -98,10 +99,10 @@ public sealed class QueueWorkerTests : IDisposable
         }
 
         var before = Count(store, "SELECT COUNT(*) FROM ledger");
-        Assert.InRange(before, 100, 599);
+        Assert.InRange(before, 100, 2399);
         await Worker(queue, store).EndsWell();
 
-        Assert.Equal((600L, 600L, 600L), Ledger(store));
+        Assert.Equal((2400L, 2400L, 2400L), Ledger(store));
         Assert.Equal(Stores.StoriesByContent(Embedded(inputs)), Stores.StoriesByContent(store));
     }
 
