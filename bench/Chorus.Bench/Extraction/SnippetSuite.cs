@@ -42,10 +42,10 @@ internal static partial class SnippetSuite
         var results = ids.ToDictionary(id => id, id => Extract(id, pages[id]), StringComparer.Ordinal);
         var chorus = Score(gold, ids, id => results[id].Article?.Text);
         Console.WriteLine(Line("Chorus", chorus, ids.Count(id => results[id].Article is { Text.Length: > 0 })));
-        foreach (var (reason, count) in ids.Where(id => results[id].Article is not { Text.Length: > 0 })
+        foreach (var (reason, withoutText) in ids.Where(id => results[id].Article is not { Text.Length: > 0 })
             .GroupBy(id => Reason(results[id]), StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).OrderByDescending(g => g.Item2.Count))
         {
-            Console.WriteLine($"  no text, {count.Count} pages ({string.Join(", ", count)}): {reason}");
+            Console.WriteLine($"  no text, {withoutText.Count} pages ({string.Join(", ", withoutText)}): {reason}");
         }
 
         if (args.Contains("--worst"))
@@ -61,9 +61,9 @@ internal static partial class SnippetSuite
         {
             foreach (var id in ids)
             {
+                var blocks = results[id].Article?.Text.Split("\n\n") ?? [];
                 foreach (var snippet in FoundIn(gold[id].Without, results[id].Article?.Text))
                 {
-                    var blocks = results[id].Article!.Text.Split("\n\n");
                     var index = Array.FindIndex(blocks, b => Fold(b).Contains(Fold(snippet), StringComparison.Ordinal));
                     var where = index < 0 ? "across blocks" : $"block {index + 1}/{blocks.Length}: {blocks[index][..Math.Min(90, blocks[index].Length)]}";
                     Console.WriteLine($"  extra {id}: {snippet[..Math.Min(50, snippet.Length)]}  [{where}]");

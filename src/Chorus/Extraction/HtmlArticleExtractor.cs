@@ -95,14 +95,16 @@ internal static partial class HtmlArticleExtractor
         }
 
         var page = new Page(tree, wrappersHoldHalf: true);
-        var ((blocks, candidates, kept, removed), tried) = Choose(page);
-        if (kept.Count == 0)
+        var chosen = Choose(page);
+        if (chosen.Found.Kept.Count == 0)
         {
             // A body split over several chrome-looking wrappers ("widget" sections), none holding half the page's prose.
             page = new Page(tree, wrappersHoldHalf: false);
-            var ((lenientBlocks, lenientCandidates, lenientKept, lenientRemoved), lenientTried) = Choose(page);
-            (blocks, candidates, kept, removed, tried) = (lenientBlocks, lenientCandidates, lenientKept, lenientRemoved, Math.Max(tried, lenientTried));
+            var lenient = Choose(page);
+            chosen = (lenient.Found, Math.Max(chosen.Tried, lenient.Tried));
         }
+
+        var ((blocks, candidates, kept, removed), tried) = chosen;
 
         var text = string.Join("\n\n", kept);
 
@@ -347,7 +349,7 @@ internal static partial class HtmlArticleExtractor
                     _links[node] = _text[node];
                 }
 
-                if (tag is not null && IsParagraphLike(node) && _text[node] >= 60 && _links[node] * 10 < _text[node] * 3)
+                if (tag is not null && IsProseParagraph(node, _text[node], _links[node]))
                 {
                     _prose[node] = Math.Max(_prose[node], _text[node]);
                 }
@@ -365,6 +367,9 @@ internal static partial class HtmlArticleExtractor
                 }
             }
         }
+
+        /// <summary>A paragraph-like element with text enough for a sentence or two, mostly not links.</summary>
+        private bool IsProseParagraph(int node, int text, int links) => IsParagraphLike(node) && text >= 60 && links * 10 < text * 3;
 
         /// <summary>p, pre, td, blockquote, and divs that hold their text directly (blog engines write text and &lt;br&gt;).</summary>
         private bool IsParagraphLike(int node) => _tree.Tag(node) switch
@@ -525,7 +530,7 @@ internal static partial class HtmlArticleExtractor
             }
 
             return _ranked
-                .Where(c => c.Score > 0 && _best > 0 && !Within(c.Node, _best) && !Within(_best, c.Node))
+                .Where(c => c.Score > 0 && _best > 0 && c.Node != _best && !_tree.IsAncestorOf(_best, c.Node) && !_tree.IsAncestorOf(c.Node, _best))
                 .OrderByDescending(c => c.Score).ThenBy(c => c.Node)
                 .Select(c => c.Node)
                 .Take(count)
@@ -534,19 +539,6 @@ internal static partial class HtmlArticleExtractor
 
         /// <summary>For tuning: the best-scoring containers, best first.</summary>
         public IEnumerable<(int Node, double Score)> Ranking(int count) => _ranked.OrderByDescending(c => c.Score).Take(count);
-
-        private bool Within(int node, int ancestor)
-        {
-            for (var up = node; up > 0; up = _tree.Parent(up))
-            {
-                if (up == ancestor)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>The root of the article: articleBody markup, else the best-scoring container and its good or like siblings.</summary>
         public int FindArticleRoot()
@@ -703,7 +695,7 @@ internal static partial class HtmlArticleExtractor
                 else
                 {
                     links[node] = tag == "a" ? text[node] : links[node];
-                    prose[node] = IsParagraphLike(node) && text[node] >= 60 && links[node] * 10 < text[node] * 3 ? text[node] : prose[node];
+                    prose[node] = IsProseParagraph(node, text[node], links[node]) ? text[node] : prose[node];
                 }
 
                 var parent = _tree.Parent(node);

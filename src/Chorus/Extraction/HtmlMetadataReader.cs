@@ -279,7 +279,8 @@ internal static partial class HtmlMetadataReader
             return site;
         }
 
-        return name.Trim().Split(' ').Length <= 4 && tagline.Trim().Split(' ').Length > name.Trim().Split(' ').Length ? name.Trim() : site;
+        var words = name.Trim().Split(' ').Length;
+        return words <= 4 && tagline.Trim().Split(' ').Length > words ? name.Trim() : site;
     }
 
     private static string? SiteFromTitle(string? title)
