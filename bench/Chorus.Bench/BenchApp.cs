@@ -36,6 +36,7 @@ internal static class BenchApp
 
             Suites:
               extraction --multilingual [--quick] [--worst] [--page ID]  snippet F1/P/R on ../shared/bench/extraction-multilingual, SmartReader 0.11.1 beside it, speed side by side
+              extraction --train-blocks [--write] [--errors] [--coverage]  the block model: 5-fold cross-validated snippet F1 and news F1 beside the rules' (--write: train on every development page and write src/Chorus/Extraction/Data/block-model.json)
               extraction --warc              the same metric on the pages read from ../shared/bench/ingest/extraction-pages.warc.gz
               extraction [--quick] [--dump] [--worst-dev]  F1/P/R/accuracy (bootstrap ±), pages/s, ms/page and memory on ../shared/bench/extraction
               clustering --events [--confusion] [--split S] [--cv]  pairwise and BCubed F1 of 'chorus cluster' on ../shared/bench/events/cluster.jsonl, and the topics whose two events share a story (--cv: the split share chosen by topic folds)

@@ -16,6 +16,11 @@ internal static class ExtractionSuite
 {
     public static int Run(string[] args)
     {
+        if (args.Contains("--train-blocks"))
+        {
+            return BlockTraining.Run(args);
+        }
+
         if (args.Contains("--multilingual"))
         {
             return SnippetSuite.Run(args);
@@ -223,6 +228,7 @@ internal static class ExtractionSuite
             ("tree", i => Chorus.Extraction.Html.HtmlTreeBuilder.Parse(html[i])),
             ("tree + metadata", i => HtmlMetadataReader.Read(Chorus.Extraction.Html.HtmlTreeBuilder.Parse(html[i]), null, null)),
             ("extract (all)", i => HtmlArticleExtractor.Extract("x", "x", html[i], null, null)),
+            ("rules and block survey", i => HtmlArticleExtractor.Survey(html[i], null)),
         };
         foreach (var (name, run) in stages)
         {
@@ -289,7 +295,7 @@ internal static class ExtractionSuite
         return (Runs(t, pSet), Runs(p, tSet));
     }
 
-    private static Dictionary<string, (string Body, string Url)> LoadTruth(string path)
+    internal static Dictionary<string, (string Body, string Url)> LoadTruth(string path)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var truth = new Dictionary<string, (string, string)>(StringComparer.Ordinal);

@@ -130,9 +130,9 @@ internal static partial class SnippetSuite
         return 0;
     }
 
-    private sealed record Snippets(string Url, List<string> With, List<string> Without);
+    internal sealed record Snippets(string Url, List<string> With, List<string> Without);
 
-    private sealed record Tally(int TruePositives, int FalsePositives, int FalseNegatives)
+    internal sealed record Tally(int TruePositives, int FalsePositives, int FalseNegatives)
     {
         public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
 
@@ -141,7 +141,7 @@ internal static partial class SnippetSuite
         public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
     }
 
-    private static Tally Score(Dictionary<string, Snippets> gold, List<string> ids, Func<string, string?> text)
+    internal static Tally Score(Dictionary<string, Snippets> gold, List<string> ids, Func<string, string?> text)
     {
         int tp = 0, fp = 0, fn = 0;
         foreach (var id in ids)
@@ -171,11 +171,11 @@ internal static partial class SnippetSuite
         return snippets.Where(s => folded.Contains(Fold(s), StringComparison.Ordinal) == found).ToList();
     }
 
-    private static string Line(string name, Tally t, int withText) => string.Create(
+    internal static string Line(string name, Tally t, int withText) => string.Create(
         CultureInfo.InvariantCulture,
         $"{name,-20} F1 {t.F1:0.000}  P {t.Precision:0.000}  R {t.Recall:0.000}  (tp {t.TruePositives}, fp {t.FalsePositives}, fn {t.FalseNegatives}; text on {withText} pages)");
 
-    private static string Fold(string text) => Whitespace().Replace(text, " ").Trim();
+    internal static string Fold(string text) => Whitespace().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
@@ -185,7 +185,7 @@ internal static partial class SnippetSuite
 
     private static string Reason(ExtractionResult result) => result.Problem?.Message ?? result.Skipped ?? "empty text";
 
-    private static string Html(byte[] gzipped) =>
+    internal static string Html(byte[] gzipped) =>
         ((RawDocument)new InputReader(InputLimits.Default).FromBytes("page.html.gz", "page", gzipped).Single()).Content;
 
     private static string SmartText(string url, string html)

@@ -66,45 +66,11 @@ internal static partial class HtmlArticleExtractor
         using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         PageDeadline.Check();
-        // A root's blocks, those left once link lists are dropped, and those kept once chrome lines are cleaned.
-        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(Page page, int root)
+        var (page, root, (blocks, candidates, kept, removed), tried) = ChooseBody(tree, meta);
+        if (BlockModel.Shipped is { } model)
         {
-            var blocks = page.Blocks(root);
-            PageDeadline.Check();
-            var candidates = WithoutLinkLists(blocks);
-            var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
-            return (blocks, candidates, kept, removed);
+            kept = model.Keep(page.Survey(root, kept, meta.Title));
         }
-
-        // The widened root of the best container; when cleaning leaves it empty (a consent layer's buttons, a card of
-        // links), the next best containers elsewhere on the page, alone, in turn.
-        ((List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Found, int Tried) Choose(Page page)
-        {
-            var found = Read(page, page.Widen(page.FindArticleRoot()));
-            var tried = page.Scored > 0 ? 1 : 0;
-            foreach (var other in found.Kept.Count == 0 ? page.RunnersUp(3) : [])
-            {
-                tried++;
-                if (Read(page, other) is { Kept.Count: > 0 } next)
-                {
-                    return (next, tried);
-                }
-            }
-
-            return (found, tried);
-        }
-
-        var page = new Page(tree, wrappersHoldHalf: true);
-        var chosen = Choose(page);
-        if (chosen.Found.Kept.Count == 0)
-        {
-            // A body split over several chrome-looking wrappers ("widget" sections), none holding half the page's prose.
-            page = new Page(tree, wrappersHoldHalf: false);
-            var lenient = Choose(page);
-            chosen = (lenient.Found, Math.Max(chosen.Tried, lenient.Tried));
-        }
-
-        var ((blocks, candidates, kept, removed), tried) = chosen;
 
         var text = string.Join("\n\n", kept);
 
@@ -132,6 +98,60 @@ internal static partial class HtmlArticleExtractor
             CanonicalUrl = url is not null && meta.Url is not null && meta.Url != url ? meta.Url : null,
             Diagnostics = walls,
         };
+    }
+
+    /// <summary>
+    /// The rules' choice of the body: the widened root of the best container; when cleaning leaves it empty (a consent
+    /// layer's buttons, a card of links), the next best containers elsewhere on the page, alone, in turn; and when every
+    /// one is empty, all of that again with chrome-looking wrappers that hold less than half the page's prose kept (a
+    /// body split over several "widget" sections).
+    /// </summary>
+    private static (Page Page, int Root, (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Found, int Tried) ChooseBody(HtmlTree tree, PageMetadata meta)
+    {
+        // A root's blocks, those left once link lists are dropped, and those kept once chrome lines are cleaned.
+        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(Page page, int root)
+        {
+            var blocks = page.Blocks(root);
+            PageDeadline.Check();
+            var candidates = WithoutLinkLists(blocks);
+            var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
+            return (blocks, candidates, kept, removed);
+        }
+
+        (Page, int, (List<Block>, List<string>, List<string> Kept, int), int) Choose(Page page)
+        {
+            var root = page.Widen(page.FindArticleRoot());
+            var found = Read(page, root);
+            var tried = page.Scored > 0 ? 1 : 0;
+            foreach (var other in found.Kept.Count == 0 ? page.RunnersUp(3) : [])
+            {
+                tried++;
+                if (Read(page, other) is { Kept.Count: > 0 } next)
+                {
+                    return (page, other, next, tried);
+                }
+            }
+
+            return (page, root, found, tried);
+        }
+
+        var chosen = Choose(new Page(tree, wrappersHoldHalf: true));
+        if (chosen.Item3.Kept.Count > 0)
+        {
+            return chosen;
+        }
+
+        var lenient = Choose(new Page(tree, wrappersHoldHalf: false));
+        return lenient with { Item4 = Math.Max(chosen.Item4, lenient.Item4) };
+    }
+
+    /// <summary>For the block model's training: every block of the page with its features, against the rules' choice.</summary>
+    internal static List<SurveyedBlock> Survey(string html, string? url)
+    {
+        using var tree = HtmlTreeBuilder.Parse(html);
+        var meta = HtmlMetadataReader.Read(tree, url, fetchedAt: null);
+        var (page, root, found, _) = ChooseBody(tree, meta);
+        return page.Survey(root, found.Kept, meta.Title);
     }
 
     /// <summary>
@@ -280,7 +300,7 @@ internal static partial class HtmlArticleExtractor
     internal readonly record struct Block(string Text, int LinkChars, bool ListItem = false, int HeadingLevel = 0);
 
     /// <summary>One page's tree with its per-node counts and the elements excluded as chrome.</summary>
-    private sealed class Page
+    private sealed partial class Page
     {
         private readonly HtmlTree _tree;
         private readonly int[] _text;      // characters of text below the node
@@ -290,6 +310,7 @@ internal static partial class HtmlArticleExtractor
         private readonly int[] _prose;     // characters in prose paragraphs below the node
         private readonly bool[] _excluded; // dropped, or chrome
         private readonly bool[] _cued;     // looks like chrome, though it may hold prose
+        private bool[] _chrome = [];        // excluded as chrome before the root was chosen (dropped tags included)
         private readonly bool _wrappersHoldHalf;
 
         /// <param name="tree">The page.</param>
@@ -308,6 +329,7 @@ internal static partial class HtmlArticleExtractor
             _cued = new bool[n];
             Measure();
             ExcludeChrome();
+            _chrome = (bool[])_excluded.Clone();
         }
 
         private bool IsElement(int node) => node > 0 && _tree.Tag(node) is not null;
@@ -777,9 +799,17 @@ internal static partial class HtmlArticleExtractor
         }
 
         /// <summary>The text blocks under the root in document order: block elements and &lt;br&gt; end a block.</summary>
-        public List<Block> Blocks(int root)
+        public List<Block> Blocks(int root) => Blocks(root, owners: null);
+
+        /// <param name="root">Where the walk starts.</param>
+        /// <param name="owners">
+        /// When given, the walk also goes through chrome (not dropped tags such as scripts, nor chrome inside a line of
+        /// text), and the innermost block element around each block is recorded here.
+        /// </param>
+        private List<Block> Blocks(int root, List<int>? owners)
         {
             var blocks = new List<Block>();
+            var owner = root;
             var buffer = new StringBuilder();
             var linkChars = 0;
             var items = 0; // list items open around the walk
@@ -806,7 +836,7 @@ internal static partial class HtmlArticleExtractor
                         continue;
                     }
 
-                    if (_excluded[child])
+                    if (owners is null ? _excluded[child] : s_dropped.Contains(tag) || (_chrome[child] && !_chrome[node] && !s_blocks.Contains(tag)))
                     {
                         continue;
                     }
@@ -824,11 +854,15 @@ internal static partial class HtmlArticleExtractor
                     items += tag == "li" ? 1 : 0;
                     var outer = level;
                     level = tag is ['h', >= '1' and <= '6'] ? tag[1] - '0' : level;
+                    var outerOwner = owner;
+                    owner = isBlock ? child : owner;
                     Walk(child, inLink || tag == "a");
                     if (isBlock)
                     {
                         Flush();
                     }
+
+                    owner = outerOwner;
 
                     level = outer;
 
@@ -842,6 +876,7 @@ internal static partial class HtmlArticleExtractor
                 if (text.Length > 0)
                 {
                     blocks.Add(new Block(text, linkChars, items > 0, level));
+                    owners?.Add(owner);
                 }
 
                 buffer.Clear();

@@ -264,7 +264,7 @@ public class HtmlArticleExtractorTests
     [Fact]
     public void AHeaderWhoseMenuShowsTeasersIsChromeThoughItHoldsProse()
     {
-        static string Teaser(int n) => $"<p>Ferry crews, port staff, pilots, cooks, and guards in Narva, Parnu, Haapsalu, and Tallinn vote, in round {n}, on rosters, pay, and leave.</p>";
+        static string Teaser(int n) => $"""<div class="teaser"><a href="/news/{n}">Port strike, day {n}</a><p>Ferry crews, port staff, pilots, cooks, and guards in Narva, Parnu, Haapsalu, and Tallinn vote, in round {n}, on rosters, pay, and leave.</p></div>""";
         var article = Extract($"""
             <html><body><div class="site-header"><div class="picks">{string.Concat(Enumerable.Range(1, 5).Select(Teaser))}</div></div>
             <div class="story">{Body}

@@ -1,0 +1,57 @@
+using Chorus.Learning;
+
+namespace Chorus.Extraction;
+
+/// <summary>What the block model reads of each block of a page, in order (written by the page's survey).</summary>
+internal static class BlockFeatures
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "kept by the rules", "in the root", "in the best container", "under chrome", "under chrome-looking markup", "under a chrome tag",
+        "under article markup", "after the h1", "characters", "words", "link density", "ends a sentence", "sentence marks per 100",
+        "commas per 100", "digits per 100", "capitals per 100", "list item", "heading level", "element kind", "position",
+        "side of the kept text", "blocks to the kept text", "previous kept", "next kept", "chrome line", "closing chrome",
+        "repeated", "the title", "kept share of the page", "kept characters (log)", "chrome cues above", "content cues above",
+        "levels to the best container", "depth against the best container", "under a figure or caption", "under a link",
+        "like siblings", "levels to the nearest kept block", "characters to the nearest kept block (log)", "capitalised words",
+        "link density of the parent", "link density of the grandparent", "blocks on the page (log)",
+        "previous characters (log)", "next characters (log)", "previous is prose", "next is prose", "prose within three blocks",
+        "previous link density", "next link density",
+    ];
+}
+
+/// <summary>
+/// A boosted tree model over every block of a page (<see cref="BlockFeatures"/>), trained in <c>bench/</c> on the
+/// development half of the multilingual extraction set: it keeps a block when the probability that a reader wants it
+/// is at least <see cref="Threshold"/>. It corrects the rules' choice both ways: prose the rules left under
+/// chrome-looking markup or beside the root, and calls to action or bios they kept.
+/// </summary>
+internal sealed class BlockModel(BoostedTrees trees)
+{
+    private const string Resource = "Chorus.Extraction.Data.block-model.json";
+
+    private static readonly Lazy<BlockModel?> s_shipped = new(LoadShipped);
+
+    /// <summary>The model that ships with the product, or null when none does (the rules alone decide).</summary>
+    public static BlockModel? Shipped => s_shipped.Value;
+
+    /// <summary>A block is kept at this probability or above.</summary>
+    public const double Threshold = 0.5;
+
+    public BoostedTrees Trees => trees;
+
+    /// <summary>The text of the blocks the model keeps, in page order; the rules' choice when the model keeps nothing of a page they read.</summary>
+    public List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks) => Keep(blocks, blocks.Select(b => trees.Score(b.Features)).ToList());
+
+    public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities)
+    {
+        var kept = blocks.Where((_, i) => probabilities[i] >= Threshold).Select(b => b.Text).ToList();
+        return kept.Count > 0 ? kept : blocks.Where(b => b.Features[0] == 1).Select(b => b.Text).ToList();
+    }
+
+    private static BlockModel? LoadShipped()
+    {
+        using var stream = typeof(BlockModel).Assembly.GetManifestResourceStream(Resource);
+        return stream is null ? null : new BlockModel(BoostedTrees.Load(stream));
+    }
+}

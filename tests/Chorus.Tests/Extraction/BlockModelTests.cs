@@ -1,0 +1,59 @@
+using Chorus.Extraction;
+using Chorus.Ingest;
+
+namespace Chorus.Tests.Extraction;
+
+public class BlockModelTests
+{
+    private const string Page = """
+        <html><body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+        <article><h1>Cod truce</h1>
+        <p>The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.</p>
+        <p>Council chair Sergei Valenko met ministers at the Harbour Pavilion in Tallinn, where the talks lasted three hours.</p>
+        <p>Scientists advising the council have warned for three years that eastern cod stocks are close to collapse.</p>
+        </article><footer>© 2026 Harbour Gazette</footer></body></html>
+        """;
+
+    [Fact]
+    public void TheShippedModelReadsTheFeaturesThePageSurveyWrites()
+    {
+        var model = BlockModel.Shipped;
+
+        Assert.NotNull(model);
+        Assert.Equal(BlockFeatures.Names, model.Trees.Features);
+        Assert.All(HtmlArticleExtractor.Survey(Page, url: null), block => Assert.Equal(BlockFeatures.Names.Count, block.Features.Length));
+    }
+
+    [Fact]
+    public void EveryBlockOfThePageIsSurveyedChromeIncludedAndMarkedByTheRulesChoice()
+    {
+        var blocks = HtmlArticleExtractor.Survey(Page, url: null);
+        static bool KeptByRules(HtmlArticleExtractor.SurveyedBlock block) => block.Features[0] == 1;
+
+        Assert.Contains(blocks, b => b.Text.StartsWith("Home", StringComparison.Ordinal) && !KeptByRules(b));
+        Assert.Contains(blocks, b => b.Text.StartsWith("©", StringComparison.Ordinal) && !KeptByRules(b));
+        Assert.Equal(3, blocks.Count(KeptByRules));
+        Assert.StartsWith("The Baltic Fisheries Council", blocks.First(KeptByRules).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTheModelKeepsNothingOfAPageTheRulesReadTheRulesTextStands()
+    {
+        var blocks = HtmlArticleExtractor.Survey(Page, url: null);
+
+        var kept = BlockModel.Keep(blocks, [.. blocks.Select(_ => 0.0)]);
+
+        Assert.Equal(blocks.Where(b => b.Features[0] == 1).Select(b => b.Text), kept);
+    }
+
+    [Fact]
+    public void TheModelKeepsTheArticleAndLeavesTheMenuAndFooter()
+    {
+        var article = ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, Page)).Article!;
+
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("close to collapse.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Home", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("©", article.Text, StringComparison.Ordinal);
+    }
+}
