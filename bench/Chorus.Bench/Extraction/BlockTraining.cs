@@ -27,7 +27,27 @@ internal static class BlockTraining
     /// </summary>
     private static float NewsPageWeight = 30;
 
-    private static int Leaves = 8, Iterations = 200, PerLeaf = 20;
+    private static int Leaves = 16, Iterations = 200, PerLeaf = 40;
+
+    private static double Rate = 0.05;
+
+    /// <summary>0 splits the pages into folds by position (page i in fold i mod 5); another seed shuffles them first, to see how much the figure moves with the split.</summary>
+    private static int FoldSeed;
+
+    private static int FoldOf(int page) => FoldSeed == 0 ? page % Folds : Shuffled(page);
+
+    /// <summary>A fold per page, drawn from a generator seeded with <see cref="FoldSeed"/> (the same on every run).</summary>
+    private static int Shuffled(int page)
+    {
+        var random = new Random(FoldSeed);
+        var fold = 0;
+        for (var i = 0; i <= page; i++)
+        {
+            fold = random.Next(Folds);
+        }
+
+        return fold;
+    }
 
     public static int Run(string[] args)
     {
@@ -39,9 +59,11 @@ internal static class BlockTraining
 
         string? Option(string name) => Array.IndexOf(args, name) is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         NewsPageWeight = float.Parse(Option("--news-weight") ?? "30", CultureInfo.InvariantCulture);
-        Leaves = int.Parse(Option("--leaves") ?? "8", CultureInfo.InvariantCulture);
+        Leaves = int.Parse(Option("--leaves") ?? "16", CultureInfo.InvariantCulture);
         Iterations = int.Parse(Option("--iterations") ?? "200", CultureInfo.InvariantCulture);
-        PerLeaf = int.Parse(Option("--per-leaf") ?? "20", CultureInfo.InvariantCulture);
+        PerLeaf = int.Parse(Option("--per-leaf") ?? "40", CultureInfo.InvariantCulture);
+        Rate = double.Parse(Option("--rate") ?? "0.05", CultureInfo.InvariantCulture);
+        FoldSeed = int.Parse(Option("--fold-seed") ?? "0", CultureInfo.InvariantCulture);
         var gold = JsonSerializer.Deserialize<Dictionary<string, SnippetSuite.Snippets>>(File.ReadAllText(Path.Combine(root, "snippets.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         var ids = gold.Keys.Order(StringComparer.Ordinal).ToList();
         var surveys = ids.Select(id => Survey(id, gold[id], SnippetSuite.Html(File.ReadAllBytes(Path.Combine(root, "html", id + ".html.gz"))))).ToList();
@@ -53,7 +75,7 @@ internal static class BlockTraining
         var newsTruth = news.Count == 0 ? [] : ExtractionSuite.LoadTruth(Path.Combine(BenchData.Path("extraction")!, "ground-truth.json"));
         double NewsF1(Func<PageSurvey, int, List<string>> kept) =>
             ExtractionMetric.Corpus([.. news.Select((page, i) => ExtractionMetric.Score(newsTruth[page.Id].Body, string.Join("\n\n", kept(page, i))))]).F1;
-        List<string> ByRules(PageSurvey page) => [.. page.Blocks.Where(b => b.Features[0] == 1).Select(b => b.Text)];
+        List<string> ByRules(PageSurvey page) => [.. page.Blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text)];
         Console.WriteLine(SnippetSuite.Line("rules", SnippetSuite.Score(gold, ids, id => string.Join("\n\n", ByRules(surveys[ids.IndexOf(id)]))), surveys.Count(p => ByRules(p).Count > 0))
             + string.Create(CultureInfo.InvariantCulture, $"  news F1 {NewsF1((page, _) => ByRules(page)):0.000}"));
 
@@ -104,7 +126,7 @@ internal static class BlockTraining
                     foreach (var (block, label, _) in page.Examples.Where(e => (probabilities[i][e.Block] >= 0.5) != e.Label))
                     {
                         var text = page.Blocks[block].Text;
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {set} {page.Id[..Math.Min(8, page.Id.Length)]} {(label ? "missed" : "extra ")} p {probabilities[i][block]:0.00} rules {(page.Blocks[block].Features[0] == 1 ? "kept" : "left")}: {text[..Math.Min(100, text.Length)]}"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {set} {page.Id[..Math.Min(8, page.Id.Length)]} {(label ? "missed" : "extra ")} p {probabilities[i][block]:0.00} rules {(page.Blocks[block].Features[BlockFeatures.KeptByTheRules] == 1 ? "kept" : "left")}: {text[..Math.Min(100, text.Length)]}"));
                     }
                 }
             }
@@ -131,15 +153,15 @@ internal static class BlockTraining
         var newsScores = new double[news.Count][];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = Train(surveys.Where((_, i) => i % Folds != fold).Concat(news.Where((_, i) => i % Folds != fold)), $"blocks (fold {fold + 1} of {Folds})", names);
-            for (var i = fold; i < surveys.Count; i += Folds)
+            var model = Train(surveys.Where((_, i) => FoldOf(i) != fold).Concat(news.Where((_, i) => FoldOf(i) != fold)), $"blocks (fold {fold + 1} of {Folds})", names);
+            for (var i = 0; i < surveys.Count; i++)
             {
-                scores[i] = [.. surveys[i].Blocks.Select(b => model.Score(b.Features))];
+                scores[i] = FoldOf(i) == fold ? [.. surveys[i].Blocks.Select(b => model.Score(b.Features))] : scores[i];
             }
 
-            for (var i = fold; i < news.Count; i += Folds)
+            for (var i = 0; i < news.Count; i++)
             {
-                newsScores[i] = [.. news[i].Blocks.Select(b => model.Score(b.Features))];
+                newsScores[i] = FoldOf(i) == fold ? [.. news[i].Blocks.Select(b => model.Score(b.Features))] : newsScores[i];
             }
         }
 
@@ -153,6 +175,7 @@ internal static class BlockTraining
             description,
             leaves: Leaves,
             iterations: Iterations,
+            learningRate: Rate,
             minimumPerLeaf: PerLeaf);
 
     /// <summary>

@@ -5,6 +5,12 @@ namespace Chorus.Extraction;
 /// <summary>What the block model reads of each block of a page, in order (written by the page's survey).</summary>
 internal static class BlockFeatures
 {
+    /// <summary>The feature that says the block is the rules' choice (1) or not (0).</summary>
+    public const int KeptByTheRules = 0;
+
+    /// <summary>The feature that says the block is the page's title, word for word.</summary>
+    public const int IsTheTitle = 27;
+
     public static readonly IReadOnlyList<string> Names =
     [
         "kept by the rules", "in the root", "in the best container", "under chrome", "under chrome-looking markup", "under a chrome tag",
@@ -43,10 +49,14 @@ internal sealed class BlockModel(BoostedTrees trees)
     /// <summary>The text of the blocks the model keeps, in page order; the rules' choice when the model keeps nothing of a page they read.</summary>
     public List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks) => Keep(blocks, blocks.Select(b => trees.Score(b.Features)).ToList());
 
+    /// <summary>
+    /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart); the
+    /// rules' blocks when the model keeps nothing of a page the rules read.
+    /// </summary>
     public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities)
     {
-        var kept = blocks.Where((_, i) => probabilities[i] >= Threshold).Select(b => b.Text).ToList();
-        return kept.Count > 0 ? kept : blocks.Where(b => b.Features[0] == 1).Select(b => b.Text).ToList();
+        var kept = blocks.Where((b, i) => probabilities[i] >= Threshold && b.Features[BlockFeatures.IsTheTitle] == 0).Select(b => b.Text).ToList();
+        return kept.Count > 0 ? kept : blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text).ToList();
     }
 
     private static BlockModel? LoadShipped()

@@ -57,7 +57,7 @@ internal static partial class HtmlArticleExtractor
                 var (negative, positive, chromeTag, inArticle, cued, figure, linked) = Ancestry(owner, lineages);
                 var nearest = NearestKept(isKept, i);
                 var f = new float[BlockFeatures.Names.Count];
-                f[0] = isKept[i] ? 1 : 0;
+                f[BlockFeatures.KeptByTheRules] = isKept[i] ? 1 : 0;
                 f[1] = InRoot(owner) ? 1 : 0;
                 f[2] = _best > 0 && (owner == _best || _tree.IsAncestorOf(_best, owner)) ? 1 : 0;
                 f[3] = _chrome[owner] ? 1 : 0;
@@ -84,7 +84,7 @@ internal static partial class HtmlArticleExtractor
                 f[24] = ChromeLineClassifier.IsChrome(text) ? 1 : 0;
                 f[25] = ChromeLineClassifier.IsClosingChrome(text) ? 1 : 0;
                 f[26] = seen.Add(key) ? 0 : 1;
-                f[27] = key == titleKey ? 1 : 0;
+                f[BlockFeatures.IsTheTitle] = key == titleKey ? 1 : 0;
                 f[28] = keptChars / (float)allChars;
                 f[29] = (float)Math.Log10(1 + keptChars);
                 f[30] = negative;

@@ -28,7 +28,7 @@ public class BlockModelTests
     public void EveryBlockOfThePageIsSurveyedChromeIncludedAndMarkedByTheRulesChoice()
     {
         var blocks = HtmlArticleExtractor.Survey(Page, url: null);
-        static bool KeptByRules(HtmlArticleExtractor.SurveyedBlock block) => block.Features[0] == 1;
+        static bool KeptByRules(HtmlArticleExtractor.SurveyedBlock block) => block.Features[BlockFeatures.KeptByTheRules] == 1;
 
         Assert.Contains(blocks, b => b.Text.StartsWith("Home", StringComparison.Ordinal) && !KeptByRules(b));
         Assert.Contains(blocks, b => b.Text.StartsWith("©", StringComparison.Ordinal) && !KeptByRules(b));
@@ -43,7 +43,7 @@ public class BlockModelTests
 
         var kept = BlockModel.Keep(blocks, [.. blocks.Select(_ => 0.0)]);
 
-        Assert.Equal(blocks.Where(b => b.Features[0] == 1).Select(b => b.Text), kept);
+        Assert.Equal(blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text), kept);
     }
 
     [Fact]
