@@ -80,9 +80,13 @@ internal static class BlockTraining
             + string.Create(CultureInfo.InvariantCulture, $"  news F1 {NewsF1((page, _) => ByRules(page)):0.000}"));
 
         var (scores, newsScores) = CrossValidate(surveys, news, BlockFeatures.Names);
-        string ByModel(string id) => string.Join("\n\n", BlockModel.Keep(surveys[ids.IndexOf(id)].Blocks, scores[ids.IndexOf(id)]));
-        Console.WriteLine(SnippetSuite.Line("model, cross-valid.", SnippetSuite.Score(gold, ids, ByModel), ids.Count(id => ByModel(id).Length > 0))
-            + string.Create(CultureInfo.InvariantCulture, $"  news F1 {NewsF1((page, i) => BlockModel.Keep(page.Blocks, newsScores[i])):0.000}"));
+        foreach (var threshold in args.Contains("--thresholds") ? [0.35, 0.4, 0.45, 0.5, 0.55, 0.6] : new[] { BlockModel.Threshold })
+        {
+            string ByModel(string id) => string.Join("\n\n", BlockModel.Keep(surveys[ids.IndexOf(id)].Blocks, scores[ids.IndexOf(id)], threshold));
+            var name = threshold == BlockModel.Threshold ? "model, cross-valid." : string.Create(CultureInfo.InvariantCulture, $"cross-valid. at {threshold:0.00}");
+            Console.WriteLine(SnippetSuite.Line(name, SnippetSuite.Score(gold, ids, ByModel), ids.Count(id => ByModel(id).Length > 0))
+                + string.Create(CultureInfo.InvariantCulture, $"  news F1 {NewsF1((page, i) => BlockModel.Keep(page.Blocks, newsScores[i], threshold)):0.000}"));
+        }
 
         if (args.Contains("--coverage"))
         {

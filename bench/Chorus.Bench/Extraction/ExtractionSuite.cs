@@ -96,7 +96,7 @@ internal static class ExtractionSuite
         var scores = ids.Select(id => ExtractionMetric.Score(truth[id].Body, predictions[id]?.Text)).ToList();
         var half = ids.Count / 2;
         Report("all", scores);
-        Report("development (first half)", scores.Take(half).ToList());
+        Report(BlockModel.Shipped is null ? "development (first half)" : "development (first half; the block model learnt from it)", scores.Take(half).ToList());
         Report("test (second half)", scores.Skip(half).ToList());
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed: {rate:0} pages/s on one thread (median of {passes} passes, range {passRates[0]:0}-{passRates[^1]:0}); median {perPage[perPage.Count / 2]:0.00} ms/page, p95 {perPage[(int)(perPage.Count * 0.95)]:0.00} ms/page"));

@@ -42,6 +42,11 @@ internal static partial class SnippetSuite
         var results = ids.ToDictionary(id => id, id => Extract(id, pages[id]), StringComparer.Ordinal);
         var chorus = Score(gold, ids, id => results[id].Article?.Text);
         Console.WriteLine(Line("Chorus", chorus, ids.Count(id => results[id].Article is { Text.Length: > 0 })));
+        if (BlockModel.Shipped is not null)
+        {
+            Console.WriteLine("  (the block model was trained on these pages: ./bench.sh extraction --train-blocks gives the cross-validated figure)");
+        }
+
         foreach (var (reason, withoutText) in ids.Where(id => results[id].Article is not { Text.Length: > 0 })
             .GroupBy(id => Reason(results[id]), StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).OrderByDescending(g => g.Item2.Count))
         {

@@ -42,7 +42,7 @@ internal sealed class BlockModel(BoostedTrees trees)
     public static BlockModel? Shipped => s_shipped.Value;
 
     /// <summary>A block is kept at this probability or above.</summary>
-    public const double Threshold = 0.5;
+    public const double Threshold = 0.4;
 
     public BoostedTrees Trees => trees;
 
@@ -53,9 +53,9 @@ internal sealed class BlockModel(BoostedTrees trees)
     /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart); the
     /// rules' blocks when the model keeps nothing of a page the rules read.
     /// </summary>
-    public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities)
+    public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities, double threshold = Threshold)
     {
-        var kept = blocks.Where((b, i) => probabilities[i] >= Threshold && b.Features[BlockFeatures.IsTheTitle] == 0).Select(b => b.Text).ToList();
+        var kept = blocks.Where((b, i) => probabilities[i] >= threshold && b.Features[BlockFeatures.IsTheTitle] == 0).Select(b => b.Text).ToList();
         return kept.Count > 0 ? kept : blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text).ToList();
     }
 
