@@ -22,7 +22,7 @@ internal static class BlockFeatures
         "like siblings", "levels to the nearest kept block", "characters to the nearest kept block (log)", "capitalised words",
         "link density of the parent", "link density of the grandparent", "blocks on the page (log)",
         "previous characters (log)", "next characters (log)", "previous is prose", "next is prose", "prose within three blocks",
-        "previous link density", "next link density",
+        "previous link density", "next link density", "function words",
     ];
 }
 

@@ -108,6 +108,7 @@ internal static partial class HtmlArticleExtractor
                 f[47] = ProseAround(prose, i, 3);
                 f[48] = i > 0 ? blocks[i - 1].LinkChars / (float)blocks[i - 1].Text.Length : 0;
                 f[49] = i + 1 < count ? blocks[i + 1].LinkChars / (float)blocks[i + 1].Text.Length : 0;
+                f[50] = LanguageGuesser.FunctionWordShare(text);
                 surveyed.Add(new SurveyedBlock(text, f));
             }
 

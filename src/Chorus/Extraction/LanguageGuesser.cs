@@ -56,6 +56,23 @@ public static class LanguageGuesser
         return total >= 5 && counts[best] * 10 >= total ? s_profiles[best].Code : null;
     }
 
+    /// <summary>
+    /// The share of a text's words (the first 400) that are function words of any language known here: running prose
+    /// is thick with them, menus, labels and headlines are not.
+    /// </summary>
+    public static float FunctionWordShare(string text)
+    {
+        var lookup = s_languagesOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        int total = 0, function = 0;
+        foreach (var range in Chorus.Text.Tokenizer.WordRanges(text, limit: 400))
+        {
+            total++;
+            function += lookup.ContainsKey(text.AsSpan(range)) ? 1 : 0;
+        }
+
+        return total == 0 ? 0 : function / (float)total;
+    }
+
     private static Dictionary<string, int> Index()
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
