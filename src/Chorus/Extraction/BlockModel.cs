@@ -51,10 +51,16 @@ internal sealed class BlockModel(BoostedTrees trees)
 
     /// <summary>
     /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart); the
-    /// rules' blocks when the model keeps nothing of a page the rules read.
+    /// rules' blocks when the model keeps nothing of a page the rules read. A page where the rules found no body stays
+    /// without one: the model corrects a choice, it does not make one alone (it learnt from few such pages).
     /// </summary>
     public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities, double threshold = Threshold)
     {
+        if (!blocks.Any(b => b.Features[BlockFeatures.KeptByTheRules] == 1))
+        {
+            return [];
+        }
+
         var kept = blocks.Where((b, i) => probabilities[i] >= threshold && b.Features[BlockFeatures.IsTheTitle] == 0).Select(b => b.Text).ToList();
         return kept.Count > 0 ? kept : blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text).ToList();
     }

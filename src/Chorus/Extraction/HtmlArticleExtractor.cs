@@ -67,7 +67,7 @@ internal static partial class HtmlArticleExtractor
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         PageDeadline.Check();
         var (page, root, (blocks, candidates, kept, removed), tried) = ChooseBody(tree, meta);
-        if (BlockModel.Shipped is { } model)
+        if (BlockModel.Shipped is { } model && kept.Count > 0)
         {
             kept = model.Keep(page.Survey(root, kept, meta.Title));
         }

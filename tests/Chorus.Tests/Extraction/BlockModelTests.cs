@@ -47,6 +47,21 @@ public class BlockModelTests
     }
 
     [Fact]
+    public void APageWhereTheRulesFoundNoBodyStaysWithoutOneWhateverTheModelSays()
+    {
+        static HtmlArticleExtractor.SurveyedBlock LeftByTheRules(HtmlArticleExtractor.SurveyedBlock block)
+        {
+            var features = (float[])block.Features.Clone();
+            features[BlockFeatures.KeptByTheRules] = 0;
+            return block with { Features = features };
+        }
+
+        var blocks = HtmlArticleExtractor.Survey(Page, url: null).Select(LeftByTheRules).ToList();
+
+        Assert.Empty(BlockModel.Keep(blocks, [.. blocks.Select(_ => 1.0)]));
+    }
+
+    [Fact]
     public void TheModelKeepsTheArticleAndLeavesTheMenuAndFooter()
     {
         var article = ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, Page)).Article!;
