@@ -158,9 +158,11 @@ internal static partial class HtmlMetadataReader
         shown = shown is { Length: >= 10 } && shown.Contains(' ') && !string.Equals(shown, site, StringComparison.OrdinalIgnoreCase) ? WhiteSpace().Replace(shown, " ") : null;
         var title = StripSite(First(shown, meta.GetValueOrDefault("og:title"), ld.Headline, heading, meta.GetValueOrDefault("twitter:title"), rawTitle), site);
 
-        var author = new[] { ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"), relAuthor, itempropAuthor, bylineAuthor }
+        // Plugins name the author in meta tags of their own ("shareaholic:article_author_name", "parsely-author").
+        var pluginAuthor = meta.FirstOrDefault(m => AuthorMetaKey().IsMatch(m.Key)).Value;
+        var author = new[] { ld.Author, meta.GetValueOrDefault("author"), meta.GetValueOrDefault("article:author"), meta.GetValueOrDefault("byl"), relAuthor, itempropAuthor, bylineAuthor, pluginAuthor }
             .Select(a => CleanAuthor(a, site))
-            .FirstOrDefault(a => a is not null);
+            .FirstOrDefault(a => a is not null) ?? CleanAuthor(LabelledAuthor(tree), site);
 
         var published = PublishedDate(meta, ld, times, pageUrl, fetchedAt) ?? DatelineUnder(tree, headingNode, fetchedAt);
         language = First(language, meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
@@ -233,6 +235,45 @@ internal static partial class HtmlMetadataReader
         return null;
     }
 
+    /// <summary>
+    /// The name written after an author label ("Autor:", "Author:", "Auteur :"), in the label's own text or in the text
+    /// that follows it (a label set in its own element).
+    /// </summary>
+    private static string? LabelledAuthor(HtmlTree tree)
+    {
+        var labelled = false;
+        for (var node = 1; node < tree.Count; node++)
+        {
+            if (!tree.IsText(node) || tree.Tag(tree.Parent(node)) is "script" or "style" or "title")
+            {
+                continue;
+            }
+
+            var text = tree.RawText(node).Trim();
+            if (text.IsEmpty)
+            {
+                continue;
+            }
+
+            if (labelled)
+            {
+                return tree.Text(node);
+            }
+
+            if (text.StartsWith("aut", StringComparison.OrdinalIgnoreCase) && AuthorLabel().Match(tree.Text(node).Trim()) is { Success: true } label)
+            {
+                if (label.Groups["name"].Length > 0)
+                {
+                    return label.Groups["name"].Value;
+                }
+
+                labelled = true;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A person's name, or null for values such as "5 Minutes Ago", a URL or the site's own name.</summary>
     internal static string? CleanAuthor(string? value, string? site)
     {
@@ -243,7 +284,7 @@ internal static partial class HtmlMetadataReader
 
         var text = WhiteSpace().Replace(value, " ").Trim().TrimStart('|', '—', '–', '-', '·', ' ');
         text = ByPrefix().Replace(text, "");
-        text = text.Split([',', '|', '—', '–', '(', '\n'], 2)[0].Trim();
+        text = text.Split([',', '|', '—', '–', '(', '/', '\n'], 2)[0].Trim(); // "Peter Maahn/SP-X": the name, then the agency
         if (SentenceBreak().Match(text) is { Success: true } stop)
         {
             text = text[..stop.Index]; // "Finian Cunningham. Sputnik International", but not "Sarah E. Needleman"
@@ -346,6 +387,12 @@ internal static partial class HtmlMetadataReader
 
     [GeneratedRegex(@"^(?:(?:written|analysis|story|text|words|reporting|photos?|commentary|opinion|column|review|interview)\s+)?(?:by|von|por|par|door|av|af|di|da)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"^(?:autor|autorin|author|auteur|autore|autora)\s*:\s*(?<name>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorLabel();
+
+    [GeneratedRegex(@"(?:^|[:._-])(?:author|author_name|creator)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorMetaKey();
 
     [GeneratedRegex(@"(?<=\p{Ll}{2})\.\s+\p{Lu}")]
     private static partial Regex SentenceBreak();

@@ -126,7 +126,19 @@ public class HtmlArticleExtractorTests
     [InlineData("Von Kadri Lepp", "Kadri Lepp")]
     [InlineData("por Kadri Lepp", "Kadri Lepp")]
     [InlineData(" | Kadri Lepp", "Kadri Lepp")]
+    [InlineData("Kadri Lepp/Baltic Press Agency", "Kadri Lepp")]
     public void AnAuthorIsCutToThePersonsName(string raw, string name) => Assert.Equal(name, HtmlMetadataReader.CleanAuthor(raw, null));
+
+    [Theory]
+    [InlineData("""<head><meta name="shareplugin:article_author_name" content="Kadri Lepp"></head><body><article>{0}</article></body>""")]
+    [InlineData("""<body><article><h5>Autor:</h5>Kadri Lepp/Baltic Press Agency{0}</article></body>""")]
+    [InlineData("""<body><article><p>Author: Kadri Lepp</p>{0}</article></body>""")]
+    public void AnAuthorNamedOnlyByAPluginsMetaTagOrAfterAnAuthorLabelIsRead(string page)
+    {
+        var article = Extract("<html>" + string.Format(System.Globalization.CultureInfo.InvariantCulture, page, Body) + "</html>");
+
+        Assert.Equal("Kadri Lepp", article.Author);
+    }
 
     [Fact]
     public void ATwitterHandleIsNotASiteNameAndAUrlWithAMonthNameGivesTheDate()
