@@ -11,6 +11,9 @@ internal static class BlockFeatures
     /// <summary>The feature that says the block is the page's title, word for word.</summary>
     public const int IsTheTitle = 27;
 
+    /// <summary>The feature that says the block is a line of chrome by its shape alone (<see cref="ChromeLineClassifier"/>).</summary>
+    public const int IsAChromeLine = 24;
+
     public static readonly IReadOnlyList<string> Names =
     [
         "kept by the rules", "in the root", "in the best container", "under chrome", "under chrome-looking markup", "under a chrome tag",
@@ -50,7 +53,8 @@ internal sealed class BlockModel(BoostedTrees trees)
     public List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks) => Keep(blocks, blocks.Select(b => trees.Score(b.Features)).ToList());
 
     /// <summary>
-    /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart); the
+    /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart) nor a
+    /// line that is chrome by its shape (stray markup, page numbers, "Share this"); the
     /// rules' blocks when the model keeps nothing of a page the rules read. A page where the rules found no body stays
     /// without one: the model corrects a choice, it does not make one alone (it learnt from few such pages).
     /// </summary>
@@ -61,7 +65,7 @@ internal sealed class BlockModel(BoostedTrees trees)
             return [];
         }
 
-        var kept = blocks.Where((b, i) => probabilities[i] >= threshold && b.Features[BlockFeatures.IsTheTitle] == 0).Select(b => b.Text).ToList();
+        var kept = blocks.Where((b, i) => probabilities[i] >= threshold && b.Features[BlockFeatures.IsTheTitle] == 0 && b.Features[BlockFeatures.IsAChromeLine] == 0).Select(b => b.Text).ToList();
         return kept.Count > 0 ? kept : blocks.Where(b => b.Features[BlockFeatures.KeptByTheRules] == 1).Select(b => b.Text).ToList();
     }
 

@@ -81,7 +81,7 @@ internal static partial class HtmlArticleExtractor
                 f[21] = nearest;
                 f[22] = i > 0 && isKept[i - 1] ? 1 : 0;
                 f[23] = i + 1 < count && isKept[i + 1] ? 1 : 0;
-                f[24] = ChromeLineClassifier.IsChrome(text) ? 1 : 0;
+                f[BlockFeatures.IsAChromeLine] = ChromeLineClassifier.IsChrome(text) ? 1 : 0;
                 f[25] = ChromeLineClassifier.IsClosingChrome(text) ? 1 : 0;
                 f[26] = seen.Add(key) ? 0 : 1;
                 f[BlockFeatures.IsTheTitle] = key == titleKey ? 1 : 0;

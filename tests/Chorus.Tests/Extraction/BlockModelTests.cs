@@ -62,6 +62,20 @@ public class BlockModelTests
     }
 
     [Fact]
+    public void TheTitleAndLinesOfChromeByTheirShapeAreNeverKeptWhateverTheModelSays()
+    {
+        var page = Page.Replace("</article>", "<p>1 2 3 4 5</p><p>Cod truce</p></article>", StringComparison.Ordinal)
+            .Replace("<html>", "<html><head><title>Cod truce</title></head>", StringComparison.Ordinal);
+        var blocks = HtmlArticleExtractor.Survey(page, url: null);
+
+        var kept = BlockModel.Keep(blocks, [.. blocks.Select(_ => 1.0)]);
+
+        Assert.Contains(kept, k => k.StartsWith("The Baltic Fisheries Council", StringComparison.Ordinal));
+        Assert.DoesNotContain("1 2 3 4 5", kept);
+        Assert.DoesNotContain("Cod truce", kept);
+    }
+
+    [Fact]
     public void TheModelKeepsTheArticleAndLeavesTheMenuAndFooter()
     {
         var article = ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, Page)).Article!;
