@@ -30,10 +30,11 @@ internal static class BlockFeatures
 }
 
 /// <summary>
-/// A boosted tree model over every block of a page (<see cref="BlockFeatures"/>), trained in <c>bench/</c> on the
-/// development half of the multilingual extraction set: it keeps a block when the probability that a reader wants it
-/// is at least <see cref="Threshold"/>. It corrects the rules' choice both ways: prose the rules left under
-/// chrome-looking markup or beside the root, and calls to action or bios they kept.
+/// A boosted tree model over every block of a page (<see cref="BlockFeatures"/>), trained in <c>bench/</c>
+/// (<c>./bench.sh extraction --train-blocks --write</c>) on the development halves of the multilingual and news
+/// extraction sets: it keeps a block when the probability that a reader wants it is at least <see cref="Threshold"/>.
+/// It corrects the rules' choice both ways: prose the rules left under chrome-looking markup or beside the root, and
+/// calls to action or bios they kept.
 /// </summary>
 internal sealed class BlockModel(BoostedTrees trees)
 {
@@ -49,14 +50,14 @@ internal sealed class BlockModel(BoostedTrees trees)
 
     public BoostedTrees Trees => trees;
 
-    /// <summary>The text of the blocks the model keeps, in page order; the rules' choice when the model keeps nothing of a page they read.</summary>
+    /// <summary>The text of the blocks the model keeps, in page order (see the overload that takes the probabilities).</summary>
     public List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks) => Keep(blocks, blocks.Select(b => trees.Score(b.Features)).ToList());
 
     /// <summary>
     /// The blocks at <see cref="Threshold"/> or above, but never the title itself (the article carries it apart) nor a
-    /// line that is chrome by its shape (stray markup, page numbers, "Share this"); the
-    /// rules' blocks when the model keeps nothing of a page the rules read. A page where the rules found no body stays
-    /// without one: the model corrects a choice, it does not make one alone (it learnt from few such pages).
+    /// line that is chrome by its shape (stray markup, page numbers, "Share this"); the rules' blocks when the model
+    /// keeps nothing of a page the rules read. A page where the rules found no body stays without one: the model
+    /// corrects a choice, it does not make one alone (it learnt from few such pages).
     /// </summary>
     public static List<string> Keep(IReadOnlyList<HtmlArticleExtractor.SurveyedBlock> blocks, IReadOnlyList<double> probabilities, double threshold = Threshold)
     {

@@ -8,7 +8,8 @@ namespace Chorus.Extraction;
 /// Extracts the article from an HTML page, on the light <see cref="HtmlTree"/>: metadata from meta tags, JSON-LD
 /// and the URL (<see cref="HtmlMetadataReader"/>), and the body from the container holding the most prose
 /// (Readability-style scoring of paragraphs into their parents), joined with like siblings, with chrome removed:
-/// elements whose class, id, role or tag marks them as chrome and that hold little prose, and chrome lines.
+/// elements whose class, id, role or tag marks them as chrome and that hold little prose, and chrome lines. A block
+/// model (<see cref="BlockModel"/>) then reads every block of the page against that choice and keeps or drops each.
 /// Per-node text, link and prose counts are computed once, bottom-up, so the whole page is a few linear passes.
 /// </summary>
 internal static partial class HtmlArticleExtractor
@@ -100,25 +101,30 @@ internal static partial class HtmlArticleExtractor
         };
     }
 
+    /// <summary>A root's blocks, those left once link lists are dropped, those kept once chrome lines are cleaned, and how many were removed.</summary>
+    private sealed record Reading(List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed);
+
+    /// <summary>The rules' choice: the page as measured, the root read, what was read there, and how many candidates were tried.</summary>
+    private sealed record BodyChoice(Page Page, int Root, Reading Found, int Tried);
+
     /// <summary>
     /// The rules' choice of the body: the widened root of the best container; when cleaning leaves it empty (a consent
     /// layer's buttons, a card of links), the next best containers elsewhere on the page, alone, in turn; and when every
     /// one is empty, all of that again with chrome-looking wrappers that hold less than half the page's prose kept (a
     /// body split over several "widget" sections).
     /// </summary>
-    private static (Page Page, int Root, (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Found, int Tried) ChooseBody(HtmlTree tree, PageMetadata meta)
+    private static BodyChoice ChooseBody(HtmlTree tree, PageMetadata meta)
     {
-        // A root's blocks, those left once link lists are dropped, and those kept once chrome lines are cleaned.
-        (List<Block> Blocks, List<string> Candidates, List<string> Kept, int Removed) Read(Page page, int root)
+        Reading Read(Page page, int root)
         {
             var blocks = page.Blocks(root);
             PageDeadline.Check();
             var candidates = WithoutLinkLists(blocks);
             var (kept, removed) = ParagraphCleaner.Clean(candidates, meta.Title, meta.Site, trimEdges: false, longestRepeat: LongestRepeat);
-            return (blocks, candidates, kept, removed);
+            return new Reading(blocks, candidates, kept, removed);
         }
 
-        (Page, int, (List<Block>, List<string>, List<string> Kept, int), int) Choose(Page page)
+        BodyChoice Choose(Page page)
         {
             var root = page.Widen(page.FindArticleRoot());
             var found = Read(page, root);
@@ -128,21 +134,21 @@ internal static partial class HtmlArticleExtractor
                 tried++;
                 if (Read(page, other) is { Kept.Count: > 0 } next)
                 {
-                    return (page, other, next, tried);
+                    return new BodyChoice(page, other, next, tried);
                 }
             }
 
-            return (page, root, found, tried);
+            return new BodyChoice(page, root, found, tried);
         }
 
         var chosen = Choose(new Page(tree, wrappersHoldHalf: true));
-        if (chosen.Item3.Kept.Count > 0)
+        if (chosen.Found.Kept.Count > 0)
         {
             return chosen;
         }
 
         var lenient = Choose(new Page(tree, wrappersHoldHalf: false));
-        return lenient with { Item4 = Math.Max(chosen.Item4, lenient.Item4) };
+        return lenient with { Tried = Math.Max(chosen.Tried, lenient.Tried) };
     }
 
     /// <summary>For the block model's training: every block of the page with its features, against the rules' choice.</summary>
@@ -150,8 +156,8 @@ internal static partial class HtmlArticleExtractor
     {
         using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt: null);
-        var (page, root, found, _) = ChooseBody(tree, meta);
-        return page.Survey(root, found.Kept, meta.Title);
+        var choice = ChooseBody(tree, meta);
+        return choice.Page.Survey(choice.Root, choice.Found.Kept, meta.Title);
     }
 
     /// <summary>
@@ -310,7 +316,7 @@ internal static partial class HtmlArticleExtractor
         private readonly int[] _prose;     // characters in prose paragraphs below the node
         private readonly bool[] _excluded; // dropped, or chrome
         private readonly bool[] _cued;     // looks like chrome, though it may hold prose
-        private bool[] _chrome = [];        // excluded as chrome before the root was chosen (dropped tags included)
+        private readonly bool[] _chrome;   // excluded as chrome before the root was chosen (dropped tags included)
         private readonly bool _wrappersHoldHalf;
 
         /// <param name="tree">The page.</param>
@@ -863,7 +869,6 @@ internal static partial class HtmlArticleExtractor
                     }
 
                     owner = outerOwner;
-
                     level = outer;
 
                     items -= tag == "li" ? 1 : 0;

@@ -25,6 +25,14 @@ public class BlockModelTests
     }
 
     [Fact]
+    public void TheFeaturesTheKeepingRulesReadAreTheOnesTheirNamesSay()
+    {
+        Assert.Equal("kept by the rules", BlockFeatures.Names[BlockFeatures.KeptByTheRules]);
+        Assert.Equal("the title", BlockFeatures.Names[BlockFeatures.IsTheTitle]);
+        Assert.Equal("chrome line", BlockFeatures.Names[BlockFeatures.IsAChromeLine]);
+    }
+
+    [Fact]
     public void EveryBlockOfThePageIsSurveyedChromeIncludedAndMarkedByTheRulesChoice()
     {
         var blocks = HtmlArticleExtractor.Survey(Page, url: null);
