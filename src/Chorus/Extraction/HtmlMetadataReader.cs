@@ -37,6 +37,15 @@ internal static partial class HtmlMetadataReader
         "reporter", "correspondent", "published", "posted", "by", "and", "the", "online", "media", "press", "agency", "wire", "service",
     };
 
+    /// <summary>Single words that sign for a site's staff, a role or a news agency, not a person.</summary>
+    private static readonly HashSet<string> s_notPseudonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "administrator", "redaktion", "redaction", "rédaction", "redazione", "redacción", "redaccion", "redactie", "gast", "guest",
+        "anonymous", "anonym", "anonimo", "user", "webmaster", "autor", "author", "auteur", "autore", "moderator", "support",
+        "unknown", "none", "null", "nobody", "agencies", "agency", "agenturen", "agences", "reuters", "dpa", "afp", "apa", "ansa", "efe",
+        "epd", "kna", "sda", "ians", "xinhua", "tass", "bloomberg",
+    };
+
     /// <summary>Whether an element is inside an SVG or MathML drawing, whose title is a tooltip, not the page's.</summary>
     private static bool InDrawing(HtmlTree tree, int node)
     {
@@ -164,6 +173,11 @@ internal static partial class HtmlMetadataReader
             .Select(a => CleanAuthor(a, site))
             .FirstOrDefault(a => a is not null) ?? CleanAuthor(LabelledAuthor(tree), site);
 
+        // A blogger who signs with one name ("Steffi", "lupa") is read only where the markup declares an author.
+        author ??= new[] { ld.Author, relAuthor, itempropAuthor, bylineAuthor }
+            .Select(a => CleanAuthor(a, site, oneWord: true))
+            .FirstOrDefault(a => a is not null);
+
         var published = PublishedDate(meta, ld, times, pageUrl, fetchedAt) ?? DatelineUnder(tree, headingNode, fetchedAt);
         language = First(language, meta.GetValueOrDefault("content-language"), meta.GetValueOrDefault("og:locale"));
         language = language is null ? null : language.Split('-', '_')[0].ToLowerInvariant();
@@ -275,7 +289,10 @@ internal static partial class HtmlMetadataReader
     }
 
     /// <summary>A person's name, or null for values such as "5 Minutes Ago", a URL or the site's own name.</summary>
-    internal static string? CleanAuthor(string? value, string? site)
+    /// <param name="value">The text that names the author.</param>
+    /// <param name="site">The site's name, which is no author.</param>
+    /// <param name="oneWord">Accept one word of three letters or more (a pseudonym), where the markup declares an author.</param>
+    internal static string? CleanAuthor(string? value, string? site, bool oneWord = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -300,6 +317,13 @@ internal static partial class HtmlMetadataReader
         }
 
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (oneWord)
+        {
+            // An acronym ("PTI") signs for an agency.
+            return words is [var pseudonym] && pseudonym.Length >= 3 && pseudonym.All(char.IsLetter) && !pseudonym.All(char.IsUpper)
+                && !s_notNameWords.Contains(pseudonym) && !s_notPseudonyms.Contains(pseudonym) ? pseudonym : null;
+        }
+
         if (words.Length is < 2 or > 4 || words.Any(w => s_notNameWords.Contains(w.Trim('.')) || w.Any(char.IsDigit)))
         {
             return null;

@@ -140,6 +140,24 @@ public class HtmlArticleExtractorTests
         Assert.Equal("Kadri Lepp", article.Author);
     }
 
+    [Theory]
+    [InlineData("Kadri", "Kadri")]
+    [InlineData("seabird", "seabird")]
+    [InlineData("Redaktion", null)]
+    [InlineData("PTI", null)]
+    [InlineData("admin", null)]
+    public void AOneWordPseudonymIsReadOnlyWhereTheMarkupDeclaresAnAuthorAndNeverForAStaffOrAnAgency(string name, string? expected)
+    {
+        var declared = Extract($$$"""
+            <html><head><script type="application/ld+json">{"@type":"BlogPosting","headline":"Cod truce","author":{"@type":"Person","name":"{{{name}}}"}}</script></head>
+            <body><article>{{{Body}}}</article></body></html>
+            """);
+        var written = Extract($"<html><body><article><p>Author: {name}</p>{Body}</article></body></html>");
+
+        Assert.Equal(expected, declared.Author);
+        Assert.Null(written.Author);
+    }
+
     [Fact]
     public void ATwitterHandleIsNotASiteNameAndAUrlWithAMonthNameGivesTheDate()
     {
