@@ -14,9 +14,11 @@ internal static partial class HtmlArticleExtractor
         /// <summary>
         /// Every block of the page's body, chrome included, each with where it sits against the rules' choice: in the
         /// root, kept once cleaned (<paramref name="kept"/>, a subsequence of the root's blocks), near the kept text,
-        /// under chrome-looking markup; and its own shape: length, links, sentence marks.
+        /// under chrome-looking markup; and its own shape: length, links, sentence marks. <paramref name="aligned"/> says
+        /// whether every kept block was found among the page's: a chrome element inside a paragraph splits it here, where
+        /// the rules read it whole.
         /// </summary>
-        public List<SurveyedBlock> Survey(int root, IReadOnlyList<string> kept, string? title)
+        public List<SurveyedBlock> Survey(int root, IReadOnlyList<string> kept, string? title, out bool aligned)
         {
             var body = _tree.First("body");
             var start = body >= 0 ? body : 0;
@@ -26,14 +28,17 @@ internal static partial class HtmlArticleExtractor
 
             bool InRoot(int node) => node == root || _tree.IsAncestorOf(root, node);
             var isKept = new bool[count];
-            for (int i = 0, k = 0; i < count && k < kept.Count; i++)
+            var matched = 0;
+            for (var i = 0; i < count && matched < kept.Count; i++)
             {
-                if (blocks[i].Text == kept[k] && InRoot(owners[i]))
+                if (blocks[i].Text == kept[matched] && InRoot(owners[i]))
                 {
                     isKept[i] = true;
-                    k++;
+                    matched++;
                 }
             }
+
+            aligned = matched == kept.Count;
 
             var prose = blocks.Select(b => ParagraphCleaner.IsProse(b.Text)).ToArray();
             var first = Array.IndexOf(isKept, true);

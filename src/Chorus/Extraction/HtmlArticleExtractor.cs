@@ -68,9 +68,11 @@ internal static partial class HtmlArticleExtractor
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt);
         PageDeadline.Check();
         var (page, root, (blocks, candidates, kept, removed), tried) = ChooseBody(tree, meta);
-        if (BlockModel.Shipped is { } model && kept.Count > 0)
+        // The model corrects the rules' choice only where the survey reads the blocks the rules kept; otherwise it would
+        // see a page whose rules kept nothing, and the rules' text would be lost.
+        if (BlockModel.Shipped is { } model && kept.Count > 0 && page.Survey(root, kept, meta.Title, out var aligned) is var survey && aligned)
         {
-            kept = model.Keep(page.Survey(root, kept, meta.Title));
+            kept = model.Keep(survey);
         }
 
         var text = string.Join("\n\n", kept);
@@ -157,7 +159,7 @@ internal static partial class HtmlArticleExtractor
         using var tree = HtmlTreeBuilder.Parse(html);
         var meta = HtmlMetadataReader.Read(tree, url, fetchedAt: null);
         var choice = ChooseBody(tree, meta);
-        return choice.Page.Survey(choice.Root, choice.Found.Kept, meta.Title);
+        return choice.Page.Survey(choice.Root, choice.Found.Kept, meta.Title, out _);
     }
 
     /// <summary>

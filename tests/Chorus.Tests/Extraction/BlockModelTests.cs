@@ -84,6 +84,19 @@ public class BlockModelTests
     }
 
     [Fact]
+    public void AParagraphThatHoldsAChromeElementKeepsTheRulesText()
+    {
+        var article = ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, """
+            <html><body><div class="post">The Baltic Fisheries Council agreed on Wednesday to cut the cod quota by 12 percent next season, ending months of dispute.
+            <div class="ad-slot">Advertisement</div> Council chair Sergei Valenko met ministers at the Harbour Pavilion in Tallinn, where the talks lasted three hours.</div></body></html>
+            """)).Article!;
+
+        Assert.StartsWith("The Baltic Fisheries Council agreed", article.Text, StringComparison.Ordinal);
+        Assert.EndsWith("the talks lasted three hours.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Advertisement", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheModelKeepsTheArticleAndLeavesTheMenuAndFooter()
     {
         var article = ArticleExtractor.Extract(new RawDocument("page", "page.html", MediaKind.Html, Page)).Article!;
